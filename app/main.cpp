@@ -1,0 +1,65 @@
+// configdeck: the desktop console. Start-up only: options, translations, the main window.
+#include "BuildInfo.h"
+#include "Localization.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfigDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("ConfigDeck"));
+    QCoreApplication::setApplicationVersion(QLatin1StringView(ConfigDeck::BuildInfo::kVersion));
+}
+
+bool wantsTextOnly(int argc, char** argv)
+{
+    // --version and --help must work without a display, so they get a QCoreApplication.
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"--version", "-v", "--help", "-h", "-?", "--help-all"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void setUpParser(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Remote-configuration console for Alink IoT device fleets."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    describeApplication();
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        ConfigDeck::Localization::install();
+        QCommandLineParser parser;
+        setUpParser(parser);
+        parser.process(app); // prints and exits for --version and --help
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("ConfigDeck"));
+    ConfigDeck::Localization::install();
+    QCommandLineParser parser;
+    setUpParser(parser);
+    parser.process(app);
+
+    ConfigDeck::Ui::MainWindow window;
+    window.show();
+    return app.exec();
+}

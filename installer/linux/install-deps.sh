@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything ConfigDeck needs to build, run and test on Debian 12.
+# Idempotent: packages already present are left alone. Run as root or with sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git clang clang-format libclang-rt-dev
+  # Qt 6 (qt6-httpserver-dev finds its CMake config only with qt6-websockets-dev)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-httpserver-dev qt6-websockets-dev qt6-translations-l10n libqt6sql6-sqlite libqt6svg6
+  # libraries
+  libssl-dev libmosquitto-dev qtkeychain-qt6-dev libdtl-dev
+  # real services and tools the tests use
+  mosquitto mosquitto-clients openssl patch diffutils
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  # fonts, so Chinese text renders
+  fonts-noto-cjk fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
