@@ -38,7 +38,7 @@ void ReplyCodeBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem
     const int width = metrics.horizontalAdvance(text) + 14;
     QRectF badge(0, 0, width, height);
     badge.moveCenter(QRectF(option.rect).center());
-    if (option.displayAlignment & Qt::AlignLeft)
+    if (background.displayAlignment & Qt::AlignLeft)
         badge.moveLeft(option.rect.left() + 4);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);

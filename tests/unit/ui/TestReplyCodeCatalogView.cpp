@@ -1,3 +1,4 @@
+#include "Localization.h"
 #include "MainWindow.h"
 #include "ReplyCodeCatalogView.h"
 #include "ReplyCodeModel.h"
@@ -19,6 +20,7 @@ private slots:
     void searchByCodeAndWords();
     void filterByCategory();
     void mainWindowShowsCatalog();
+    void chineseTranslationLoads();
 };
 
 void TestReplyCodeCatalogView::modelIsConsistent()
@@ -75,6 +77,18 @@ void TestReplyCodeCatalogView::mainWindowShowsCatalog()
     QVERIFY(!shot.isNull());
     if (const QByteArray path = qgetenv("CONFIGDECK_SCREENSHOT"); !path.isEmpty())
         QVERIFY(shot.save(QString::fromLocal8Bit(path)));
+}
+
+void TestReplyCodeCatalogView::chineseTranslationLoads()
+{
+    QVERIFY(ConfigDeck::Localization::availableLanguages().contains(QStringLiteral("zh_CN")));
+    QCOMPARE(ConfigDeck::Localization::install(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+    ReplyCodeCatalogView view;
+    QCOMPARE(view.table()->model()->headerData(ReplyCodeModel::MeaningColumn, Qt::Horizontal).toString(),
+             QStringLiteral("含义"));
+    view.setSearchText(QStringLiteral("6713"));
+    QCOMPARE(view.table()->model()->index(0, ReplyCodeModel::NameColumn).data().toString(),
+             QStringLiteral("远程配置功能不可用"));
 }
 
 QTEST_MAIN(TestReplyCodeCatalogView)

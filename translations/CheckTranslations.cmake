@@ -1,0 +1,33 @@
+# Fails when any source string lacks a finished translation in any .ts file.
+# Inputs: LUPDATE, SOURCE_DIR, WORK_DIR, TS_FILES (list).
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(failed FALSE)
+foreach(ts IN LISTS TS_FILES)
+    get_filename_component(name "${ts}" NAME)
+    set(copy "${WORK_DIR}/${name}")
+    file(COPY_FILE "${ts}" "${copy}")
+    execute_process(
+        COMMAND "${LUPDATE}" -silent -no-obsolete -locations none
+                "${SOURCE_DIR}/core" "${SOURCE_DIR}/ui" "${SOURCE_DIR}/app" -ts "${copy}"
+        RESULT_VARIABLE result)
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "lupdate failed on ${name}")
+    endif()
+    file(READ "${copy}" content)
+    string(REGEX MATCHALL "<source>[^<]*</source>[ \n\r\t]*(<comment>[^<]*</comment>[ \n\r\t]*)?<translation type=\"unfinished\"" unfinished "${content}")
+    list(LENGTH unfinished count)
+    if(count GREATER 0)
+        set(failed TRUE)
+        message(STATUS "${name}: ${count} string(s) without a translation:")
+        foreach(entry IN LISTS unfinished)
+            string(REGEX REPLACE "<source>([^<]*)</source>.*" "\\1" text "${entry}")
+            message(STATUS "  ${text}")
+        endforeach()
+    else()
+        message(STATUS "${name}: complete")
+    endif()
+endforeach()
+if(failed)
+    message(FATAL_ERROR "Untranslated strings: run the update_translations target and translate them")
+endif()
