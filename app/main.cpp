@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <cstring>
 #include <memory>
@@ -54,6 +55,7 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("ConfigDeck"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/configdeck.svg")));
     ConfigDeck::Localization::install();
     QCommandLineParser parser;
     setUpParser(parser);
