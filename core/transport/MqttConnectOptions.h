@@ -1,0 +1,57 @@
+#pragma once
+
+#include "alink/AlinkError.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace ConfigDeck::Transport {
+
+enum class MqttProtocol
+{
+    V311, // MQTT 3.1.1 (what the Alibaba Cloud IoT Platform speaks)
+    V5,
+};
+
+struct MqttTlsOptions
+{
+    bool enabled = false;
+    QString caFile;   // PEM bundle of trusted roots; empty = the operating system's roots
+    QString certFile; // optional client certificate (PEM), needs keyFile
+    QString keyFile;  // its unencrypted private key (PEM)
+    // There is deliberately no "insecure" switch: the broker's certificate and host name are always verified.
+};
+
+// Automatic reconnection: delay = min(maxMs, minMs * 2^attempt), then +/- jitter * delay at random, so that a
+// fleet that lost its broker at the same moment does not come back at the same moment.
+struct MqttReconnectOptions
+{
+    bool enabled = true;
+    int minDelayMs = 1000;
+    int maxDelayMs = 60000;
+    double jitter = 0.2; // 0..1
+};
+
+struct MqttConnectOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(MqttConnectOptions)
+
+public:
+    QString host;
+    quint16 port = 1883;
+    QString clientId; // empty: the broker assigns one (needs cleanSession)
+    QString username;
+    QString password;
+    bool cleanSession = true;
+    int keepAliveSeconds = 60; // 0 = off, else 5..65535 (libmosquitto's range)
+    MqttProtocol protocol = MqttProtocol::V311;
+    MqttTlsOptions tls;
+    MqttReconnectOptions reconnect;
+
+    // Why these options cannot be used, or nothing. checkHost: false for the in-process broker, which has
+    // none.
+    std::optional<Alink::AlinkError> validate(bool checkHost = true) const;
+};
+
+} // namespace ConfigDeck::Transport

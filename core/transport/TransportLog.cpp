@@ -1,0 +1,3 @@
+#include "TransportLog.h"
+
+Q_LOGGING_CATEGORY(lcTransport, "configdeck.transport", QtInfoMsg)

@@ -1,0 +1,437 @@
+#include "support/MosquittoFixture.h"
+#include "transport/MosquittoConnection.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace ConfigDeck::Transport;
+using ConfigDeck::TestSupport::MosquittoFixture;
+using ConfigDeck::TestSupport::TestCertificates;
+
+namespace {
+
+MqttConnectOptions optionsFor(const MosquittoFixture& broker, const QString& clientId)
+{
+    MqttConnectOptions options;
+    options.host = broker.host();
+    options.port = broker.port();
+    options.clientId = clientId;
+    options.keepAliveSeconds = 10;
+    options.reconnect.minDelayMs = 100;
+    options.reconnect.maxDelayMs = 400;
+    return options;
+}
+
+QString joined(const QSignalSpy& spy)
+{
+    QStringList texts;
+    for (const auto& arguments : spy)
+        texts.append(arguments.at(0).toString());
+    return texts.join(u'|');
+}
+
+} // namespace
+
+class TestMosquittoConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void roundTrip_data();
+    void roundTrip();
+    void authentication_data();
+    void authentication();
+    void tlsWithTestCa();
+    void tlsWithWrongCa();
+    void connectionRefusedInWords();
+    void rejectsBadOptions();
+    void reconnectsAfterBrokerRestart();
+    void manyClients();
+    void burstIsAcknowledged();
+    void deleteLaterFromSlot();
+
+private:
+    std::unique_ptr<MosquittoFixture> m_plain;
+    std::unique_ptr<MosquittoFixture> m_auth;
+    std::unique_ptr<MosquittoFixture> m_tls;
+};
+
+void TestMosquittoConnection::initTestCase()
+{
+    m_plain = std::make_unique<MosquittoFixture>();
+    QVERIFY2(m_plain->start(), qPrintable(m_plain->errorString()));
+
+    MosquittoFixture::Options authOptions;
+    authOptions.allowAnonymous = false;
+    authOptions.users.insert(QStringLiteral("alice"), QStringLiteral("s3cret"));
+    m_auth = std::make_unique<MosquittoFixture>(authOptions);
+    QVERIFY2(m_auth->start(), qPrintable(m_auth->errorString()));
+
+    MosquittoFixture::Options tlsOptions;
+    tlsOptions.tls = true;
+    m_tls = std::make_unique<MosquittoFixture>(tlsOptions);
+    QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
+}
+
+void TestMosquittoConnection::cleanupTestCase()
+{
+    m_plain.reset();
+    m_auth.reset();
+    m_tls.reset();
+}
+
+void TestMosquittoConnection::roundTrip_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::addColumn<int>("qos");
+    QTest::addRow("3.1.1 qos 0") << int(MqttProtocol::V311) << 0;
+    QTest::addRow("3.1.1 qos 1") << int(MqttProtocol::V311) << 1;
+    QTest::addRow("5 qos 0") << int(MqttProtocol::V5) << 0;
+    QTest::addRow("5 qos 1") << int(MqttProtocol::V5) << 1;
+}
+
+void TestMosquittoConnection::roundTrip()
+{
+    QFETCH(int, protocol);
+    QFETCH(int, qos);
+    MosquittoConnection sender;
+    MosquittoConnection receiver;
+    MqttConnectOptions senderOptions = optionsFor(*m_plain, QStringLiteral("sender"));
+    MqttConnectOptions receiverOptions = optionsFor(*m_plain, QStringLiteral("receiver"));
+    senderOptions.protocol = receiverOptions.protocol = MqttProtocol(protocol);
+
+    QSignalSpy connected(&receiver, &MqttConnection::connected);
+    QSignalSpy subscribed(&receiver, &MqttConnection::subscribed);
+    QSignalSpy received(&receiver, &MqttConnection::messageReceived);
+    QSignalSpy errors(&receiver, &MqttConnection::errorOccurred);
+    // Subscribing before connecting: remembered and sent once connected.
+    QVERIFY(!receiver.subscribe(QStringLiteral("/sys/+/+/thing/config/push"), qos));
+    QVERIFY(!receiver.connectToBroker(receiverOptions));
+    QCOMPARE(receiver.state(), MqttConnection::State::Connecting);
+    QVERIFY(!sender.connectToBroker(senderOptions));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(joined(errors)));
+    QTRY_COMPARE(subscribed.size(), 1);
+    QCOMPARE(subscribed.at(0).at(0).toString(), QStringLiteral("/sys/+/+/thing/config/push"));
+    QCOMPARE(subscribed.at(0).at(1).toInt(), qos);
+    QTRY_VERIFY(sender.isConnected());
+
+    QSignalSpy published(&sender, &MqttConnection::published);
+    QByteArray payload(70000, 'x'); // bigger than one socket write
+    payload.prepend("{\"id\":\"1\"}");
+    const auto mid = sender.publish(QStringLiteral("/sys/pk/dn/thing/config/push"), payload, qos);
+    QVERIFY2(mid.hasValue(), qPrintable(mid ? QString() : mid.error().message()));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("/sys/pk/dn/thing/config/push"));
+    QCOMPARE(received.at(0).at(1).toByteArray(), payload);
+    if (qos == 1) {
+        QTRY_COMPARE(published.size(), 1);
+        QCOMPARE(published.at(0).at(0).toInt(), *mid);
+    }
+
+    // Unsubscribed: nothing more arrives.
+    QVERIFY(!receiver.unsubscribe(QStringLiteral("/sys/+/+/thing/config/push")));
+    QTest::qWait(100);
+    QVERIFY(sender.publish(QStringLiteral("/sys/pk/dn/thing/config/push"), QByteArrayLiteral("late"), qos)
+                .hasValue());
+    QTest::qWait(200);
+    QCOMPARE(received.size(), 1);
+
+    QSignalSpy disconnected(&receiver, &MqttConnection::disconnected);
+    receiver.disconnectFromBroker();
+    QCOMPARE(receiver.state(), MqttConnection::State::Disconnected);
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(disconnected.at(0).at(0).toString(), QString()); // asked for: no reason
+}
+
+void TestMosquittoConnection::authentication_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("accepted");
+
+    QTest::addRow("right password 3.1.1") << int(MqttProtocol::V311) << "alice"
+                                          << "s3cret" << true;
+    QTest::addRow("right password 5") << int(MqttProtocol::V5) << "alice"
+                                      << "s3cret" << true;
+    QTest::addRow("wrong password 3.1.1") << int(MqttProtocol::V311) << "alice"
+                                          << "guess" << false;
+    QTest::addRow("wrong password 5") << int(MqttProtocol::V5) << "alice"
+                                      << "guess" << false;
+    QTest::addRow("unknown user") << int(MqttProtocol::V311) << "mallory"
+                                  << "s3cret" << false;
+    QTest::addRow("anonymous") << int(MqttProtocol::V311) << ""
+                               << "" << false;
+}
+
+void TestMosquittoConnection::authentication()
+{
+    QFETCH(int, protocol);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(bool, accepted);
+
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(*m_auth, QStringLiteral("auth-client"));
+    options.protocol = MqttProtocol(protocol);
+    options.username = username;
+    options.password = password;
+    QSignalSpy connected(&client, &MqttConnection::connected);
+    QSignalSpy disconnected(&client, &MqttConnection::disconnected);
+    QSignalSpy errors(&client, &MqttConnection::errorOccurred);
+    QVERIFY(!client.connectToBroker(options));
+    if (accepted) {
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+        QVERIFY2(errors.isEmpty(), qPrintable(joined(errors)));
+        return;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
+    QCOMPARE(connected.size(), 0);
+    const QString reason = disconnected.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("refused")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("bad user name or password")) ||
+                 reason.contains(QStringLiteral("not authorized")),
+             qPrintable(reason));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).at(0).toString(), reason);
+    // A refused login is not retried: only new settings can fix it.
+    QCOMPARE(client.state(), MqttConnection::State::Disconnected);
+    QTest::qWait(300);
+    QCOMPARE(disconnected.size(), 1);
+}
+
+void TestMosquittoConnection::tlsWithTestCa()
+{
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(*m_tls, QStringLiteral("tls-client"));
+    options.port = m_tls->tlsPort();
+    options.tls.enabled = true;
+    options.tls.caFile = m_tls->caFile();
+    QSignalSpy connected(&client, &MqttConnection::connected);
+    QSignalSpy errors(&client, &MqttConnection::errorOccurred);
+    QSignalSpy subscribed(&client, &MqttConnection::subscribed);
+    QSignalSpy received(&client, &MqttConnection::messageReceived);
+    QVERIFY(!client.subscribe(QStringLiteral("tls/echo"), 1));
+    QVERIFY(!client.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(joined(errors) + m_tls->log().right(2000)));
+    QTRY_COMPARE(subscribed.size(), 1);
+    const QByteArray payload(100000, 'z'); // several TLS records
+    QVERIFY(client.publish(QStringLiteral("tls/echo"), payload, 1).hasValue());
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(1).toByteArray(), payload);
+
+    // The same by host name: the certificate names localhost too.
+    MosquittoConnection byName;
+    options.host = QStringLiteral("localhost");
+    options.clientId = QStringLiteral("tls-by-name");
+    QSignalSpy byNameConnected(&byName, &MqttConnection::connected);
+    QVERIFY(!byName.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(byNameConnected.size(), 1, 10000);
+}
+
+void TestMosquittoConnection::tlsWithWrongCa()
+{
+    QTemporaryDir otherDir;
+    QString error;
+    const auto otherCa = TestCertificates::create(otherDir.path(), &error);
+    QVERIFY2(otherCa, qPrintable(error));
+
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(*m_tls, QStringLiteral("tls-wrong-ca"));
+    options.port = m_tls->tlsPort();
+    options.tls.enabled = true;
+    options.tls.caFile = otherCa->caCertificate;
+    QSignalSpy connected(&client, &MqttConnection::connected);
+    QSignalSpy disconnected(&client, &MqttConnection::disconnected);
+    QSignalSpy errors(&client, &MqttConnection::errorOccurred);
+    QVERIFY(!client.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
+    const QString reason = disconnected.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("TLS")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("not trusted")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("certificate verify failed")), qPrintable(reason));
+    QCOMPARE(joined(errors), reason);
+    QCOMPARE(client.state(), MqttConnection::State::Disconnected); // not retried against an untrusted broker
+    QTest::qWait(300);
+    QCOMPARE(connected.size(), 0);
+
+    // The operating system's roots do not know the test CA either (and TLS is really used without a CA file).
+    MosquittoConnection systemRoots;
+    options.tls.caFile.clear();
+    options.clientId = QStringLiteral("tls-system-roots");
+    QSignalSpy systemDisconnected(&systemRoots, &MqttConnection::disconnected);
+    QVERIFY(!systemRoots.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(systemDisconnected.size(), 1, 10000);
+    const QString systemReason = systemDisconnected.at(0).at(0).toString();
+    QVERIFY2(systemReason.contains(QStringLiteral("certificate verify failed")), qPrintable(systemReason));
+    QCOMPARE(systemRoots.state(), MqttConnection::State::Disconnected);
+
+    // TLS against the plain port: the broker does not speak TLS there.
+    MosquittoConnection plainPort;
+    options.port = m_tls->port();
+    options.tls.caFile = m_tls->caFile();
+    options.reconnect.enabled = false;
+    QSignalSpy plainDisconnected(&plainPort, &MqttConnection::disconnected);
+    QVERIFY(!plainPort.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(plainDisconnected.size(), 1, 10000);
+    const QString plainReason = plainDisconnected.at(0).at(0).toString();
+    QVERIFY2(plainReason.contains(QStringLiteral("TLS")), qPrintable(plainReason));
+    QVERIFY(!plainPort.isConnected());
+}
+
+void TestMosquittoConnection::connectionRefusedInWords()
+{
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(*m_plain, QStringLiteral("nobody-listens"));
+    options.port = MosquittoFixture::freePort();
+    QSignalSpy disconnected(&client, &MqttConnection::disconnected);
+    QSignalSpy states(&client, &MqttConnection::stateChanged);
+    QVERIFY(!client.connectToBroker(options));
+    QTRY_VERIFY_WITH_TIMEOUT(disconnected.size() >= 2, 10000); // retried with back-off
+    const QString reason = disconnected.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("Connection refused")), qPrintable(reason));
+    QVERIFY2(reason.contains(QString::number(options.port)), qPrintable(reason));
+    QCOMPARE(client.state(), MqttConnection::State::Reconnecting);
+    client.disconnectFromBroker();
+    QCOMPARE(client.state(), MqttConnection::State::Disconnected);
+    const qsizetype count = disconnected.size();
+    QTest::qWait(500);
+    QCOMPARE(disconnected.size(), count); // no more attempts
+}
+
+void TestMosquittoConnection::rejectsBadOptions()
+{
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(*m_plain, QStringLiteral("x"));
+    options.host.clear();
+    QCOMPARE(client.connectToBroker(options)->field, QStringLiteral("host"));
+    options = optionsFor(*m_plain, QStringLiteral("x"));
+    options.tls.enabled = true;
+    options.tls.caFile = QStringLiteral("/nonexistent/ca.pem");
+    const auto caError = client.connectToBroker(options);
+    QVERIFY(caError);
+    QCOMPARE(caError->field, QStringLiteral("tls.caFile"));
+    QVERIFY(caError->message().contains(QStringLiteral("does not exist")));
+    options.tls.caFile = m_tls->caFile();
+    options.tls.certFile = m_tls->certificates()->serverCertificate;
+    QCOMPARE(client.connectToBroker(options)->field, QStringLiteral("tls.keyFile"));
+    options = optionsFor(*m_plain, QStringLiteral("x"));
+    options.reconnect.maxDelayMs = 10;
+    QCOMPARE(client.connectToBroker(options)->field, QStringLiteral("reconnect.maxDelayMs"));
+    QCOMPARE(client.state(), MqttConnection::State::Disconnected);
+    QVERIFY(!client.publish(QStringLiteral("a"), QByteArray()));
+}
+
+void TestMosquittoConnection::reconnectsAfterBrokerRestart()
+{
+    MosquittoFixture broker;
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    MosquittoConnection device;
+    MosquittoConnection platform;
+    QSignalSpy subscribed(&device, &MqttConnection::subscribed);
+    QSignalSpy connected(&device, &MqttConnection::connected);
+    QSignalSpy disconnected(&device, &MqttConnection::disconnected);
+    QSignalSpy received(&device, &MqttConnection::messageReceived);
+    QVERIFY(!device.subscribe(QStringLiteral("/sys/pk/dev/thing/config/push"), 1));
+    QVERIFY(!device.connectToBroker(optionsFor(broker, QStringLiteral("pk.dev"))));
+    QVERIFY(!platform.connectToBroker(optionsFor(broker, QStringLiteral("platform"))));
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 1, 10000);
+    QTRY_VERIFY(platform.isConnected());
+
+    broker.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(device.state(), MqttConnection::State::Reconnecting, 10000);
+    QVERIFY(disconnected.size() >= 1);
+    QVERIFY2(!disconnected.at(0).at(0).toString().isEmpty(), "a lost connection says why");
+    QTest::qWait(500); // a few failed attempts while the broker is down
+    QCOMPARE(device.state(), MqttConnection::State::Reconnecting);
+
+    QVERIFY2(broker.restart(), qPrintable(broker.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 2, 10000); // the subscription was sent again
+    QTRY_VERIFY_WITH_TIMEOUT(platform.isConnected(), 15000);
+
+    QVERIFY(
+        platform
+            .publish(QStringLiteral("/sys/pk/dev/thing/config/push"), QByteArrayLiteral("after restart"), 1)
+            .hasValue());
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(1).toByteArray(), QByteArrayLiteral("after restart"));
+}
+
+void TestMosquittoConnection::manyClients()
+{
+    constexpr int count = 200;
+    std::vector<std::unique_ptr<MosquittoConnection>> clients;
+    int connectedCount = 0;
+    int subscribedCount = 0;
+    QList<int> receivedBy(count, 0);
+    for (int i = 0; i < count; ++i) {
+        auto client = std::make_unique<MosquittoConnection>();
+        connect(client.get(), &MqttConnection::connected, this, [&connectedCount] { ++connectedCount; });
+        connect(client.get(), &MqttConnection::subscribed, this, [&subscribedCount] { ++subscribedCount; });
+        connect(client.get(), &MqttConnection::messageReceived, this,
+                [&receivedBy, i](const QString& topic, const QByteArray& payload) {
+                    if (topic == QStringLiteral("fleet/%1/in").arg(i) &&
+                        payload.toInt() == (i + count - 1) % count)
+                        ++receivedBy[i];
+                });
+        QVERIFY(!client->subscribe(QStringLiteral("fleet/%1/in").arg(i), 1));
+        QVERIFY(!client->connectToBroker(optionsFor(*m_plain, QStringLiteral("fleet-%1").arg(i))));
+        clients.push_back(std::move(client));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(connectedCount, count, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(subscribedCount, count, 20000);
+    // Each client sends to the next one around the ring.
+    for (int i = 0; i < count; ++i) {
+        const auto mid =
+            clients[i]->publish(QStringLiteral("fleet/%1/in").arg((i + 1) % count), QByteArray::number(i), 1);
+        QVERIFY(mid.hasValue());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(receivedBy.cbegin(), receivedBy.cend(), [](int n) { return n == 1; }), 20000);
+    for (auto& client : clients)
+        client->disconnectFromBroker();
+}
+
+void TestMosquittoConnection::burstIsAcknowledged()
+{
+    // Far more than fits in the socket buffers at once: the write notifier must drain the rest, and
+    // libmosquitto's wake-up byte per queued packet must not block a client that never reads it.
+    // (Not more: libmosquitto walks its whole outgoing list on every PUBACK, so a burst costs O(n^2).)
+    constexpr int count = 5000;
+    MosquittoConnection sender;
+    QSignalSpy connected(&sender, &MqttConnection::connected);
+    QVERIFY(!sender.connectToBroker(optionsFor(*m_plain, QStringLiteral("burst"))));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    int acknowledged = 0;
+    connect(&sender, &MqttConnection::published, this, [&acknowledged] { ++acknowledged; });
+    const QByteArray payload(200, 'b');
+    for (int i = 0; i < count; ++i)
+        QVERIFY(sender.publish(QStringLiteral("burst/%1").arg(i % 10), payload, 1).hasValue());
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged, count, 30000);
+}
+
+void TestMosquittoConnection::deleteLaterFromSlot()
+{
+    auto* client = new MosquittoConnection;
+    QPointer<MosquittoConnection> guard(client);
+    QSignalSpy subscribed(client, &MqttConnection::subscribed);
+    connect(client, &MqttConnection::messageReceived, client, [client] { client->deleteLater(); });
+    QVERIFY(!client->subscribe(QStringLiteral("self/#"), 1));
+    QVERIFY(!client->connectToBroker(optionsFor(*m_plain, QStringLiteral("self-deleting"))));
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 1, 10000);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(client->publish(QStringLiteral("self/%1").arg(i), QByteArray(100, 'p'), 1).hasValue());
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 10000);
+}
+
+QTEST_GUILESS_MAIN(TestMosquittoConnection)
+#include "TestMosquittoConnection.moc"
