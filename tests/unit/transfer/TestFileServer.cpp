@@ -1,0 +1,556 @@
+#include "TestPki.h"
+#include "transfer/FileServer.h"
+#include "transfer/Sha256Stream.h"
+#include "transfer/TlsIdentity.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTest>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <map>
+
+using namespace ConfigDeck::Transfer;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct HttpResult
+{
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lowercase names
+    qint64 elapsedMs = 0;
+};
+
+HttpResult fetch(QNetworkAccessManager& network, const QUrl& url, const QByteArray& verb = "GET",
+                 const QList<std::pair<QByteArray, QByteArray>>& headers = {},
+                 const QSslConfiguration* tls = nullptr)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto& [name, value] : headers)
+        request.setRawHeader(name, value);
+    if (tls)
+        request.setSslConfiguration(*tls);
+    QElapsedTimer clock;
+    clock.start();
+    QNetworkReply* reply = nullptr;
+    if (verb == "HEAD")
+        reply = network.head(request);
+    else if (verb == "POST")
+        reply = network.post(request, QByteArrayLiteral("{}"));
+    else
+        reply = network.sendCustomRequest(request, verb);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult result;
+    result.elapsedMs = clock.elapsed();
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.error = reply->error();
+    result.errorString = reply->errorString();
+    result.body = reply->readAll();
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        result.headers.insert(name.toLower(), value);
+    reply->deleteLater();
+    return result;
+}
+
+QByteArray makeContent(qsizetype size, int seed = 1)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        data[i] = char((i * 7 + seed * 13) ^ (i >> 8));
+    return data;
+}
+
+// A store stand-in: content by SHA-256.
+struct Contents
+{
+    std::map<QString, QByteArray> bySha;
+    QString add(const QByteArray& data)
+    {
+        const QString sha = Sha256Stream::hash(data);
+        bySha[sha] = data;
+        return sha;
+    }
+    FileServer::ContentSource source()
+    {
+        return [this](const QString& sha) -> std::optional<QByteArray> {
+            const auto it = bySha.find(sha);
+            if (it == bySha.end())
+                return std::nullopt;
+            return it->second;
+        };
+    }
+};
+
+QUrl withQueryItem(QUrl url, const QString& name, const QString& value)
+{
+    QUrlQuery query(url);
+    query.removeAllQueryItems(name);
+    query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    url.setQuery(query);
+    return url;
+}
+
+} // namespace
+
+class TestFileServer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void signedUrlShape();
+    void getWholeFile_data();
+    void getWholeFile();
+    void ranges_data();
+    void ranges();
+    void head();
+    void expiredUrl();
+    void forgedUrl_data();
+    void forgedUrl();
+    void notFound_data();
+    void notFound();
+    void methodNotAllowed_data();
+    void methodNotAllowed();
+    void fileNameNeedingEscapes();
+    void largeContentIsStreamed();
+    void countersAndSignal();
+    void listenOnBusyPortFails();
+    void throttleSlowsDownload();
+    void clientGoingAwayEndsTransmission();
+    void https();
+    void tlsIdentityFromBadFiles();
+
+private:
+    Contents m_contents;
+    std::unique_ptr<FileServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QDateTime m_now;
+    QByteArray m_json;
+    QString m_jsonSha;
+};
+
+void TestFileServer::init()
+{
+    m_contents = {};
+    m_json =
+        QByteArrayLiteral("{\"mode\":\"eco\",\"interval\":30,\"padding\":\"") + QByteArray(59, 'x') + "\"}";
+    QCOMPARE(m_json.size(), 100);
+    m_jsonSha = m_contents.add(m_json);
+    m_server = std::make_unique<FileServer>(m_contents.source());
+    m_now = QDateTime(QDate(2026, 11, 26), QTime(10, 0), QTimeZone::utc());
+    m_server->setClock([this] { return m_now; });
+    const auto port = m_server->listen();
+    QVERIFY2(port.hasValue(), port.hasValue() ? "" : qPrintable(port.error().message()));
+    QVERIFY(*port != 0);
+    m_network = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestFileServer::cleanup()
+{
+    m_network.reset();
+    m_server.reset();
+}
+
+void TestFileServer::signedUrlShape()
+{
+    const QUrl url = m_server->signedUrl(m_jsonSha.toUpper(), QStringLiteral("device.json"));
+    QCOMPARE(url.scheme(), QStringLiteral("http"));
+    QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(url.port(), int(m_server->port()));
+    QCOMPARE(url.path(), QStringLiteral("/config/%1/device.json").arg(m_jsonSha)); // sha lowercased
+    const QUrlQuery query(url);
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    QCOMPARE(items.size(), 3);
+    QCOMPARE(items.at(0).first, QStringLiteral("Expires"));
+    QCOMPARE(items.at(1).first, QStringLiteral("OSSAccessKeyId"));
+    QCOMPARE(items.at(2).first, QStringLiteral("Signature"));
+    const qint64 expires = items.at(0).second.toLongLong();
+    QCOMPARE(expires, m_now.toSecsSinceEpoch() + 30 * 60); // valid 30 minutes, as on the platform
+    QCOMPARE(items.at(1).second, m_server->accessKeyId());
+    const QString signature = items.at(2).second;
+    QCOMPARE(QByteArray::fromBase64(signature.toLatin1()).size(), 32); // HMAC-SHA256
+    QCOMPARE(signature, m_server->signature(m_jsonSha, QStringLiteral("device.json"), expires));
+    // The wire form never carries a raw '+' that a client could read as a space.
+    QVERIFY(!url.toEncoded().contains('+'));
+
+    const QUrl shortLived = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"), 60s);
+    QCOMPARE(QUrlQuery(shortLived).queryItemValue(QStringLiteral("Expires")).toLongLong(),
+             m_now.toSecsSinceEpoch() + 60);
+
+    // Two servers have different secrets: one's URL does not open the other.
+    FileServer other(m_contents.source());
+    other.setClock([this] { return m_now; });
+    QVERIFY(other.accessKeyId() != m_server->accessKeyId());
+    QVERIFY(other.signature(m_jsonSha, QStringLiteral("device.json"), expires) != signature);
+}
+
+void TestFileServer::getWholeFile_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addRow("json") << QStringLiteral("device.json") << QByteArray("application/json");
+    QTest::addRow("JSON upper case") << QStringLiteral("DEVICE.JSON") << QByteArray("application/json");
+    QTest::addRow("binary") << QStringLiteral("firmware.bin") << QByteArray("application/octet-stream");
+    QTest::addRow("no extension") << QStringLiteral("config") << QByteArray("application/octet-stream");
+}
+
+void TestFileServer::getWholeFile()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, contentType);
+    const HttpResult result = fetch(*m_network, m_server->signedUrl(m_jsonSha, fileName));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.error, QNetworkReply::NoError);
+    QCOMPARE(result.body, m_json);
+    QCOMPARE(result.headers.value("content-length"), QByteArray("100"));
+    QCOMPARE(result.headers.value("content-type"), contentType);
+    QCOMPARE(result.headers.value("accept-ranges"), QByteArray("bytes"));
+    QCOMPARE(result.headers.value("etag"), '"' + m_jsonSha.toLatin1() + '"');
+    QVERIFY(!result.headers.contains("content-range"));
+}
+
+void TestFileServer::ranges_data()
+{
+    QTest::addColumn<QByteArray>("range");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("first"); // of the body, for 200/206
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QByteArray>("contentRange");
+    QTest::addRow("a-b") << QByteArray("bytes=0-9") << 206 << 0 << 10 << QByteArray("bytes 0-9/100");
+    QTest::addRow("middle") << QByteArray("bytes=40-59") << 206 << 40 << 20 << QByteArray("bytes 40-59/100");
+    QTest::addRow("a-") << QByteArray("bytes=90-") << 206 << 90 << 10 << QByteArray("bytes 90-99/100");
+    QTest::addRow("-n") << QByteArray("bytes=-5") << 206 << 95 << 5 << QByteArray("bytes 95-99/100");
+    QTest::addRow("end past the content")
+        << QByteArray("bytes=95-200") << 206 << 95 << 5 << QByteArray("bytes 95-99/100");
+    QTest::addRow("suffix longer than the content")
+        << QByteArray("bytes=-500") << 206 << 0 << 100 << QByteArray("bytes 0-99/100");
+    QTest::addRow("last byte") << QByteArray("bytes=99-99") << 206 << 99 << 1
+                               << QByteArray("bytes 99-99/100");
+    QTest::addRow("start at the end")
+        << QByteArray("bytes=100-") << 416 << 0 << 0 << QByteArray("bytes */100");
+    QTest::addRow("start past the end")
+        << QByteArray("bytes=500-600") << 416 << 0 << 0 << QByteArray("bytes */100");
+    QTest::addRow("empty suffix") << QByteArray("bytes=-0") << 416 << 0 << 0 << QByteArray("bytes */100");
+    // Unreadable or multi-range headers are ignored (RFC 9110): the whole content.
+    QTest::addRow("reversed, ignored") << QByteArray("bytes=9-2") << 200 << 0 << 100 << QByteArray();
+    QTest::addRow("other unit, ignored") << QByteArray("items=0-1") << 200 << 0 << 100 << QByteArray();
+    QTest::addRow("several ranges, ignored")
+        << QByteArray("bytes=0-1,5-6") << 200 << 0 << 100 << QByteArray();
+    QTest::addRow("garbage, ignored") << QByteArray("bytes=x-y") << 200 << 0 << 100 << QByteArray();
+}
+
+void TestFileServer::ranges()
+{
+    QFETCH(QByteArray, range);
+    QFETCH(int, status);
+    QFETCH(int, first);
+    QFETCH(int, length);
+    QFETCH(QByteArray, contentRange);
+    const HttpResult result = fetch(*m_network, m_server->signedUrl(m_jsonSha, QStringLiteral("device.json")),
+                                    "GET", {{QByteArrayLiteral("Range"), range}});
+    QCOMPARE(result.status, status);
+    QCOMPARE(result.headers.value("content-range"), contentRange);
+    if (status == 416) {
+        QVERIFY2(result.body.contains("<Code>InvalidRange</Code>"), result.body.constData());
+        QVERIFY2(result.body.contains("100 bytes"), result.body.constData());
+        return;
+    }
+    QCOMPARE(result.body, m_json.mid(first, length));
+    QCOMPARE(result.headers.value("content-length").toInt(), length);
+}
+
+void TestFileServer::head()
+{
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    HttpResult result = fetch(*m_network, url, "HEAD");
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.headers.value("content-length"), QByteArray("100"));
+    QCOMPARE(result.headers.value("content-type"), QByteArray("application/json"));
+    QVERIFY(result.body.isEmpty());
+
+    result = fetch(*m_network, url, "HEAD", {{QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=10-19")}});
+    QCOMPARE(result.status, 206);
+    QCOMPARE(result.headers.value("content-length"), QByteArray("10"));
+    QCOMPARE(result.headers.value("content-range"), QByteArray("bytes 10-19/100"));
+    QVERIFY(result.body.isEmpty());
+
+    // The connection is still usable after bodiless answers.
+    result = fetch(*m_network, url);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, m_json);
+}
+
+void TestFileServer::expiredUrl()
+{
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    m_now = m_now.addSecs(29 * 60);
+    QCOMPARE(fetch(*m_network, url).status, 200);
+    m_now = m_now.addSecs(2 * 60); // 31 minutes after signing
+    const HttpResult result = fetch(*m_network, url);
+    QCOMPARE(result.status, 403);
+    QVERIFY2(result.body.contains("<Code>AccessDenied</Code>"), result.body.constData());
+    QVERIFY2(result.body.contains("Request has expired"), result.body.constData());
+    QVERIFY2(result.body.contains("2026-11-26T10:30:00Z"), result.body.constData()); // when it expired
+    QCOMPARE(result.headers.value("content-type"), QByteArray("application/xml"));
+}
+
+void TestFileServer::forgedUrl_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QByteArray>("code");
+    QTest::addColumn<QByteArray>("says");
+    QTest::addRow("signature altered") << QStringLiteral("signature") << QByteArray("SignatureDoesNotMatch")
+                                       << QByteArray("signature does not match");
+    QTest::addRow("expiry extended") << QStringLiteral("expires") << QByteArray("SignatureDoesNotMatch")
+                                     << QByteArray("signature does not match");
+    QTest::addRow("other file, same signature")
+        << QStringLiteral("path") << QByteArray("SignatureDoesNotMatch")
+        << QByteArray("signature does not match");
+    QTest::addRow("other server's URL")
+        << QStringLiteral("other server") << QByteArray("InvalidAccessKeyId") << QByteArray("is not known");
+    QTest::addRow("unsigned") << QStringLiteral("unsigned") << QByteArray("AccessDenied")
+                              << QByteArray("The URL is not signed");
+    QTest::addRow("expires not a number")
+        << QStringLiteral("expires text") << QByteArray("AccessDenied") << QByteArray("is not a Unix time");
+}
+
+void TestFileServer::forgedUrl()
+{
+    QFETCH(QString, what);
+    QFETCH(QByteArray, code);
+    QFETCH(QByteArray, says);
+    const QByteArray otherContent = QByteArrayLiteral("{\"other\":true}");
+    const QString otherSha = m_contents.add(otherContent);
+    QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    const QUrlQuery query(url);
+    if (what == u"signature") {
+        QByteArray signature = QByteArray::fromBase64(
+            query.queryItemValue(QStringLiteral("Signature"), QUrl::FullyDecoded).toLatin1());
+        signature[0] = char(signature[0] ^ 1);
+        url = withQueryItem(url, QStringLiteral("Signature"), QString::fromLatin1(signature.toBase64()));
+    } else if (what == u"expires") {
+        url =
+            withQueryItem(url, QStringLiteral("Expires"), QString::number(m_now.toSecsSinceEpoch() + 86400));
+    } else if (what == u"path") {
+        url.setPath(QStringLiteral("/config/%1/device.json").arg(otherSha));
+    } else if (what == u"other server") {
+        FileServer other(m_contents.source());
+        other.setClock([this] { return m_now; });
+        QVERIFY(other.listen().hasValue());
+        url = other.signedUrl(m_jsonSha, QStringLiteral("device.json"));
+        url.setPort(m_server->port());
+    } else if (what == u"unsigned") {
+        url.setQuery(QString());
+    } else if (what == u"expires text") {
+        url = withQueryItem(url, QStringLiteral("Expires"), QStringLiteral("tomorrow"));
+    }
+    const HttpResult result = fetch(*m_network, url);
+    QCOMPARE(result.status, 403);
+    QVERIFY2(result.body.contains("<Code>" + code + "</Code>"), result.body.constData());
+    QVERIFY2(result.body.contains(says), result.body.constData());
+    QVERIFY(!result.body.contains(m_json));
+}
+
+void TestFileServer::notFound_data()
+{
+    QTest::addColumn<QString>("path"); // empty: a signed URL of an unknown sha256
+    QTest::addRow("unknown sha256") << QString();
+    QTest::addRow("not under /config") << QStringLiteral("/etc/passwd");
+    QTest::addRow("root") << QStringLiteral("/");
+    QTest::addRow("missing file name") << QStringLiteral("/config/") + QString(64, u'a');
+}
+
+void TestFileServer::notFound()
+{
+    QFETCH(QString, path);
+    QUrl url;
+    if (path.isEmpty()) {
+        url = m_server->signedUrl(QString(64, u'0'), QStringLiteral("device.json"));
+    } else {
+        url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+        url.setPath(path);
+    }
+    const HttpResult result = fetch(*m_network, url);
+    QCOMPARE(result.status, 404);
+    QVERIFY2(result.body.contains("<Code>NoSuchKey</Code>"), result.body.constData());
+}
+
+void TestFileServer::methodNotAllowed_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addRow("POST") << QByteArray("POST");
+    QTest::addRow("PUT") << QByteArray("PUT");
+    QTest::addRow("DELETE") << QByteArray("DELETE");
+}
+
+void TestFileServer::methodNotAllowed()
+{
+    QFETCH(QByteArray, verb);
+    const HttpResult result =
+        fetch(*m_network, m_server->signedUrl(m_jsonSha, QStringLiteral("device.json")), verb);
+    QCOMPARE(result.status, 405);
+    QCOMPARE(result.headers.value("allow"), QByteArray("GET, HEAD"));
+    QVERIFY2(result.body.contains("The method " + verb + " is not allowed"), result.body.constData());
+}
+
+void TestFileServer::fileNameNeedingEscapes()
+{
+    const QString name = QStringLiteral("my config+v2 (lab).json");
+    const QUrl url = m_server->signedUrl(m_jsonSha, name);
+    QVERIFY(url.toEncoded().contains("my%20config"));
+    const HttpResult result = fetch(*m_network, url);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, m_json);
+}
+
+void TestFileServer::largeContentIsStreamed()
+{
+    const QByteArray big = makeContent(8 * 1024 * 1024 + 3);
+    const QString sha = m_contents.add(big);
+    const HttpResult result = fetch(*m_network, m_server->signedUrl(sha, QStringLiteral("big.bin")));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body.size(), big.size());
+    QVERIFY(result.body == big);
+    QTRY_COMPARE(m_server->activeTransmissions(), 0);
+}
+
+void TestFileServer::countersAndSignal()
+{
+    QSignalSpy served(m_server.get(), &FileServer::requestServed);
+    QCOMPARE(m_server->requestCount(), quint64(0));
+    QCOMPARE(fetch(*m_network, m_server->signedUrl(m_jsonSha, QStringLiteral("a.json"))).status, 200);
+    QTRY_COMPARE(served.size(), 1);
+    QCOMPARE(served.at(0).at(0).toString(), m_jsonSha);
+    QCOMPARE(served.at(0).at(1).toInt(), 200);
+    QCOMPARE(served.at(0).at(2).toLongLong(), qint64(100));
+    QVERIFY2(served.at(0).at(3).toString().startsWith(QLatin1StringView("127.0.0.1:")),
+             qPrintable(served.at(0).at(3).toString()));
+
+    QCOMPARE(fetch(*m_network, m_server->signedUrl(QString(64, u'f'), QStringLiteral("a.json"))).status, 404);
+    QTRY_COMPARE(served.size(), 2);
+    QCOMPARE(served.at(1).at(1).toInt(), 404);
+    QCOMPARE(served.at(1).at(2).toLongLong(), qint64(0));
+    QCOMPARE(m_server->requestCount(), quint64(2));
+    QVERIFY(m_server->bytesServed() >= 100);
+}
+
+void TestFileServer::listenOnBusyPortFails()
+{
+    FileServer second(m_contents.source());
+    const auto result = second.listen(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(!result.hasValue());
+    QVERIFY2(result.error().field.contains(QString::number(m_server->port())),
+             qPrintable(result.error().message()));
+    QVERIFY2(result.error().reason.contains(QLatin1StringView("cannot listen")),
+             qPrintable(result.error().message()));
+    QVERIFY(!second.isListening());
+    QVERIFY(m_server->isListening());
+}
+
+void TestFileServer::throttleSlowsDownload()
+{
+    const QByteArray content = makeContent(64 * 1024);
+    const QString sha = m_contents.add(content);
+    const QUrl url = m_server->signedUrl(sha, QStringLiteral("slow.bin"));
+    const HttpResult fast = fetch(*m_network, url);
+    QCOMPARE(fast.status, 200);
+
+    m_server->setThrottle(128 * 1024); // 64 KB at 128 KB/s: about half a second
+    QCOMPARE(m_server->throttle(), qint64(128 * 1024));
+    const HttpResult slow = fetch(*m_network, url);
+    QCOMPARE(slow.status, 200);
+    QVERIFY(slow.body == content);
+    QVERIFY2(slow.elapsedMs >= 400, qPrintable(QString::number(slow.elapsedMs)));
+    QVERIFY2(slow.elapsedMs < 5000, qPrintable(QString::number(slow.elapsedMs)));
+    QVERIFY2(slow.elapsedMs > fast.elapsedMs,
+             qPrintable(QStringLiteral("%1 vs %2").arg(slow.elapsedMs).arg(fast.elapsedMs)));
+}
+
+void TestFileServer::clientGoingAwayEndsTransmission()
+{
+    const QByteArray content = makeContent(256 * 1024);
+    const QString sha = m_contents.add(content);
+    m_server->setThrottle(32 * 1024);
+    QSignalSpy served(m_server.get(), &FileServer::requestServed);
+    QNetworkReply* reply = m_network->get(QNetworkRequest(m_server->signedUrl(sha, QStringLiteral("x.bin"))));
+    QTRY_VERIFY(reply->bytesAvailable() > 0);
+    QCOMPARE(m_server->activeTransmissions(), 1);
+    reply->abort();
+    reply->deleteLater();
+    QTRY_COMPARE(served.size(), 1);
+    QCOMPARE(served.at(0).at(1).toInt(), 200);
+    QVERIFY(served.at(0).at(2).toLongLong() < content.size());
+    QCOMPARE(m_server->activeTransmissions(), 0);
+}
+
+void TestFileServer::https()
+{
+    Test::TestPki pki;
+    QVERIFY2(pki.generate(), qPrintable(pki.error));
+    const auto identity = TlsIdentity::fromPemFiles(pki.serverCertificatePath, pki.serverKeyPath);
+    QVERIFY2(identity.hasValue(), identity.hasValue() ? "" : qPrintable(identity.error().message()));
+
+    FileServer server(m_contents.source());
+    server.setTlsIdentity(*identity);
+    QVERIFY(server.isHttps());
+    QVERIFY(server.listen().hasValue());
+    const QUrl url = server.signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    QCOMPARE(url.scheme(), QStringLiteral("https"));
+
+    QSslConfiguration trustsTestCa = QSslConfiguration::defaultConfiguration();
+    trustsTestCa.setCaCertificates({pki.ca});
+    HttpResult result = fetch(*m_network, url, "GET", {}, &trustsTestCa);
+    QCOMPARE(result.error, QNetworkReply::NoError);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body, m_json);
+
+    result = fetch(*m_network, url, "GET", {{QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=-3")}},
+                   &trustsTestCa);
+    QCOMPARE(result.status, 206);
+    QCOMPARE(result.body, m_json.right(3));
+
+    // A client that trusts only the system's authorities refuses the server.
+    QNetworkAccessManager fresh;
+    result = fetch(fresh, url);
+    QCOMPARE(result.error, QNetworkReply::SslHandshakeFailedError);
+    QCOMPARE(result.status, 0);
+}
+
+void TestFileServer::tlsIdentityFromBadFiles()
+{
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("missing.crt"));
+    auto identity = TlsIdentity::fromPemFiles(missing, missing);
+    QVERIFY(!identity.hasValue());
+    QCOMPARE(identity.error().field, missing);
+
+    const QString garbage = dir.filePath(QStringLiteral("garbage.pem"));
+    QFile file(garbage);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a certificate\n");
+    file.close();
+    identity = TlsIdentity::fromPemFiles(garbage, garbage);
+    QVERIFY(!identity.hasValue());
+    QVERIFY2(identity.error().reason.contains(QLatin1StringView("no PEM certificate")),
+             qPrintable(identity.error().message()));
+}
+
+QTEST_GUILESS_MAIN(TestFileServer)
+#include "TestFileServer.moc"
