@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -13,23 +13,23 @@
     </message>
     <message>
         <source>must be a string, got %1</source>
-        <translation>必须是字符串，实际为%1</translation>
+        <translation>必须是字符串，实际为 %1</translation>
     </message>
     <message>
         <source>must be a whole number, got %1</source>
         <translation>必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <source>must be a number, got "%1"</source>
+        <source>must be a number, got &quot;%1&quot;</source>
         <translation>必须是数字，实际为“%1”</translation>
     </message>
     <message>
         <source>must be a number, got %1</source>
-        <translation>必须是数字，实际为%1</translation>
+        <translation>必须是数字，实际为 %1</translation>
     </message>
     <message>
         <source>must be an object, got %1</source>
-        <translation>必须是对象，实际为%1</translation>
+        <translation>必须是对象，实际为 %1</translation>
     </message>
     <message>
         <source>a boolean</source>
@@ -68,11 +68,11 @@
         <translation>消息体是 JSON，但不是对象</translation>
     </message>
     <message>
-        <source>'%1' is not supported (expected "1.0")</source>
-        <translation>不支持“%1”（应为 "1.0"）</translation>
+        <source>&apos;%1&apos; is not supported (expected &quot;1.0&quot;)</source>
+        <translation>不支持“%1”（应为 &quot;1.0&quot;）</translation>
     </message>
     <message>
-        <source>is '%1', expected '%2'</source>
+        <source>is &apos;%1&apos;, expected &apos;%2&apos;</source>
         <translation>为“%1”，应为“%2”</translation>
     </message>
     <message>
@@ -84,7 +84,7 @@
         <translation>%1 超出范围</translation>
     </message>
     <message>
-        <source>'%1' is not a known sign method (expected Sha256)</source>
+        <source>&apos;%1&apos; is not a known sign method (expected Sha256)</source>
         <translation>“%1”不是已知的签名方法（应为 Sha256）</translation>
     </message>
     <message>
@@ -92,11 +92,11 @@
         <translation>为空</translation>
     </message>
     <message>
-        <source>'%1' is longer than 10 digits</source>
+        <source>&apos;%1&apos; is longer than 10 digits</source>
         <translation>“%1”超过 10 位数字</translation>
     </message>
     <message>
-        <source>'%1' is not a decimal number</source>
+        <source>&apos;%1&apos; is not a decimal number</source>
         <translation>“%1”不是十进制数字</translation>
     </message>
     <message>
@@ -108,7 +108,7 @@
         <translation>为负数（%1）</translation>
     </message>
     <message>
-        <source>must be %1 hex digits for %2, got "%3"</source>
+        <source>must be %1 hex digits for %2, got &quot;%3&quot;</source>
         <translation>%2 要求 %1 位十六进制数字，实际为“%3”</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>不是有效的 URL：%1</translation>
     </message>
     <message>
-        <source>must be http or https, got "%1"</source>
+        <source>must be http or https, got &quot;%1&quot;</source>
         <translation>必须是 http 或 https，实际为“%1”</translation>
     </message>
     <message>
@@ -124,8 +124,8 @@
         <translation>缺少主机名</translation>
     </message>
     <message>
-        <source>'%1' is not supported (expected "file")</source>
-        <translation>不支持“%1”（应为 "file"）</translation>
+        <source>&apos;%1&apos; is not supported (expected &quot;file&quot;)</source>
+        <translation>不支持“%1”（应为 &quot;file&quot;）</translation>
     </message>
     <message>
         <source>is missing in a reply with code 200</source>
@@ -144,6 +144,1575 @@
     </message>
 </context>
 <context>
+    <name>BrokerAddress</name>
+    <message>
+        <source>no broker address is given (write mqtt://host:port)</source>
+        <translation>未指定 Broker 地址（格式为 mqtt://host:port）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a broker address (write mqtt://host:port)</source>
+        <translation>“%1”不是 Broker 地址（格式为 mqtt://host:port）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an MQTT scheme (use mqtt:// or mqtts://)</source>
+        <translation>“%1”不是 MQTT 协议方案（请使用 mqtt:// 或 mqtts://）</translation>
+    </message>
+</context>
+<context>
+    <name>CloudProfile</name>
+    <message>
+        <source>no region is given (for example cn-shanghai)</source>
+        <translation>未指定地域（例如 cn-shanghai）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
+        <translation>“%1”不是地域 ID：请使用小写字母、数字和短划线，例如 cn-shanghai</translation>
+    </message>
+    <message>
+        <source>no instance id is given (the console shows it on the instance&apos;s overview, for example iot-06z00ax1o4ly)</source>
+        <translation>未指定实例 ID（可在控制台的实例概览页查看，例如 iot-06z00ax1o4ly）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
+        <translation>“%1”不是实例 ID：请使用小写字母、数字和短划线，例如 iot-06z00ax1o4ly</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name or address</source>
+        <translation>“%1”不是主机名或地址</translation>
+    </message>
+    <message>
+        <source>the platform listens on 1883, 8883 and 443, not on %1</source>
+        <translation>平台监听的端口为 1883、8883 和 443，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the file %1 does not exist or cannot be read</source>
+        <translation>文件 %1 不存在或无法读取</translation>
+    </message>
+    <message>
+        <source>on port 8883 the platform presents its own root certificate, which ConfigDeck does not ship: give that root&apos;s file as the CA file, or use port 1883 or 443</source>
+        <translation>在 8883 端口上，平台使用其自己的根证书，而 ConfigDeck 未附带该证书：请将该根证书文件指定为 CA 文件，或改用 1883 或 443 端口</translation>
+    </message>
+    <message>
+        <source>TLS is off: the connection uses securemode 3 (plain TCP). Messages, configuration URLs and the signed password travel unencrypted, and the platform refuses plain TCP for accounts created after 2022-08-02.</source>
+        <translation>TLS 已关闭：连接使用 securemode 3（TCP 直连）。消息、配置 URL 和签名后的密码均以明文传输，且平台对 2022-08-02 之后创建的账号拒绝 TCP 直连。</translation>
+    </message>
+    <message>
+        <source>the shipped root certificate %1 is missing from this build</source>
+        <translation>此版本中缺少随附的根证书 %1</translation>
+    </message>
+    <message>
+        <source>the shipped root certificate could not be written to a file (cache directory %1)</source>
+        <translation>无法将随附的根证书写入文件（缓存目录 %1）</translation>
+    </message>
+    <message>
+        <source>Remote configuration is switched off for this product. In the IoT Platform console open Devices &gt; Products (设备管理 &gt; 产品), pick the product, open Remote Configuration (远程配置) and switch it on, then request again.</source>
+        <translation>该产品的远程配置已关闭。请在物联网平台控制台中打开“设备管理 &gt; 产品”，选择该产品，打开“远程配置”并开启，然后重新请求。</translation>
+    </message>
+    <message>
+        <source>The product has no configuration file yet. In the console&apos;s Remote Configuration page for the product, edit or upload a configuration file and save it, then request again.</source>
+        <translation>该产品尚无配置文件。请在控制台中该产品的“远程配置”页面编辑或上传配置文件并保存，然后重新请求。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the signed password: check the DeviceSecret, the ProductKey and DeviceName, the sign method, and that this computer&apos;s clock is right.</source>
+        <translation>平台未接受签名后的密码：请检查 DeviceSecret、ProductKey 和 DeviceName、签名方法，以及本机时钟是否准确。</translation>
+    </message>
+    <message>
+        <source>The platform refused this identity: check the DeviceSecret and the computer&apos;s clock, that the device exists in this instance and region, and that it is not disabled in the console (Devices &gt; Devices).</source>
+        <translation>平台拒绝了此身份：请检查 DeviceSecret 和本机时钟，确认该设备存在于此实例和地域中，且未在控制台（设备管理 &gt; 设备）中被禁用。</translation>
+    </message>
+    <message>
+        <source>The platform rejected the client ID: check the ProductKey and DeviceName.</source>
+        <translation>平台拒绝了客户端 ID：请检查 ProductKey 和 DeviceName。</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither &quot;region&quot; nor &quot;instance&quot;</source>
+        <translation>“%1”既不是 &quot;region&quot; 也不是 &quot;instance&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须为 true 或 false</translation>
+    </message>
+</context>
+<context>
+    <name>CommandSupport</name>
+    <message>
+        <source>Broker address: mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS.</source>
+        <translation>Broker 地址：mqtt://HOST:PORT，使用 TLS 时为 mqtts://HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>MQTT user name.</source>
+        <translation>MQTT 用户名。</translation>
+    </message>
+    <message>
+        <source>MQTT password (prefer the CONFIGDECK_MQTT_PASSWORD environment variable).</source>
+        <translation>MQTT 密码（建议改用 CONFIGDECK_MQTT_PASSWORD 环境变量）。</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the broker&apos;s certificate (TLS).</source>
+        <translation>签发 Broker 证书的 CA 的 PEM 文件（TLS）。</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM) for TLS client authentication.</source>
+        <translation>用于 TLS 客户端认证的客户端证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of the client certificate.</source>
+        <translation>客户端证书的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Speak MQTT 5 instead of 3.1.1.</source>
+        <translation>使用 MQTT 5 协议，而不是 3.1.1。</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval in seconds.</source>
+        <translation>心跳（keep-alive）间隔，单位为秒。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of at least %2</source>
+        <translation>“%1”不是大于或等于 %2 的整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
+        <translation>“%1”不是 0 到 100% 之间的比例</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::DeviceCommand</name>
+    <message>
+        <source>Connects as real device identities to Alibaba Cloud IoT Platform: requests the configuration, waits for pushes, downloads, verifies and replies.</source>
+        <translation>以真实设备身份连接阿里云物联网平台：请求配置、等待推送、下载、校验并应答。</translation>
+    </message>
+    <message>
+        <source>Connect to Alibaba Cloud IoT Platform, signing as the SDKs do (the default).</source>
+        <translation>连接阿里云物联网平台，按 SDK 的方式签名（默认）。</translation>
+    </message>
+    <message>
+        <source>ProductKey of the devices.</source>
+        <translation>设备的 ProductKey。</translation>
+    </message>
+    <message>
+        <source>DeviceName; repeat the option or separate names with commas.</source>
+        <translation>DeviceName；可重复此选项，或用逗号分隔多个名称。</translation>
+    </message>
+    <message>
+        <source>DeviceSecret of the devices (prefer the CONFIGDECK_DEVICE_SECRET environment variable or --secrets-file).</source>
+        <translation>设备的 DeviceSecret（建议改用 CONFIGDECK_DEVICE_SECRET 环境变量或 --secrets-file）。</translation>
+    </message>
+    <message>
+        <source>CSV of ProductKey,DeviceName,DeviceSecret rows.</source>
+        <translation>由 ProductKey,DeviceName,DeviceSecret 行组成的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Public instance by region: {pk}.iot-as-mqtt.{region}.aliyuncs.com.</source>
+        <translation>按地域连接公共实例：{pk}.iot-as-mqtt.{region}.aliyuncs.com。</translation>
+    </message>
+    <message>
+        <source>Instance by id: {instanceId}.mqtt.iothub.aliyuncs.com.</source>
+        <translation>按 ID 连接实例：{instanceId}.mqtt.iothub.aliyuncs.com。</translation>
+    </message>
+    <message>
+        <source>Port: 1883, 8883 or 443 (any port with --host).</source>
+        <translation>端口：1883、8883 或 443（使用 --host 时可为任意端口）。</translation>
+    </message>
+    <message>
+        <source>Plain TCP (securemode 3); the platform refuses it for newer accounts.</source>
+        <translation>TCP 直连（securemode 3）；平台对较新的账号拒绝此方式。</translation>
+    </message>
+    <message>
+        <source>PEM file of the roots to trust instead of the shipped GlobalSign Root CA R1.</source>
+        <translation>要信任的根证书 PEM 文件，用于替代随附的 GlobalSign Root CA R1。</translation>
+    </message>
+    <message>
+        <source>PEM file of the roots to trust for HTTPS downloads instead of the system&apos;s.</source>
+        <translation>HTTPS 下载时要信任的根证书 PEM 文件，用于替代系统的根证书。</translation>
+    </message>
+    <message>
+        <source>hmacsha256, hmacsha1 or hmacmd5.</source>
+        <translation>hmacsha256、hmacsha1 或 hmacmd5。</translation>
+    </message>
+    <message>
+        <source>Keep-alive in seconds, 30 to 1200.</source>
+        <translation>心跳时间，单位为秒，范围 30 到 1200。</translation>
+    </message>
+    <message>
+        <source>Connect to this host instead of the platform&apos;s endpoint (tests, private deployments).</source>
+        <translation>连接到此主机，而不是平台的接入点（用于测试、私有部署）。</translation>
+    </message>
+    <message>
+        <source>Connections opened at once.</source>
+        <translation>同时建立的连接数。</translation>
+    </message>
+    <message>
+        <source>Request the configuration once connected.</source>
+        <translation>连接后请求配置。</translation>
+    </message>
+    <message>
+        <source>Then wait this many seconds for pushes.</source>
+        <translation>随后等待推送的秒数。</translation>
+    </message>
+    <message>
+        <source>Reply to pushes: auto (200 after verification) or a code.</source>
+        <translation>对推送的应答：auto（校验通过后应答 200）或指定的返回码。</translation>
+    </message>
+    <message>
+        <source>Give up on a requested configuration after this many seconds.</source>
+        <translation>请求配置后超过此秒数仍未收到则放弃。</translation>
+    </message>
+    <message>
+        <source>Do not ask before connecting as identities that may be live.</source>
+        <translation>以可能正在使用的设备身份连接前不再询问确认。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>give either --region or --instance, not both</source>
+        <translation>请指定 --region 或 --instance 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>give --instance ID or --region ID (or --host)</source>
+        <translation>请指定 --instance ID 或 --region ID（或 --host）</translation>
+    </message>
+    <message>
+        <source>%1 is not a port</source>
+        <translation>%1 不是有效的端口</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither auto nor a reply code such as 200 or 100005</source>
+        <translation>“%1”既不是 auto，也不是返回码（如 200 或 100005）</translation>
+    </message>
+    <message>
+        <source>no PEM certificate could be read from %1</source>
+        <translation>无法从 %1 读取 PEM 证书</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1/%2: connected</source>
+        <translation>%1/%2：已连接</translation>
+    </message>
+    <message>
+        <source>%1/%2: refused: %3</source>
+        <translation>%1/%2：被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: refused: %3
+  %4</source>
+        <translation>%1/%2：被拒绝：%3
+  %4</translation>
+    </message>
+    <message>
+        <source>%1/%2: offline: %3</source>
+        <translation>%1/%2：离线：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: push %3 verified with %4; replying %5 as asked</source>
+        <translation>%1/%2：推送 %3 的校验结果为 %4；按要求应答 %5</translation>
+    </message>
+    <message>
+        <source>%1/%2: downloaded and verified %3 (%4 bytes, %5)</source>
+        <translation>%1/%2：已下载并校验 %3（%4 字节，%5）</translation>
+    </message>
+    <message>
+        <source>%1/%2: downloaded and verified %3 (%4 bytes, %5); changes: %6</source>
+        <translation>%1/%2：已下载并校验 %3（%4 字节，%5）；变更：%6</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3: %4</source>
+        <translation>%1/%2：%3：%4</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2</source>
+        <translation>%2 中没有 %1</translation>
+    </message>
+    <message>
+        <source>no row matches the chosen product and devices</source>
+        <translation>没有与所选产品和设备匹配的行</translation>
+    </message>
+    <message>
+        <source>is required (or give --secrets-file)</source>
+        <translation>为必填项（或指定 --secrets-file）</translation>
+    </message>
+    <message>
+        <source>name at least one device</source>
+        <translation>请至少指定一个设备</translation>
+    </message>
+    <message>
+        <source>no DeviceSecret: set CONFIGDECK_DEVICE_SECRET, or give --secret or --secrets-file</source>
+        <translation>没有 DeviceSecret：请设置 CONFIGDECK_DEVICE_SECRET，或指定 --secret 或 --secrets-file</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 line %2: a quoted field is not closed properly</source>
+        <translation>%1 第 %2 行：带引号的字段未正确闭合</translation>
+    </message>
+    <message>
+        <source>%1 line %2: expected ProductKey,DeviceName,DeviceSecret</source>
+        <translation>%1 第 %2 行：应为 ProductKey,DeviceName,DeviceSecret</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1 holds no device</source>
+        <translation>%1 中没有设备</translation>
+    </message>
+    <message>
+        <source>Not connecting: there is no terminal to confirm on. Pass --yes to connect anyway.</source>
+        <translation>不进行连接：没有可用于确认的终端。如仍要连接，请传入 --yes。</translation>
+    </message>
+    <message>
+        <source>Connect as these identities? [y/N]</source>
+        <translation>以这些身份连接吗？[y/N]</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Not connecting.</source>
+        <translation>已取消连接。</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3</source>
+        <translation>%1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: requested the configuration (id %3)</source>
+        <translation>%1/%2：已请求配置（id %3）</translation>
+    </message>
+    <message>
+        <source>%1: no configuration within %2 s</source>
+        <translation>%1：%2 秒内未收到配置</translation>
+    </message>
+    <message>
+        <source>%1/%2: get %3 ended with %4</source>
+        <translation>%1/%2：配置请求 %3 结束，返回码 %4</translation>
+    </message>
+    <message>
+        <source>%1/%2: replied %4 to push %3</source>
+        <translation>%1/%2：已对推送 %3 应答 %4</translation>
+    </message>
+    <message>
+        <source>%1/%2: push %3 received</source>
+        <translation>%1/%2：已收到推送 %3</translation>
+    </message>
+    <message>
+        <source>waiting %1 s for pushes</source>
+        <translation>等待推送 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 devices: %2 connected, %3 refused, %4 kicked offline; %5 verified, %6 pushes; codes: %7</source>
+        <translation>%1 个设备：%2 个已连接，%3 个被拒绝，%4 个被挤下线；%5 个已校验，%6 次推送；返回码：%7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::DevicesCommand</name>
+    <message>
+        <source>Simulates devices that take remote configuration, each on its own MQTT connection.</source>
+        <translation>模拟接收远程配置的设备，每台设备使用独立的 MQTT 连接。</translation>
+    </message>
+    <message>
+        <source>ProductKey of the simulated devices.</source>
+        <translation>模拟设备的 ProductKey。</translation>
+    </message>
+    <message>
+        <source>Number of devices.</source>
+        <translation>设备数量。</translation>
+    </message>
+    <message>
+        <source>DeviceName prefix; names are PREFIX0000, PREFIX0001, ...</source>
+        <translation>DeviceName 前缀；设备名称依次为 PREFIX0000、PREFIX0001……</translation>
+    </message>
+    <message>
+        <source>Index of the first device.</source>
+        <translation>第一台设备的序号。</translation>
+    </message>
+    <message>
+        <source>Fault mix, e.g. slow:2000=10%,offline=5%,never=5%,refuses:460=5%,badsign=5%,truncate=5%,applyfails=2%,slowdownload:1024=2%.</source>
+        <translation>故障组合，例如 slow:2000=10%,offline=5%,never=5%,refuses:460=5%,badsign=5%,truncate=5%,applyfails=2%,slowdownload:1024=2%。</translation>
+    </message>
+    <message>
+        <source>Seed that spreads the faults over the fleet.</source>
+        <translation>在设备群中分配故障所用的随机种子。</translation>
+    </message>
+    <message>
+        <source>Each device requests its configuration once connected.</source>
+        <translation>每台设备连接后主动请求其配置。</translation>
+    </message>
+    <message>
+        <source>Exit when every online device has finished this many exchanges.</source>
+        <translation>每台在线设备都完成此数量的交互后退出。</translation>
+    </message>
+    <message>
+        <source>Exit after this many seconds.</source>
+        <translation>运行此秒数后退出。</translation>
+    </message>
+    <message>
+        <source>Spread the fleet over this many worker processes.</source>
+        <translation>将设备群分摊到此数量的工作进程中。</translation>
+    </message>
+    <message>
+        <source>Size of the whole fleet when this process simulates a slice of it.</source>
+        <translation>本进程只模拟设备群的一部分时，整个设备群的规模。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3</source>
+        <translation>%1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices online, %3 exchanges</source>
+        <translation>%2 个设备中 %1 个在线，%3 次交互</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices online</source>
+        <translation>%2 个设备中 %1 个在线</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4</source>
+        <translation>%1/%2：%3 %4</translation>
+    </message>
+    <message>
+        <source>%1 devices, %2 online, %3 exchanges; codes: %4</source>
+        <translation>%1 个设备，%2 个在线，%3 次交互；返回码：%4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::PlatformCommand</name>
+    <message>
+        <source>Serves remote configuration on an MQTT broker as Alibaba Cloud IoT Platform does, and pushes or rolls out a configuration.</source>
+        <translation>像阿里云物联网平台一样在 MQTT Broker 上提供远程配置服务，并推送或分批发布配置。</translation>
+    </message>
+    <message>
+        <source>ProductKey to serve.</source>
+        <translation>要提供服务的 ProductKey。</translation>
+    </message>
+    <message>
+        <source>The configuration file to serve and push.</source>
+        <translation>要提供和推送的配置文件。</translation>
+    </message>
+    <message>
+        <source>Known devices PREFIX0000..: the number (others get 6100).</source>
+        <translation>已知设备 PREFIX0000 起的数量（其他设备收到 6100）。</translation>
+    </message>
+    <message>
+        <source>DeviceName prefix for --devices.</source>
+        <translation>--devices 所用的 DeviceName 前缀。</translation>
+    </message>
+    <message>
+        <source>File with one DeviceName per line: the known devices.</source>
+        <translation>已知设备列表文件，每行一个 DeviceName。</translation>
+    </message>
+    <message>
+        <source>Remote configuration switched off for the product: gets answer 6713.</source>
+        <translation>该产品的远程配置已关闭：配置获取请求返回 6713。</translation>
+    </message>
+    <message>
+        <source>Behave exactly as the cloud: product scope, JSON only, 64 KB, one push per product per hour.</source>
+        <translation>完全按云端的限制运行：按产品推送、仅限 JSON、最大 64 KB、每个产品每小时推送一次。</translation>
+    </message>
+    <message>
+        <source>Address the file server listens on.</source>
+        <translation>文件服务器监听的地址。</translation>
+    </message>
+    <message>
+        <source>Port of the file server (0: any free port).</source>
+        <translation>文件服务器的端口（0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Host name devices use to reach the file server.</source>
+        <translation>设备访问文件服务器时使用的主机名。</translation>
+    </message>
+    <message>
+        <source>Serve files over HTTPS with this certificate (PEM).</source>
+        <translation>使用此证书（PEM）通过 HTTPS 提供文件。</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of the HTTPS certificate.</source>
+        <translation>HTTPS 证书的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Validity of the signed download URLs in seconds.</source>
+        <translation>签名下载 URL 的有效期，单位为秒。</translation>
+    </message>
+    <message>
+        <source>Push the configuration to every known device.</source>
+        <translation>将配置推送到所有已知设备。</translation>
+    </message>
+    <message>
+        <source>Push in a staged rollout to every known device.</source>
+        <translation>以分批发布的方式推送到所有已知设备。</translation>
+    </message>
+    <message>
+        <source>Rollout batch size.</source>
+        <translation>分批发布的批次大小。</translation>
+    </message>
+    <message>
+        <source>Rollout pushes per second (0: no limit).</source>
+        <translation>分批发布每秒推送次数（0：不限制）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each device&apos;s reply.</source>
+        <translation>等待每台设备应答的秒数。</translation>
+    </message>
+    <message>
+        <source>Abort the rollout when this share of devices failed.</source>
+        <translation>失败设备达到此比例时中止分批发布。</translation>
+    </message>
+    <message>
+        <source>Start the push or rollout once this many devices requested their configuration.</source>
+        <translation>当此数量的设备请求过配置后，开始推送或分批发布。</translation>
+    </message>
+    <message>
+        <source>Start the push or rollout this many seconds after connecting.</source>
+        <translation>连接后经过此秒数再开始推送或分批发布。</translation>
+    </message>
+    <message>
+        <source>Keep serving after the push or rollout finished.</source>
+        <translation>推送或分批发布结束后继续提供服务。</translation>
+    </message>
+    <message>
+        <source>Exit 0 when a rollout completed even if devices failed.</source>
+        <translation>分批发布完成时即使有设备失败也以 0 退出。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>a push or rollout needs the known devices (--devices or --device-list)</source>
+        <translation>推送或分批发布需要已知设备（--devices 或 --device-list）</translation>
+    </message>
+    <message>
+        <source>Serving %1 (%2 bytes, SHA-256 %3) for product %4</source>
+        <translation>正在为产品 %4 提供 %1（%2 字节，SHA-256 %3）</translation>
+    </message>
+    <message>
+        <source>a push or rollout needs a configuration file</source>
+        <translation>推送或分批发布需要配置文件</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address</source>
+        <translation>“%1”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>File server on %1 port %2</source>
+        <translation>文件服务器位于 %1，端口 %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 requested its configuration: %3</source>
+        <translation>%1/%2 请求了配置：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2 replied %3 after %4 ms</source>
+        <translation>%1/%2 在 %4 毫秒后应答 %3</translation>
+    </message>
+    <message>
+        <source>Ignored a message on %1: %2</source>
+        <translation>已忽略 %1 上的消息：%2</translation>
+    </message>
+    <message>
+        <source>Broker: %1</source>
+        <translation>Broker：%1</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2</source>
+        <translation>已连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Pushed to %1 devices</source>
+        <translation>已推送到 %1 个设备</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4 %5</source>
+        <translation>%1/%2：%3 %4 %5</translation>
+    </message>
+    <message>
+        <source>Rollout: %1 of %2 devices done</source>
+        <translation>分批发布：已完成 %1/%2 个设备</translation>
+    </message>
+    <message>
+        <source>Rollout %1 in %2 ms: %3</source>
+        <translation>分批发布%1，用时 %2 毫秒：%3</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 gets answered (%2); %3 push replies (%4)</source>
+        <translation>已应答 %1 次配置获取请求（%2）；收到 %3 次推送应答（%4）</translation>
+    </message>
+    <message>
+        <source>; rollout: %1 succeeded, %2 failed, %3 timed out, %4 skipped</source>
+        <translation>；分批发布：成功 %1 个，失败 %2 个，超时 %3 个，跳过 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cloud::CloudSession</name>
+    <message>
+        <source>%1/%2: %3</source>
+        <translation>%1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice; two connections as one identity kick each other offline</source>
+        <translation>%1 被列出了两次；以同一身份建立的两个连接会互相挤下线</translation>
+    </message>
+    <message>
+        <source>no answer from %1:%2 within %3 s</source>
+        <translation>%3 秒内 %1:%2 没有响应</translation>
+    </message>
+    <message>
+        <source>the connection attempt ended</source>
+        <translation>连接尝试已结束</translation>
+    </message>
+    <message>
+        <source>unchanged from the version held before</source>
+        <translation>与之前持有的版本相同</translation>
+    </message>
+    <message>
+        <source>the version held before (%1) is not stored; no diff</source>
+        <translation>之前持有的版本（%1）未保存；无法对比</translation>
+    </message>
+    <message>
+        <source>binary content changed</source>
+        <translation>二进制内容已更改</translation>
+    </message>
+    <message>
+        <source>JSON: %1; lines: +%2 -%3</source>
+        <translation>JSON：%1；行：+%2 -%3</translation>
+    </message>
+    <message>
+        <source>lines: +%1 -%2</source>
+        <translation>行：+%1 -%2</translation>
+    </message>
+    <message>
+        <source>%1 is not connected in this session</source>
+        <translation>%1 在此会话中未连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>ConfigDeck is about to connect as %n device identity(ies). The platform allows one connection per identity: if a real device is online with the same identity, the platform disconnects it, and it stays offline for as long as ConfigDeck holds the connection (its own reconnection may then kick ConfigDeck off in turn). Use test identities, or devices you know to be offline.</source>
+        <translation>
+            <numerusform>ConfigDeck 即将以 %n 个设备身份建立连接。平台对每个身份只允许一个连接：如果有真实设备以相同身份在线，平台会断开该设备的连接，并且在 ConfigDeck 保持连接期间该设备将一直离线（该设备自身的重连也可能反过来把 ConfigDeck 挤下线）。请使用测试身份，或确认已离线的设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the platform closed the connection: another client may have connected with the same identity (%1)</source>
+        <translation>平台关闭了连接：可能有其他客户端以相同身份建立了连接（%1）</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>kicked offline</source>
+        <translation>被挤下线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Demo::DemoEnvironment</name>
+    <message>
+        <source>no workspace is open</source>
+        <translation>没有打开的工作区</translation>
+    </message>
+    <message>
+        <source>only a Demo workspace can be reset</source>
+        <translation>只能重置演示工作区</translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file server cannot listen on %1: %2</source>
+        <translation>文件服务器无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Ignored a message on %1: %2</source>
+        <translation>已忽略 %1 上的消息：%2</translation>
+    </message>
+    <message>
+        <source>%1: the published configuration was not taken: %2</source>
+        <translation>%1：已发布的配置未被接受：%2</translation>
+    </message>
+    <message>
+        <source>in-process broker</source>
+        <translation>进程内 Broker</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>正在重新连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1: %2</source>
+        <translation>正在重新连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>only the Demo&apos;s simulated devices can be asked to request a configuration</source>
+        <translation>只有演示中的模拟设备才能被要求请求配置</translation>
+    </message>
+    <message>
+        <source>%1/%2 is not simulated</source>
+        <translation>%1/%2 不是模拟设备</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) could not ask:</source>
+        <translation>
+            <numerusform>%n 个设备无法发起配置请求：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the platform is not running</source>
+        <translation>平台未运行</translation>
+    </message>
+    <message>
+        <source>a rollout is still running; pause or cancel it first</source>
+        <translation>仍有分批发布正在进行；请先暂停或取消</translation>
+    </message>
+    <message>
+        <source>the product %1 has no devices</source>
+        <translation>产品 %1 没有设备</translation>
+    </message>
+    <message>
+        <source>%1 rollout</source>
+        <translation>%1 分批发布</translation>
+    </message>
+    <message>
+        <source>no stored version has the SHA-256 %1</source>
+        <translation>没有 SHA-256 为 %1 的已保存版本</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::DeviceAgent</name>
+    <message>
+        <source>no push %1 is waiting for a reply</source>
+        <translation>没有等待应答的推送 %1</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, got %2</source>
+        <translation>应为 %1 字节，实际为 %2 字节</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, got more (%2)</source>
+        <translation>应为 %1 字节，实际更多（%2）</translation>
+    </message>
+    <message>
+        <source>sign mismatch: expected %1, got %2</source>
+        <translation>签名不符：应为 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>refused by the device&apos;s fault profile</source>
+        <translation>被设备的故障配置拒绝</translation>
+    </message>
+    <message>
+        <source>no request with id %1 is pending; reply ignored</source>
+        <translation>没有 id 为 %1 的待处理请求；已忽略该应答</translation>
+    </message>
+    <message>
+        <source>the configuration verified but could not be applied</source>
+        <translation>配置已校验通过，但无法应用</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::PlatformService</name>
+    <message>
+        <source>the configuration file is empty</source>
+        <translation>配置文件为空</translation>
+    </message>
+    <message>
+        <source>the configuration is %1 bytes; the limit is %2 bytes</source>
+        <translation>配置大小为 %1 字节，上限为 %2 字节</translation>
+    </message>
+    <message>
+        <source>the configuration must be JSON: %1</source>
+        <translation>配置必须是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>product %1 is not known</source>
+        <translation>未知产品 %1</translation>
+    </message>
+    <message>
+        <source>remote configuration is switched off for product %1</source>
+        <translation>产品 %1 的远程配置已关闭</translation>
+    </message>
+    <message>
+        <source>product %1 has no configuration to push</source>
+        <translation>产品 %1 没有可推送的配置</translation>
+    </message>
+    <message>
+        <source>product %1 has no known devices to push to</source>
+        <translation>产品 %1 没有可推送的已知设备</translation>
+    </message>
+    <message>
+        <source>with Alibaba limits a push goes to the whole product, not to single devices</source>
+        <translation>在阿里云限制下，推送面向整个产品，而不是单个设备</translation>
+    </message>
+    <message>
+        <source>product %1 was pushed %2 min ago; the next push is allowed in %3 min</source>
+        <translation>产品 %1 在 %2 分钟前已推送过；%3 分钟后才允许再次推送</translation>
+    </message>
+    <message>
+        <source>this configuration file was already pushed to product %1</source>
+        <translation>此配置文件已推送到产品 %1</translation>
+    </message>
+    <message>
+        <source>not connected to the broker</source>
+        <translation>未连接到 Broker</translation>
+    </message>
+    <message>
+        <source>the broker connection was lost while pushing</source>
+        <translation>推送时与 Broker 的连接已断开</translation>
+    </message>
+    <message>
+        <source>duplicate reply to push %1; ignored</source>
+        <translation>推送 %1 的重复应答；已忽略</translation>
+    </message>
+    <message>
+        <source>no push with id %1 was sent to %2/%3; ignored</source>
+        <translation>未向 %2/%3 发送过 id 为 %1 的推送；已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::RolloutRunner</name>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>the rollout has no devices</source>
+        <translation>分批发布中没有设备</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>必须至少为 1</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be at least 100 ms</source>
+        <translation>必须至少为 100 毫秒</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 100%</source>
+        <translation>必须在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>the rollout has already started</source>
+        <translation>分批发布已经开始</translation>
+    </message>
+    <message>
+        <source>with Alibaba limits a push goes to the whole product at once: staged rollouts need the limits switched off</source>
+        <translation>在阿里云限制下，推送会一次性面向整个产品：分批发布需要关闭这些限制</translation>
+    </message>
+    <message>
+        <source>cancelled by the operator</source>
+        <translation>已被操作员取消</translation>
+    </message>
+    <message>
+        <source>aborted: %1 of %2 devices failed, above the %3% threshold</source>
+        <translation>已中止：%2 个设备中 %1 个失败，超过 %3% 的阈值</translation>
+    </message>
+    <message>
+        <source>no reply within %1 s</source>
+        <translation>%1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>late reply</source>
+        <translation>迟到的应答</translation>
+    </message>
+    <message>
+        <source>every device took the configuration</source>
+        <translation>所有设备均已接受配置</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices did not take the configuration</source>
+        <translation>%2 个设备中有 %1 个未接受配置</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Store::FleetModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cannot read the products</source>
+        <translation>无法读取产品</translation>
+    </message>
+    <message>
+        <source>Cannot read the devices</source>
+        <translation>无法读取设备</translation>
+    </message>
+    <message>
+        <source>Cannot read the device state</source>
+        <translation>无法读取设备状态</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: a code ConfigDeck does not know (%2)</source>
+        <translation>%1：ConfigDeck 不认识的返回码（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>configId %1
+SHA-256 %2</source>
+        <translation>configId %1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>ProductKey</source>
+        <translation>ProductKey</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last code</source>
+        <translation>最近返回码</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最近消息</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transfer::DownloadJob</name>
+    <message>
+        <source>the download did not finish within %1 s (%2)</source>
+        <translation>下载未在 %1 秒内完成（%2）</translation>
+    </message>
+    <message>
+        <source>no data arrived for %1 s (%2)</source>
+        <translation>%1 秒内没有收到数据（%2）</translation>
+    </message>
+    <message>
+        <source>the URL &quot;%1&quot; is not an http or https URL</source>
+        <translation>URL“%1”不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>the expected size (configSize) %1 is negative</source>
+        <translation>预期大小（configSize）%1 为负数</translation>
+    </message>
+    <message>
+        <source>this device cannot verify files signed with %1; it accepts %2</source>
+        <translation>此设备无法校验以 %1 签名的文件；它接受 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no network access is available</source>
+        <translation>无可用的网络访问</translation>
+    </message>
+    <message>
+        <source>the download was canceled (%1)</source>
+        <translation>下载已取消（%1）</translation>
+    </message>
+    <message>
+        <source>the server announced %1 bytes (Content-Length), more than the expected %2 bytes (configSize); the download was stopped before the body</source>
+        <translation>服务器声明 %1 字节（Content-Length），超过预期的 %2 字节（configSize）；已在接收正文前停止下载</translation>
+    </message>
+    <message>
+        <source>the server sent more than the expected %1 bytes (configSize): %2 bytes had arrived when the download was stopped</source>
+        <translation>服务器发送的数据超过预期的 %1 字节（configSize）：停止下载时已收到 %2 字节</translation>
+    </message>
+    <message>
+        <source>received %1 of %2 bytes</source>
+        <translation>已接收 %1/%2 字节</translation>
+    </message>
+    <message>
+        <source>the TLS connection to %1 failed: %2</source>
+        <translation>与 %1 的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>refused to follow a redirect from %1 to %2: it would drop TLS</source>
+        <translation>拒绝从 %1 重定向到 %2：这会放弃 TLS</translation>
+    </message>
+    <message>
+        <source>gave up after %1 redirects (the last one from %2): the server redirects in a loop or too often</source>
+        <translation>重定向 %1 次后放弃（最后一次来自 %2）：服务器循环重定向或重定向次数过多</translation>
+    </message>
+    <message>
+        <source>the server refused the URL with HTTP %1 %2%3</source>
+        <translation>服务器拒绝了该 URL：HTTP %1 %2%3</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 %2%3</source>
+        <translation>服务器返回 HTTP %1 %2%3</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, got %2</source>
+        <translation>应为 %1 字节，实际为 %2 字节</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, got %2: the server closed the connection early</source>
+        <translation>应为 %1 字节，实际为 %2 字节：服务器提前关闭了连接</translation>
+    </message>
+    <message>
+        <source>the download from %1 failed: %2</source>
+        <translation>从 %1 下载失败：%2</translation>
+    </message>
+    <message>
+        <source>the %1 of the %2 downloaded bytes is %3, but the expected sign is %4</source>
+        <translation>已下载的 %2 字节的 %1 为 %3，但预期的 sign 为 %4</translation>
+    </message>
+    <message>
+        <source>downloaded and verified %1 bytes (%2 %3)</source>
+        <translation>已下载并校验 %1 字节（%2 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transfer::FileServer</name>
+    <message>
+        <source>the file server cannot listen there: %1</source>
+        <translation>文件服务器无法在该地址监听：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transport::InProcessBroker</name>
+    <message>
+        <source>The connection to the in-process broker was lost (the broker is offline).</source>
+        <translation>与进程内 Broker 的连接已断开（Broker 离线）。</translation>
+    </message>
+    <message>
+        <source>The connection to the in-process broker was lost.</source>
+        <translation>与进程内 Broker 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the in-process broker: it is offline.</source>
+        <translation>无法连接进程内 Broker：Broker 离线。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the in-process broker: the network of %1 is down.</source>
+        <translation>无法连接进程内 Broker：%1 的网络已中断。</translation>
+    </message>
+    <message>
+        <source>Another client connected with the same client ID %1.</source>
+        <translation>另一个客户端使用相同的客户端 ID %1 建立了连接。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transport::InProcessConnection</name>
+    <message>
+        <source>The in-process broker was shut down.</source>
+        <translation>进程内 Broker 已关闭。</translation>
+    </message>
+    <message>
+        <source>The connection is %1; disconnect it first.</source>
+        <translation>连接当前为“%1”状态，请先断开连接。</translation>
+    </message>
+    <message>
+        <source>The in-process broker is gone.</source>
+        <translation>进程内 Broker 已不存在。</translation>
+    </message>
+    <message>
+        <source>there is no subscription to %1</source>
+        <translation>不存在对 %1 的订阅</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transport::MosquittoConnection</name>
+    <message>
+        <source>the broker&apos;s certificate is not trusted: it is not signed by the configured certificate authority, has expired, or does not name this host (%1)</source>
+        <translation>Broker 的证书不受信任：它不是由所配置的 CA 签发、已过期，或不包含此主机名（%1）</translation>
+    </message>
+    <message>
+        <source>the broker does not speak TLS on this port (%1)</source>
+        <translation>Broker 在此端口上不支持 TLS（%1）</translation>
+    </message>
+    <message>
+        <source>the broker closed the connection during the TLS handshake; it may not speak TLS on this port or may want a client certificate (%1)</source>
+        <translation>Broker 在 TLS 握手期间关闭了连接；它可能在此端口上不支持 TLS，或要求客户端证书（%1）</translation>
+    </message>
+    <message>
+        <source>the TLS handshake did not complete</source>
+        <translation>TLS 握手未完成</translation>
+    </message>
+    <message>
+        <source>The connection is %1; disconnect it first.</source>
+        <translation>连接当前为“%1”状态，请先断开连接。</translation>
+    </message>
+    <message>
+        <source>libmosquitto cannot create a client: %1</source>
+        <translation>libmosquitto 无法创建客户端：%1</translation>
+    </message>
+    <message>
+        <source>the certificate files cannot be used (%1)</source>
+        <translation>证书文件无法使用（%1）</translation>
+    </message>
+    <message>
+        <source>Too many open connections in this process for one more TLS handshake (socket %1, the limit is %2).</source>
+        <translation>本进程打开的连接过多，无法再进行 TLS 握手（套接字 %1，上限为 %2）。</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed: %2.</source>
+        <translation>与 %1 的 TLS 连接失败：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the broker at %1: %2.</source>
+        <translation>无法连接位于 %1 的 Broker：%2。</translation>
+    </message>
+    <message>
+        <source>The connection to the broker at %1 was lost.</source>
+        <translation>与位于 %1 的 Broker 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The broker at %1 stopped answering (nothing within the keep-alive time).</source>
+        <translation>位于 %1 的 Broker 停止响应（在心跳时间内没有任何响应）。</translation>
+    </message>
+    <message>
+        <source>Cannot find the broker&apos;s host name %1.</source>
+        <translation>找不到 Broker 的主机名 %1。</translation>
+    </message>
+    <message>
+        <source>The broker at %1 broke the MQTT protocol.</source>
+        <translation>位于 %1 的 Broker 违反了 MQTT 协议。</translation>
+    </message>
+    <message>
+        <source>The broker at %1 closed the connection: %2 (code %3).</source>
+        <translation>位于 %1 的 Broker 关闭了连接：%2（代码 %3）。</translation>
+    </message>
+    <message>
+        <source>The connection to the broker at %1 ended: %2.</source>
+        <translation>与位于 %1 的 Broker 的连接已结束：%2。</translation>
+    </message>
+    <message>
+        <source>there is no subscription to %1</source>
+        <translation>不存在对 %1 的订阅</translation>
+    </message>
+    <message>
+        <source>The connection was deleted while publishing.</source>
+        <translation>连接在发布消息时被删除。</translation>
+    </message>
+    <message>
+        <source>The message to %1 was not sent: %2.</source>
+        <translation>发往 %1 的消息未发送：%2。</translation>
+    </message>
+    <message>
+        <source>The broker did not accept message %1: %2 (code %3).</source>
+        <translation>Broker 未接受消息 %1：%2（代码 %3）。</translation>
+    </message>
+    <message>
+        <source>The broker refused the subscription to %1: %2 (code %3).</source>
+        <translation>Broker 拒绝了对 %1 的订阅：%2（代码 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transport::MqttConnection</name>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>the QoS must be 0 or 1, not %1</source>
+        <translation>QoS 必须为 0 或 1，而不是 %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker (%1): the message to %2 was not sent.</source>
+        <translation>未连接到 Broker（%1）：发往 %2 的消息未发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Transport::MqttReason</name>
+    <message>
+        <source>unacceptable protocol version</source>
+        <translation>不可接受的协议版本</translation>
+    </message>
+    <message>
+        <source>client identifier rejected</source>
+        <translation>客户端标识符被拒绝</translation>
+    </message>
+    <message>
+        <source>server unavailable</source>
+        <translation>服务器不可用</translation>
+    </message>
+    <message>
+        <source>bad user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>not authorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>disconnected with will message</source>
+        <translation>断开连接并发送遗嘱消息</translation>
+    </message>
+    <message>
+        <source>unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <source>malformed packet</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>implementation specific error</source>
+        <translation>实现特定的错误</translation>
+    </message>
+    <message>
+        <source>unsupported protocol version</source>
+        <translation>不支持的协议版本</translation>
+    </message>
+    <message>
+        <source>client identifier not valid</source>
+        <translation>客户端标识符无效</translation>
+    </message>
+    <message>
+        <source>server busy</source>
+        <translation>服务器繁忙</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>已被禁止</translation>
+    </message>
+    <message>
+        <source>server shutting down</source>
+        <translation>服务器正在关闭</translation>
+    </message>
+    <message>
+        <source>bad authentication method</source>
+        <translation>认证方法错误</translation>
+    </message>
+    <message>
+        <source>keep-alive timeout</source>
+        <translation>心跳超时</translation>
+    </message>
+    <message>
+        <source>session taken over by another client with the same client ID</source>
+        <translation>会话被使用相同客户端 ID 的另一个客户端接管</translation>
+    </message>
+    <message>
+        <source>topic name invalid</source>
+        <translation>Topic 名称无效</translation>
+    </message>
+    <message>
+        <source>packet too large</source>
+        <translation>报文过大</translation>
+    </message>
+    <message>
+        <source>quota exceeded</source>
+        <translation>超出配额</translation>
+    </message>
+    <message>
+        <source>payload format invalid</source>
+        <translation>消息体格式无效</translation>
+    </message>
+    <message>
+        <source>retain not supported</source>
+        <translation>不支持保留消息</translation>
+    </message>
+    <message>
+        <source>QoS not supported</source>
+        <translation>不支持该 QoS</translation>
+    </message>
+    <message>
+        <source>use another server</source>
+        <translation>请使用其他服务器</translation>
+    </message>
+    <message>
+        <source>server moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <source>connection rate exceeded</source>
+        <translation>超出连接速率限制</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::DiffView</name>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>type changed</source>
+        <translation>类型已更改</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Show the old and new versions next to each other</source>
+        <translation>并排显示旧版本和新版本</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>内联</translation>
+    </message>
+    <message>
+        <source>Show removed and added lines in one column</source>
+        <translation>在同一列中显示删除和添加的行</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>上一处更改</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F7, Alt+Up)</source>
+        <translation>上一处更改（Shift+F7、Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>下一处更改</translation>
+    </message>
+    <message>
+        <source>Next change (F7, Alt+Down)</source>
+        <translation>下一处更改（F7、Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Copy unified diff</source>
+        <translation>复制统一格式差异</translation>
+    </message>
+    <message>
+        <source>Copy the changes as a unified diff (patch) to the clipboard</source>
+        <translation>将更改以统一格式差异（补丁）复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save diff…</source>
+        <translation>保存差异…</translation>
+    </message>
+    <message>
+        <source>Save the changes as a unified diff (.diff) file</source>
+        <translation>将更改保存为统一格式差异（.diff）文件</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>旧 → 新</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2: %3 bytes, SHA-256 %4
+%5: %6 bytes, SHA-256 %7</source>
+        <translation>%1
+
+%2：%3 字节，SHA-256 %4
+%5：%6 字节，SHA-256 %7</translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation>完全相同</translation>
+    </message>
+    <message>
+        <source>Binary files differ</source>
+        <translation>二进制文件不同</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>%1  (+%2 −%3 lines)</source>
+        <extracomment>%1 &quot;3 changes&quot;, %2 lines added, %3 lines removed</extracomment>
+        <translation>%1  （+%2 −%3 行）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 处更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Structurally identical</source>
+        <translation>结构相同</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>第 %1 处更改，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Cannot save the diff to %1: %2</source>
+        <translation>无法将差异保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save unified diff</source>
+        <translation>保存统一格式差异</translation>
+    </message>
+    <message>
+        <source>Diff files (*.diff *.patch);;All files (*)</source>
+        <translation>差异文件 (*.diff *.patch);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::MainWindow</name>
     <message>
         <source>ConfigDeck</source>
@@ -155,7 +1724,9 @@
     </message>
     <message numerus="yes">
         <source>Reply-code reference: %n code(s)</source>
-        <translation><numerusform>返回码参考：共 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>返回码参考：共 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -202,7 +1773,9 @@
     </message>
     <message numerus="yes">
         <source>%n code(s) shown</source>
-        <translation><numerusform>显示 %n 个返回码</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 个返回码</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -229,6 +1802,256 @@
     </message>
 </context>
 <context>
+    <name>ConfigDiff</name>
+    <message>
+        <source>No structural diff: the new version is not a JSON document.</source>
+        <translation>无法进行结构化对比：新版本不是 JSON 文档。</translation>
+    </message>
+    <message>
+        <source>No structural diff: the old version is not a JSON document.</source>
+        <translation>无法进行结构化对比：旧版本不是 JSON 文档。</translation>
+    </message>
+    <message>
+        <source>No structural diff: %1</source>
+        <translation>无法进行结构化对比：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDocument</name>
+    <message>
+        <source>the document is empty</source>
+        <translation>文档为空</translation>
+    </message>
+    <message>
+        <source>a configuration must be a JSON object or array</source>
+        <translation>配置必须是 JSON 对象或数组</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>%1 the document&apos;s size, %2 the limit (&quot;12.3 KB of 64 KB&quot;)</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The configuration is empty.</source>
+        <translation>配置为空。</translation>
+    </message>
+    <message>
+        <source>The configuration is not valid JSON (%1).</source>
+        <translation>配置不是有效的 JSON（%1）。</translation>
+    </message>
+    <message>
+        <source>The configuration is %1, over the %2 limit of Alibaba Cloud IoT Platform.</source>
+        <translation>配置大小为 %1，超过阿里云物联网平台 %2 的上限。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>Cannot read the devices</source>
+        <translation>无法读取设备</translation>
+    </message>
+    <message>
+        <source>Cannot open the DeviceSecret of %1/%2: %3</source>
+        <translation>无法解密 %1/%2 的 DeviceSecret：%3</translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>无法写入导出文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>there is text after the closing quote of a field</source>
+        <translation>字段的结束引号后还有文本</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed (a &apos;&quot;&apos; is missing), so the rest of the file is part of it</source>
+        <translation>带引号的字段没有闭合（缺少一个 &apos;&quot;&apos;），因此文件的其余部分都被视为该字段的内容</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>ProductKey &quot;%1&quot; contains &quot;%2&quot;; a ProductKey cannot contain &apos;/&apos;, &apos;+&apos;, &apos;#&apos;, spaces or control characters</source>
+        <translation>ProductKey“%1”包含“%2”；ProductKey 不能包含“/”、“+”、“#”、空格或控制字符</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8 text</source>
+        <translation>%1 不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>DeviceName &quot;%1&quot; has %2 characters; it must have 4 to 32</source>
+        <translation>DeviceName“%1”有 %2 个字符；长度必须为 4 到 32 个字符</translation>
+    </message>
+    <message>
+        <source>DeviceName &quot;%1&quot; contains &quot;%2&quot;; only letters, digits and - _ @ . : are allowed</source>
+        <translation>DeviceName“%1”包含“%2”；只允许使用字母、数字和 - _ @ . :</translation>
+    </message>
+    <message>
+        <source>DeviceSecret is &quot;%1&quot;: this file was exported without secrets</source>
+        <translation>DeviceSecret 为“%1”：此文件导出时未包含密钥</translation>
+    </message>
+    <message>
+        <source>device %1/%2 is also on line %3 (duplicate in the file)</source>
+        <translation>设备 %1/%2 也出现在第 %3 行（文件中重复）</translation>
+    </message>
+    <message>
+        <source>device %1/%2 is already in the workspace</source>
+        <translation>设备 %1/%2 已在工作区中</translation>
+    </message>
+    <message>
+        <source>(column %1, no name)</source>
+        <translation>（第 %1 列，无列名）</translation>
+    </message>
+    <message>
+        <source>Line %1: the header names a column twice (%2); keep one.</source>
+        <translation>第 %1 行：表头中有重复的列名（%2）；请只保留一个。</translation>
+    </message>
+    <message>
+        <source>Line %1: the header has no %2 column (found: %3). The file needs ProductKey, DeviceName and DeviceSecret columns.</source>
+        <translation>第 %1 行：表头中没有 %2 列（找到：%3）。文件需要包含 ProductKey、DeviceName 和 DeviceSecret 列。</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header line.</source>
+        <translation>文件为空：没有表头行。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) ready to import</source>
+        <translation>
+            <numerusform>%n 个设备可以导入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new product(s) will be added</source>
+        <translation>
+            <numerusform>；将新增 %n 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file has no devices to import.</source>
+        <translation>文件中没有可导入的设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported; fix them and preview again. Nothing has been imported.</source>
+        <translation>
+            <numerusform>%n 行无法导入；请修正后重新预览。未导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace&apos;s devices</source>
+        <translation>无法读取工作区中的设备</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the file cannot be imported; nothing was imported.</source>
+        <translation>
+            <numerusform>文件中有 %n 行无法导入；未导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file changed after the preview; preview it again. Nothing was imported.</source>
+        <translation>文件在预览后已更改；请重新预览。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read product %1</source>
+        <translation>无法读取产品 %1</translation>
+    </message>
+    <message>
+        <source>Cannot add product %1</source>
+        <translation>无法添加产品 %1</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2; nothing was imported.</source>
+        <translation>第 %1 行：%2；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown product; nothing was imported.</source>
+        <translation>第 %1 行：未知产品；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the DeviceSecret could not be sealed; nothing was imported.</source>
+        <translation>第 %1 行：无法加密 DeviceSecret；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: device %2/%3 could not be added (%4); nothing was imported.</source>
+        <translation>第 %1 行：无法添加设备 %2/%3（%4）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file has %1 rows, the preview had %2; nothing was imported.</source>
+        <translation>文件有 %1 行，而预览时有 %2 行；未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeed</name>
+    <message>
+        <source>Thermostat T2</source>
+        <translation>温控器 T2</translation>
+    </message>
+    <message>
+        <source>Winter schedule</source>
+        <translation>冬季计划</translation>
+    </message>
+    <message>
+        <source>Eco setpoints</source>
+        <translation>节能设定值</translation>
+    </message>
+    <message>
+        <source>Spring: no evening boost</source>
+        <translation>春季：取消傍晚升温</translation>
+    </message>
+    <message>
+        <source>Edge gateway G5</source>
+        <translation>边缘网关 G5</translation>
+    </message>
+    <message>
+        <source>Factory defaults</source>
+        <translation>出厂默认值</translation>
+    </message>
+    <message>
+        <source>Faster polling</source>
+        <translation>加快轮询</translation>
+    </message>
+    <message>
+        <source>Retire flow sensor</source>
+        <translation>停用流量传感器</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCredentials</name>
     <message>
         <source>%1 s is outside 30-1200 s; the platform refuses the connection</source>
@@ -237,6 +2060,401 @@
     <message>
         <source>is empty</source>
         <translation>为空</translation>
+    </message>
+</context>
+<context>
+    <name>DiffInput</name>
+    <message>
+        <source>contains a NUL byte at offset %1</source>
+        <translation>在偏移量 %1 处包含 NUL 字节</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 text</source>
+        <translation>不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>Neither version is text (the old one %1, the new one %2).</source>
+        <translation>两个版本都不是文本（旧版本%1，新版本%2）。</translation>
+    </message>
+    <message>
+        <source>The old version is not text: it %1.</source>
+        <translation>旧版本不是文本：它%1。</translation>
+    </message>
+    <message>
+        <source>The new version is not text: it %1.</source>
+        <translation>新版本不是文本：它%1。</translation>
+    </message>
+    <message>
+        <source>They are identical (%1 bytes, SHA-256 %2).</source>
+        <translation>两者完全相同（%1 字节，SHA-256 %2）。</translation>
+    </message>
+    <message>
+        <source>They differ: %1 bytes, SHA-256 %2 (old) against %3 bytes, SHA-256 %4 (new).</source>
+        <translation>两者不同：%1 字节，SHA-256 %2（旧）与 %3 字节，SHA-256 %4（新）。</translation>
+    </message>
+    <message>
+        <source>Compared by size and SHA-256 only. </source>
+        <translation>仅按大小和 SHA-256 比较。 </translation>
+    </message>
+</context>
+<context>
+    <name>FaultMix</name>
+    <message>
+        <source>&apos;%1&apos; has no share (write kind=10%)</source>
+        <translation>“%1”没有比例（格式为 kind=10%）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a fault kind</source>
+        <translation>“%1”不是故障类型</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no argument</source>
+        <translation>“%1”不接受参数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number in &apos;%2&apos;</source>
+        <translation>“%2”中的“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
+        <translation>“%1”不是 0 到 100% 之间的比例</translation>
+    </message>
+    <message>
+        <source>the shares add up to more than 100%</source>
+        <translation>各比例之和超过 100%</translation>
+    </message>
+</context>
+<context>
+    <name>FaultProfile</name>
+    <message>
+        <source>Healthy: downloads, verifies, replies 200</source>
+        <translation>正常：下载、校验并应答 200</translation>
+    </message>
+    <message>
+        <source>Slow: replies late</source>
+        <translation>缓慢：延迟应答</translation>
+    </message>
+    <message>
+        <source>Offline: never connects</source>
+        <translation>离线：从不连接</translation>
+    </message>
+    <message>
+        <source>Silent: takes pushes, never replies</source>
+        <translation>静默：接收推送但从不应答</translation>
+    </message>
+    <message>
+        <source>Refuses: answers with an error code</source>
+        <translation>拒绝：以错误返回码应答</translation>
+    </message>
+    <message>
+        <source>Bad sign: the download arrives corrupted</source>
+        <translation>签名错误：下载的内容已损坏</translation>
+    </message>
+    <message>
+        <source>Wrong size: the download arrives short</source>
+        <translation>大小错误：下载的内容不完整</translation>
+    </message>
+    <message>
+        <source>Slow download</source>
+        <translation>下载缓慢</translation>
+    </message>
+    <message>
+        <source>Apply fails after verifying</source>
+        <translation>校验通过后应用失败</translation>
+    </message>
+    <message>
+        <source>, %1 ms latency</source>
+        <translation>，延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>, %1 bytes/s</source>
+        <translation>，%1 字节/秒</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiff</name>
+    <message>
+        <source>invalid JSON at line %1, column %2: %3</source>
+        <extracomment>%1 line, %2 column, %3 what the parser found wrong (Qt&apos;s message, in English)</extracomment>
+        <translation>第 %1 行第 %2 列的 JSON 无效：%3</translation>
+    </message>
+    <message>
+        <source>old version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>新版本</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiffResult</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>The three parts of the JSON diff summary, e.g. &quot;3 changed, 1 added, 0 removed&quot;</extracomment>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n 项已更改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n 项已添加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n 项已删除</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonProblem</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <extracomment>%1 line, %2 column, %3 the parser&apos;s message</extracomment>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRecord</name>
+    <message>
+        <source>The PBKDF2 iteration count %1 is outside %2..%3</source>
+        <translation>PBKDF2 迭代次数 %1 超出 %2..%3 的范围</translation>
+    </message>
+    <message>
+        <source>“%1” is not a workspace id (a UUID without braces)</source>
+        <translation>“%1”不是工作区 ID（不带花括号的 UUID）</translation>
+    </message>
+    <message>
+        <source>The verifier has %1 bytes, %2 expected</source>
+        <translation>校验值为 %1 字节，应为 %2 字节</translation>
+    </message>
+    <message>
+        <source>A keychain key record has no key derivation or wrapped key</source>
+        <translation>钥匙串密钥记录不应包含密钥派生参数或封装密钥</translation>
+    </message>
+    <message>
+        <source>Unknown key derivation “%1” (supported: %2)</source>
+        <translation>未知的密钥派生算法“%1”（支持：%2）</translation>
+    </message>
+    <message>
+        <source>The salt has %1 bytes, %2 to 1024 expected</source>
+        <translation>盐值为 %1 字节，应为 %2 到 1024 字节</translation>
+    </message>
+    <message>
+        <source>The wrapped key has %1 bytes, %2 expected</source>
+        <translation>封装密钥为 %1 字节，应为 %2 字节</translation>
+    </message>
+    <message>
+        <source>The key record is empty</source>
+        <translation>密钥记录为空</translation>
+    </message>
+    <message>
+        <source>The key record is too large: %1 bytes, at most %2</source>
+        <translation>密钥记录过大：%1 字节，最多 %2 字节</translation>
+    </message>
+    <message>
+        <source>The key record is not valid JSON: %1</source>
+        <translation>密钥记录不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The key record is not a JSON object</source>
+        <translation>密钥记录不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Not a ConfigDeck key record</source>
+        <translation>不是 ConfigDeck 密钥记录</translation>
+    </message>
+    <message>
+        <source>Missing or not an integer</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+    <message>
+        <source>The key record has format version %1, written by a newer ConfigDeck (this one reads version %2)</source>
+        <translation>密钥记录的格式版本为 %1，由更新版本的 ConfigDeck 写入（当前版本只能读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>Invalid version %1</source>
+        <translation>无效的版本 %1</translation>
+    </message>
+    <message>
+        <source>Unknown mode “%1” (keychain or passphrase)</source>
+        <translation>未知模式“%1”（应为 keychain 或 passphrase）</translation>
+    </message>
+    <message>
+        <source>Unexpected field in a %1 key record</source>
+        <translation>%1 密钥记录中有意外的字段</translation>
+    </message>
+    <message>
+        <source>Missing or not base64</source>
+        <translation>缺失或不是 base64</translation>
+    </message>
+    <message>
+        <source>Missing or not a string</source>
+        <translation>缺失或不是字符串</translation>
+    </message>
+    <message>
+        <source>Missing or not an integer from %1 to %2</source>
+        <translation>缺失或不是 %1 到 %2 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message>
+        <source>“%1” is not a workspace id (a UUID)</source>
+        <translation>“%1”不是工作区 ID（UUID）</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: %1 characters, at least %2 are needed</source>
+        <translation>口令太短：%1 个字符，至少需要 %2 个</translation>
+    </message>
+    <message>
+        <source>The key could not be derived from the passphrase (OpenSSL error)</source>
+        <translation>无法从口令派生密钥（OpenSSL 错误）</translation>
+    </message>
+    <message>
+        <source>no QCoreApplication to run the keychain request in</source>
+        <translation>没有可用于执行钥匙串请求的 QCoreApplication</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>The OS keychain is unavailable (%1). Protect this workspace with a passphrase instead, or start the keychain service (Secret Service, e.g. gnome-keyring or KWallet) and try again.</source>
+        <translation>操作系统钥匙串不可用（%1）。请改用口令保护此工作区，或启动钥匙串服务（Secret Service，例如 gnome-keyring 或 KWallet）后重试。</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused access to the key of workspace %1 (%2). Unlock the keychain and try again.</source>
+        <translation>操作系统钥匙串拒绝访问工作区 %1 的密钥（%2）。请解锁钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>The key of workspace %1 is missing from the OS keychain (service “%2”, entry “%3”): it was deleted, or the workspace was created under another user account or on another computer.</source>
+        <translation>操作系统钥匙串中缺少工作区 %1 的密钥（服务“%2”，条目“%3”）：该密钥已被删除，或者工作区是在其他用户帐户下或其他计算机上创建的。</translation>
+    </message>
+    <message>
+        <source>The OS keychain entry “%1” does not hold a workspace key (%2 bytes instead of %3)</source>
+        <translation>操作系统钥匙串条目“%1”中保存的不是工作区密钥（%2 字节，而不是 %3 字节）</translation>
+    </message>
+    <message>
+        <source>No random workspace key could be made (the system&apos;s random generator failed)</source>
+        <translation>无法生成随机工作区密钥（系统随机数生成器出错）</translation>
+    </message>
+    <message>
+        <source>The workspace key has %1 bytes instead of %2</source>
+        <translation>工作区密钥为 %1 字节，而不是 %2 字节</translation>
+    </message>
+    <message>
+        <source>No salt could be made (the system&apos;s random generator failed)</source>
+        <translation>无法生成盐值（系统随机数生成器出错）</translation>
+    </message>
+    <message>
+        <source>The workspace key could not be sealed (OpenSSL error)</source>
+        <translation>无法加密工作区密钥（OpenSSL 错误）</translation>
+    </message>
+    <message>
+        <source>The key in the OS keychain (entry “%1”) does not belong to this workspace: the entry was overwritten</source>
+        <translation>操作系统钥匙串中的密钥（条目“%1”）不属于此工作区：该条目已被覆盖</translation>
+    </message>
+    <message>
+        <source>This workspace is protected by a passphrase: enter it</source>
+        <translation>此工作区受口令保护：请输入口令</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for this workspace</source>
+        <translation>此工作区的口令错误</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s key record is damaged: its verifier does not match the key</source>
+        <translation>工作区的密钥记录已损坏：其校验值与密钥不匹配</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s key is kept in the OS keychain: it has no passphrase to change</source>
+        <translation>此工作区的密钥保存在操作系统钥匙串中：没有可更改的口令</translation>
+    </message>
+    <message>
+        <source>The key of workspace %1 could not be deleted from the OS keychain: %2</source>
+        <translation>无法从操作系统钥匙串中删除工作区 %1 的密钥：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MqttConnectOptions</name>
+    <message>
+        <source>the file %1 does not exist</source>
+        <translation>文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the file %1 cannot be read</source>
+        <translation>无法读取文件 %1</translation>
+    </message>
+    <message>
+        <source>no broker host name or address is given</source>
+        <translation>未指定 Broker 主机名或地址</translation>
+    </message>
+    <message>
+        <source>the port must be between 1 and 65535</source>
+        <translation>端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>the client ID is longer than 65535 bytes</source>
+        <translation>客户端 ID 超过 65535 字节</translation>
+    </message>
+    <message>
+        <source>a persistent session (clean session off) needs a client ID</source>
+        <translation>持久会话（关闭 clean session）需要客户端 ID</translation>
+    </message>
+    <message>
+        <source>the user name is longer than 65535 bytes</source>
+        <translation>用户名超过 65535 字节</translation>
+    </message>
+    <message>
+        <source>the password is longer than 65535 bytes</source>
+        <translation>密码超过 65535 字节</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1 does not allow a password without a user name</source>
+        <translation>MQTT 3.1.1 不允许只有密码而没有用户名</translation>
+    </message>
+    <message>
+        <source>the keep-alive must be 0 (off) or between 5 and 65535 seconds, not %1</source>
+        <translation>心跳时间必须为 0（关闭）或 5 到 65535 秒之间，而不是 %1</translation>
+    </message>
+    <message>
+        <source>a client certificate needs both the certificate and its key</source>
+        <translation>客户端证书需要同时提供证书及其私钥</translation>
+    </message>
+    <message>
+        <source>the shortest reconnect delay must be above 0 ms</source>
+        <translation>最短重连延迟必须大于 0 毫秒</translation>
+    </message>
+    <message>
+        <source>the longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms)</source>
+        <translation>最长重连延迟（%1 毫秒）短于最短重连延迟（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>the jitter must be between 0 and 1</source>
+        <translation>抖动系数必须在 0 到 1 之间</translation>
+    </message>
+</context>
+<context>
+    <name>MqttReason</name>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>unknown return code %1</source>
+        <translation>未知返回码 %1</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: %1 (code %2).</source>
+        <translation>Broker 拒绝了连接：%1（代码 %2）。</translation>
     </message>
 </context>
 <context>
@@ -318,7 +2536,7 @@
         <translation>下载超时</translation>
     </message>
     <message>
-        <source>The download did not finish within the device's time limit.</source>
+        <source>The download did not finish within the device&apos;s time limit.</source>
         <translation>下载未在设备的时限内完成。</translation>
     </message>
     <message>
@@ -326,7 +2544,7 @@
         <translation>TLS 失败</translation>
     </message>
     <message>
-        <source>The file server's certificate could not be verified.</source>
+        <source>The file server&apos;s certificate could not be verified.</source>
         <translation>无法验证文件服务器的证书。</translation>
     </message>
     <message>
@@ -434,7 +2652,7 @@
         <translation>产品查询失败</translation>
     </message>
     <message>
-        <source>The platform could not look up the device's product.</source>
+        <source>The platform could not look up the device&apos;s product.</source>
         <translation>平台无法查询该设备所属的产品。</translation>
     </message>
     <message>
@@ -474,7 +2692,7 @@
         <translation>签名无效</translation>
     </message>
     <message>
-        <source>The request's signature is invalid.</source>
+        <source>The request&apos;s signature is invalid.</source>
         <translation>请求的签名无效。</translation>
     </message>
     <message>
@@ -522,7 +2740,7 @@
         <translation>设备自定义返回码</translation>
     </message>
     <message>
-        <source>A code the device's firmware defines (100000-110000); its meaning is in the firmware's documentation.</source>
+        <source>A code the device&apos;s firmware defines (100000-110000); its meaning is in the firmware&apos;s documentation.</source>
         <translation>由设备固件定义的返回码（100000-110000），其含义见固件文档。</translation>
     </message>
 </context>
@@ -558,13 +2776,89 @@
     </message>
 </context>
 <context>
+    <name>SecretSealer</name>
+    <message>
+        <source>There is no valid key to open the sealed secret with</source>
+        <translation>没有可用于解密已加密密钥的有效密钥</translation>
+    </message>
+    <message>
+        <source>The sealed secret is too short: %1 bytes, a sealed secret has at least %2 bytes</source>
+        <translation>已加密密钥太短：%1 字节，已加密密钥至少为 %2 字节</translation>
+    </message>
+    <message>
+        <source>The sealed secret has an unknown format version %1 (this version of ConfigDeck reads version %2)</source>
+        <translation>已加密密钥的格式版本 %1 未知（此版本的 ConfigDeck 只能读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>The sealed secret is too large</source>
+        <translation>已加密密钥过大</translation>
+    </message>
+    <message>
+        <source>The sealed secret could not be authenticated: wrong key, damaged data, or it belongs to another device</source>
+        <translation>已加密密钥未通过认证：密钥错误、数据损坏，或属于其他设备</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSettings</name>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Platform on a broker</source>
+        <translation>Broker 上的平台</translation>
+    </message>
+    <message>
+        <source>the CA file &apos;%1&apos; cannot be read</source>
+        <translation>无法读取 CA 文件“%1”</translation>
+    </message>
+    <message>
+        <source>the file-server address is empty</source>
+        <translation>文件服务器地址为空</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address to listen on</source>
+        <translation>“%1”不是可监听的 IP 地址</translation>
+    </message>
+</context>
+<context>
+    <name>Sha256Stream</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the file after %1 bytes: %2</source>
+        <translation>读取 %1 字节后无法继续读取文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TlsIdentity</name>
+    <message>
+        <source>cannot open the certificate: %1</source>
+        <translation>无法打开证书：%1</translation>
+    </message>
+    <message>
+        <source>holds no PEM certificate</source>
+        <translation>不包含 PEM 证书</translation>
+    </message>
+    <message>
+        <source>cannot open the private key: %1</source>
+        <translation>无法打开私钥：%1</translation>
+    </message>
+    <message>
+        <source>holds no readable RSA or EC private key in PEM (or the passphrase is wrong)</source>
+        <translation>不包含可读取的 PEM 格式 RSA 或 EC 私钥（或口令错误）</translation>
+    </message>
+</context>
+<context>
     <name>Topic</name>
     <message>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <source>contains '%1', which cannot stand in an MQTT topic level</source>
+        <source>contains &apos;%1&apos;, which cannot stand in an MQTT topic level</source>
         <translation>包含“%1”，不能出现在 MQTT Topic 层级中</translation>
     </message>
     <message>
@@ -576,8 +2870,266 @@
         <translation>DeviceName %1</translation>
     </message>
     <message>
-        <source>'%1' is not a remote-configuration topic</source>
+        <source>&apos;%1&apos; is not a remote-configuration topic</source>
         <translation>“%1”不是远程配置 Topic</translation>
+    </message>
+</context>
+<context>
+    <name>TopicFilter</name>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>包含 NUL 字符</translation>
+    </message>
+    <message>
+        <source>is longer than %1 bytes</source>
+        <translation>超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>&apos;#&apos; must stand alone in the last level, but level %1 is &quot;%2&quot;</source>
+        <translation>“#”必须单独位于最后一个层级，但第 %1 层为“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;+&apos; must stand alone in a level, but level %1 is &quot;%2&quot;</source>
+        <translation>“+”必须单独占据一个层级，但第 %1 层为“%2”</translation>
+    </message>
+    <message>
+        <source>a topic name cannot contain the wildcards &apos;+&apos; or &apos;#&apos;</source>
+        <translation>Topic 名称不能包含通配符“+”或“#”</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ConfigDeck workspace (it is not an SQLite database).</source>
+        <translation>%1 不是 ConfigDeck 工作区（不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a ConfigDeck workspace (it is an SQLite database of another application).</source>
+        <translation>%1 不是 ConfigDeck 工作区（是其他应用程序的 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace %1: %2</source>
+        <translation>无法打开工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Workspace %1 is damaged: %2</source>
+        <translation>工作区 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a ConfigDeck workspace.</source>
+        <translation>%1 不是 ConfigDeck 工作区。</translation>
+    </message>
+    <message>
+        <source>Workspace %1 was made by a newer ConfigDeck (schema version %2; this version reads up to %3). Update ConfigDeck to open it.</source>
+        <translation>工作区 %1 由更新版本的 ConfigDeck 创建（架构版本 %2；当前版本最高只能读取 %3）。请更新 ConfigDeck 后再打开。</translation>
+    </message>
+    <message>
+        <source>%1 is not a ConfigDeck workspace (it has no schema).</source>
+        <translation>%1 不是 ConfigDeck 工作区（没有架构）。</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>无法开始事务</translation>
+    </message>
+    <message>
+        <source>No transaction to commit</source>
+        <translation>没有可提交的事务</translation>
+    </message>
+    <message>
+        <source>Cannot commit</source>
+        <translation>无法提交</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: unlock it to read or write device secrets.</source>
+        <translation>工作区已锁定：请先解锁，才能读取或写入设备密钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.</source>
+        <translation>%1 处没有工作区。</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace %1</source>
+        <translation>无法打开工作区 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create workspace %1</source>
+        <translation>无法创建工作区 %1</translation>
+    </message>
+    <message>
+        <source>Cannot configure workspace %1</source>
+        <translation>无法配置工作区 %1</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade workspace to schema version %1</source>
+        <translation>无法将工作区升级到架构版本 %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the workspace key record</source>
+        <translation>无法保存工作区密钥记录</translation>
+    </message>
+    <message>
+        <source>Cannot store setting %1</source>
+        <translation>无法保存设置 %1</translation>
+    </message>
+    <message>
+        <source>Cannot add product %1</source>
+        <translation>无法添加产品 %1</translation>
+    </message>
+    <message>
+        <source>The ProductKey is empty.</source>
+        <translation>ProductKey 为空。</translation>
+    </message>
+    <message>
+        <source>Cannot store product %1</source>
+        <translation>无法保存产品 %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove product %1</source>
+        <translation>无法删除产品 %1</translation>
+    </message>
+    <message>
+        <source>There is no product %1 in the workspace.</source>
+        <translation>工作区中没有产品 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot seal the secret of %1/%2.</source>
+        <translation>无法加密 %1/%2 的密钥。</translation>
+    </message>
+    <message>
+        <source>Every device needs a secret (%1 devices, %2 secrets).</source>
+        <translation>每个设备都需要一个密钥（%1 个设备，%2 个密钥）。</translation>
+    </message>
+    <message>
+        <source>A device needs a ProductKey and a DeviceName.</source>
+        <translation>设备需要 ProductKey 和 DeviceName。</translation>
+    </message>
+    <message>
+        <source>The DeviceSecret of %1 is empty.</source>
+        <translation>%1 的 DeviceSecret 为空。</translation>
+    </message>
+    <message>
+        <source>Device %1 is already in the workspace.</source>
+        <translation>设备 %1 已在工作区中。</translation>
+    </message>
+    <message>
+        <source>Cannot add device %1</source>
+        <translation>无法添加设备 %1</translation>
+    </message>
+    <message>
+        <source>Cannot label device %1</source>
+        <translation>无法为设备 %1 添加标签</translation>
+    </message>
+    <message>
+        <source>Cannot read device %1/%2</source>
+        <translation>无法读取设备 %1/%2</translation>
+    </message>
+    <message>
+        <source>There is no device %1/%2 in the workspace.</source>
+        <translation>工作区中没有设备 %1/%2。</translation>
+    </message>
+    <message>
+        <source>Device %1/%2 has no DeviceSecret.</source>
+        <translation>设备 %1/%2 没有 DeviceSecret。</translation>
+    </message>
+    <message>
+        <source>Cannot open the DeviceSecret of %1/%2: %3</source>
+        <translation>无法解密 %1/%2 的 DeviceSecret：%3</translation>
+    </message>
+    <message>
+        <source>The DeviceSecret of %1/%2 is empty.</source>
+        <translation>%1/%2 的 DeviceSecret 为空。</translation>
+    </message>
+    <message>
+        <source>Cannot store the DeviceSecret of %1/%2</source>
+        <translation>无法保存 %1/%2 的 DeviceSecret</translation>
+    </message>
+    <message>
+        <source>Cannot store the note of %1/%2</source>
+        <translation>无法保存 %1/%2 的备注</translation>
+    </message>
+    <message>
+        <source>Cannot label device %1/%2</source>
+        <translation>无法为设备 %1/%2 添加标签</translation>
+    </message>
+    <message>
+        <source>A label of %1/%2 is empty.</source>
+        <translation>%1/%2 的某个标签为空。</translation>
+    </message>
+    <message>
+        <source>Cannot remove device %1/%2</source>
+        <translation>无法删除设备 %1/%2</translation>
+    </message>
+    <message>
+        <source>A configuration version needs a ProductKey.</source>
+        <translation>配置版本需要 ProductKey。</translation>
+    </message>
+    <message>
+        <source>Cannot store configuration version</source>
+        <translation>无法保存配置版本</translation>
+    </message>
+    <message>
+        <source>Cannot update device state</source>
+        <translation>无法更新设备状态</translation>
+    </message>
+    <message>
+        <source>Cannot update the state of %1/%2</source>
+        <translation>无法更新 %1/%2 的状态</translation>
+    </message>
+    <message>
+        <source>The message log must keep at least one message, and its limits cannot be negative.</source>
+        <translation>消息日志必须至少保留一条消息，且其限制值不能为负数。</translation>
+    </message>
+    <message>
+        <source>Cannot prune the message log</source>
+        <translation>无法清理消息日志</translation>
+    </message>
+    <message>
+        <source>Cannot write the message log</source>
+        <translation>无法写入消息日志</translation>
+    </message>
+    <message>
+        <source>A rollout needs a ProductKey.</source>
+        <translation>分批发布需要 ProductKey。</translation>
+    </message>
+    <message>
+        <source>There is no configuration version %1 in the workspace.</source>
+        <translation>工作区中没有配置版本 %1。</translation>
+    </message>
+    <message>
+        <source>A rollout needs a batch size of at least 1, a positive timeout and an abort threshold between 0 and 1.</source>
+        <translation>分批发布需要至少为 1 的批次大小、大于 0 的超时时间，以及 0 到 1 之间的中止阈值。</translation>
+    </message>
+    <message>
+        <source>Cannot store the rollout</source>
+        <translation>无法保存分批发布</translation>
+    </message>
+    <message>
+        <source>Cannot update rollout %1</source>
+        <translation>无法更新分批发布 %1</translation>
+    </message>
+    <message>
+        <source>There is no rollout %1 in the workspace.</source>
+        <translation>工作区中没有分批发布 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot store the outcome of %1/%2</source>
+        <translation>无法保存 %1/%2 的结果</translation>
     </message>
 </context>
 <context>
@@ -585,6 +3137,32 @@
     <message>
         <source>Remote-configuration console for Alink IoT device fleets.</source>
         <translation>面向 Alink 物联网设备群的远程配置控制台。</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Usage: configdeck-cli &lt;command&gt; [options]
+
+Commands:
+  devices    simulate N devices, each its own MQTT connection, with a fault mix
+  platform   serve remote configuration on a broker as the cloud does; push or roll out
+  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,
+             wait for pushes, download, verify, reply
+
+Run configdeck-cli &lt;command&gt; --help for the options of a command.
+</source>
+        <translation>用法：configdeck-cli &lt;命令&gt; [选项]
+
+命令：
+  devices    模拟 N 个设备，每个设备使用独立的 MQTT 连接，并带有故障组合
+  platform   像云端一样在 Broker 上提供远程配置服务；推送或分批发布
+  device     以真实设备身份连接阿里云物联网平台（--cloud）：请求配置、
+             等待推送、下载、校验、应答
+
+运行 configdeck-cli &lt;命令&gt; --help 查看某个命令的选项。
+</translation>
     </message>
 </context>
 </TS>
