@@ -20,7 +20,7 @@
         <translation>必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <source>must be a number, got &quot;%1&quot;</source>
+        <source>must be a number, got "%1"</source>
         <translation>必须是数字，实际为“%1”</translation>
     </message>
     <message>
@@ -68,11 +68,11 @@
         <translation>消息体是 JSON，但不是对象</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not supported (expected &quot;1.0&quot;)</source>
-        <translation>不支持“%1”（应为 &quot;1.0&quot;）</translation>
+        <source>'%1' is not supported (expected "1.0")</source>
+        <translation>不支持“%1”（应为 "1.0"）</translation>
     </message>
     <message>
-        <source>is &apos;%1&apos;, expected &apos;%2&apos;</source>
+        <source>is '%1', expected '%2'</source>
         <translation>为“%1”，应为“%2”</translation>
     </message>
     <message>
@@ -84,7 +84,7 @@
         <translation>%1 超出范围</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a known sign method (expected Sha256)</source>
+        <source>'%1' is not a known sign method (expected Sha256)</source>
         <translation>“%1”不是已知的签名方法（应为 Sha256）</translation>
     </message>
     <message>
@@ -92,11 +92,11 @@
         <translation>为空</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is longer than 10 digits</source>
+        <source>'%1' is longer than 10 digits</source>
         <translation>“%1”超过 10 位数字</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a decimal number</source>
+        <source>'%1' is not a decimal number</source>
         <translation>“%1”不是十进制数字</translation>
     </message>
     <message>
@@ -108,7 +108,7 @@
         <translation>为负数（%1）</translation>
     </message>
     <message>
-        <source>must be %1 hex digits for %2, got &quot;%3&quot;</source>
+        <source>must be %1 hex digits for %2, got "%3"</source>
         <translation>%2 要求 %1 位十六进制数字，实际为“%3”</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>不是有效的 URL：%1</translation>
     </message>
     <message>
-        <source>must be http or https, got &quot;%1&quot;</source>
+        <source>must be http or https, got "%1"</source>
         <translation>必须是 http 或 https，实际为“%1”</translation>
     </message>
     <message>
@@ -124,8 +124,8 @@
         <translation>缺少主机名</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not supported (expected &quot;file&quot;)</source>
-        <translation>不支持“%1”（应为 &quot;file&quot;）</translation>
+        <source>'%1' is not supported (expected "file")</source>
+        <translation>不支持“%1”（应为 "file"）</translation>
     </message>
     <message>
         <source>is missing in a reply with code 200</source>
@@ -150,11 +150,11 @@
         <translation>未指定 Broker 地址（格式为 mqtt://host:port）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a broker address (write mqtt://host:port)</source>
+        <source>'%1' is not a broker address (write mqtt://host:port)</source>
         <translation>“%1”不是 Broker 地址（格式为 mqtt://host:port）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an MQTT scheme (use mqtt:// or mqtts://)</source>
+        <source>'%1' is not an MQTT scheme (use mqtt:// or mqtts://)</source>
         <translation>“%1”不是 MQTT 协议方案（请使用 mqtt:// 或 mqtts://）</translation>
     </message>
 </context>
@@ -165,19 +165,19 @@
         <translation>未指定地域（例如 cn-shanghai）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
+        <source>'%1' is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
         <translation>“%1”不是地域 ID：请使用小写字母、数字和短划线，例如 cn-shanghai</translation>
     </message>
     <message>
-        <source>no instance id is given (the console shows it on the instance&apos;s overview, for example iot-06z00ax1o4ly)</source>
+        <source>no instance id is given (the console shows it on the instance's overview, for example iot-06z00ax1o4ly)</source>
         <translation>未指定实例 ID（可在控制台的实例概览页查看，例如 iot-06z00ax1o4ly）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
+        <source>'%1' is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
         <translation>“%1”不是实例 ID：请使用小写字母、数字和短划线，例如 iot-06z00ax1o4ly</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a host name or address</source>
+        <source>'%1' is not a host name or address</source>
         <translation>“%1”不是主机名或地址</translation>
     </message>
     <message>
@@ -189,7 +189,7 @@
         <translation>文件 %1 不存在或无法读取</translation>
     </message>
     <message>
-        <source>on port 8883 the platform presents its own root certificate, which ConfigDeck does not ship: give that root&apos;s file as the CA file, or use port 1883 or 443</source>
+        <source>on port 8883 the platform presents its own root certificate, which ConfigDeck does not ship: give that root's file as the CA file, or use port 1883 or 443</source>
         <translation>在 8883 端口上，平台使用其自己的根证书，而 ConfigDeck 未附带该证书：请将该根证书文件指定为 CA 文件，或改用 1883 或 443 端口</translation>
     </message>
     <message>
@@ -209,15 +209,15 @@
         <translation>该产品的远程配置已关闭。请在物联网平台控制台中打开“设备管理 &gt; 产品”，选择该产品，打开“远程配置”并开启，然后重新请求。</translation>
     </message>
     <message>
-        <source>The product has no configuration file yet. In the console&apos;s Remote Configuration page for the product, edit or upload a configuration file and save it, then request again.</source>
+        <source>The product has no configuration file yet. In the console's Remote Configuration page for the product, edit or upload a configuration file and save it, then request again.</source>
         <translation>该产品尚无配置文件。请在控制台中该产品的“远程配置”页面编辑或上传配置文件并保存，然后重新请求。</translation>
     </message>
     <message>
-        <source>The platform did not accept the signed password: check the DeviceSecret, the ProductKey and DeviceName, the sign method, and that this computer&apos;s clock is right.</source>
+        <source>The platform did not accept the signed password: check the DeviceSecret, the ProductKey and DeviceName, the sign method, and that this computer's clock is right.</source>
         <translation>平台未接受签名后的密码：请检查 DeviceSecret、ProductKey 和 DeviceName、签名方法，以及本机时钟是否准确。</translation>
     </message>
     <message>
-        <source>The platform refused this identity: check the DeviceSecret and the computer&apos;s clock, that the device exists in this instance and region, and that it is not disabled in the console (Devices &gt; Devices).</source>
+        <source>The platform refused this identity: check the DeviceSecret and the computer's clock, that the device exists in this instance and region, and that it is not disabled in the console (Devices &gt; Devices).</source>
         <translation>平台拒绝了此身份：请检查 DeviceSecret 和本机时钟，确认该设备存在于此实例和地域中，且未在控制台（设备管理 &gt; 设备）中被禁用。</translation>
     </message>
     <message>
@@ -233,11 +233,11 @@
         <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is neither &quot;region&quot; nor &quot;instance&quot;</source>
-        <translation>“%1”既不是 &quot;region&quot; 也不是 &quot;instance&quot;</translation>
+        <source>'%1' is neither "region" nor "instance"</source>
+        <translation>“%1”既不是 "region" 也不是 "instance"</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <source>'%1' is not one of hmacsha256, hmacsha1, hmacmd5</source>
         <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
     </message>
     <message>
@@ -260,7 +260,7 @@
         <translation>MQTT 密码（建议改用 CONFIGDECK_MQTT_PASSWORD 环境变量）。</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the broker&apos;s certificate (TLS).</source>
+        <source>PEM file of the CA that signed the broker's certificate (TLS).</source>
         <translation>签发 Broker 证书的 CA 的 PEM 文件（TLS）。</translation>
     </message>
     <message>
@@ -280,11 +280,11 @@
         <translation>心跳（keep-alive）间隔，单位为秒。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a whole number of at least %2</source>
+        <source>'%1' is not a whole number of at least %2</source>
         <translation>“%1”不是大于或等于 %2 的整数</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
+        <source>'%1' is not a share between 0 and 100%</source>
         <translation>“%1”不是 0 到 100% 之间的比例</translation>
     </message>
 </context>
@@ -335,7 +335,7 @@
         <translation>要信任的根证书 PEM 文件，用于替代随附的 GlobalSign Root CA R1。</translation>
     </message>
     <message>
-        <source>PEM file of the roots to trust for HTTPS downloads instead of the system&apos;s.</source>
+        <source>PEM file of the roots to trust for HTTPS downloads instead of the system's.</source>
         <translation>HTTPS 下载时要信任的根证书 PEM 文件，用于替代系统的根证书。</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@
         <translation>心跳时间，单位为秒，范围 30 到 1200。</translation>
     </message>
     <message>
-        <source>Connect to this host instead of the platform&apos;s endpoint (tests, private deployments).</source>
+        <source>Connect to this host instead of the platform's endpoint (tests, private deployments).</source>
         <translation>连接到此主机，而不是平台的接入点（用于测试、私有部署）。</translation>
     </message>
     <message>
@@ -391,11 +391,11 @@
         <translation>%1 不是有效的端口</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <source>'%1' is not one of hmacsha256, hmacsha1, hmacmd5</source>
         <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is neither auto nor a reply code such as 200 or 100005</source>
+        <source>'%1' is neither auto nor a reply code such as 200 or 100005</source>
         <translation>“%1”既不是 auto，也不是返回码（如 200 或 100005）</translation>
     </message>
     <message>
@@ -409,16 +409,6 @@
     <message>
         <source>%1/%2: connected</source>
         <translation>%1/%2：已连接</translation>
-    </message>
-    <message>
-        <source>%1/%2: refused: %3</source>
-        <translation>%1/%2：被拒绝：%3</translation>
-    </message>
-    <message>
-        <source>%1/%2: refused: %3
-  %4</source>
-        <translation>%1/%2：被拒绝：%3
-  %4</translation>
     </message>
     <message>
         <source>%1/%2: offline: %3</source>
@@ -532,6 +522,20 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Sign with this timestamp (ms since the epoch) instead of the current time (tests, replays).</source>
+        <translation>使用此时间戳（自纪元起的毫秒数）而不是当前时间进行签名（用于测试、重放）。</translation>
+    </message>
+    <message>
+        <source>%1/%2: not connected: %3</source>
+        <translation>%1/%2：未连接：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: not connected: %3
+  %4</source>
+        <translation>%1/%2：未连接：%3
+  %4</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Cli::DevicesCommand</name>
@@ -631,10 +635,6 @@
         <translation>要提供和推送的配置文件。</translation>
     </message>
     <message>
-        <source>Known devices PREFIX0000..: the number (others get 6100).</source>
-        <translation>已知设备 PREFIX0000 起的数量（其他设备收到 6100）。</translation>
-    </message>
-    <message>
         <source>DeviceName prefix for --devices.</source>
         <translation>--devices 所用的 DeviceName 前缀。</translation>
     </message>
@@ -691,7 +691,7 @@
         <translation>分批发布每秒推送次数（0：不限制）。</translation>
     </message>
     <message>
-        <source>Seconds to wait for each device&apos;s reply.</source>
+        <source>Seconds to wait for each device's reply.</source>
         <translation>等待每台设备应答的秒数。</translation>
     </message>
     <message>
@@ -739,16 +739,12 @@
         <translation>推送或分批发布需要配置文件</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an IP address</source>
+        <source>'%1' is not an IP address</source>
         <translation>“%1”不是 IP 地址</translation>
     </message>
     <message>
         <source>File server on %1 port %2</source>
         <translation>文件服务器位于 %1，端口 %2</translation>
-    </message>
-    <message>
-        <source>%1/%2 requested its configuration: %3</source>
-        <translation>%1/%2 请求了配置：%3</translation>
     </message>
     <message>
         <source>%1/%2 replied %3 after %4 ms</source>
@@ -795,12 +791,20 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>%1 gets answered (%2); %3 push replies (%4)</source>
-        <translation>已应答 %1 次配置获取请求（%2）；收到 %3 次推送应答（%4）</translation>
-    </message>
-    <message>
         <source>; rollout: %1 succeeded, %2 failed, %3 timed out, %4 skipped</source>
         <translation>；分批发布：成功 %1 个，失败 %2 个，超时 %3 个，跳过 %4 个</translation>
+    </message>
+    <message>
+        <source>Number of known devices, named PREFIX0000, PREFIX0001, ... (other devices get 6100).</source>
+        <translation>已知设备的数量，设备名称依次为 PREFIX0000、PREFIX0001……（其他设备收到 6100）。</translation>
+    </message>
+    <message>
+        <source>%1/%2 requested its configuration: answered %3</source>
+        <translation>%1/%2 请求了配置：已返回 %3</translation>
+    </message>
+    <message>
+        <source>%1 configuration requests answered (%2); %3 push replies (%4)</source>
+        <translation>已答复 %1 次配置请求（%2）；收到 %3 个推送应答（%4）</translation>
     </message>
 </context>
 <context>
@@ -845,12 +849,6 @@
         <source>%1 is not connected in this session</source>
         <translation>%1 在此会话中未连接</translation>
     </message>
-    <message numerus="yes">
-        <source>ConfigDeck is about to connect as %n device identity(ies). The platform allows one connection per identity: if a real device is online with the same identity, the platform disconnects it, and it stays offline for as long as ConfigDeck holds the connection (its own reconnection may then kick ConfigDeck off in turn). Use test identities, or devices you know to be offline.</source>
-        <translation>
-            <numerusform>ConfigDeck 即将以 %n 个设备身份建立连接。平台对每个身份只允许一个连接：如果有真实设备以相同身份在线，平台会断开该设备的连接，并且在 ConfigDeck 保持连接期间该设备将一直离线（该设备自身的重连也可能反过来把 ConfigDeck 挤下线）。请使用测试身份，或确认已离线的设备。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the platform closed the connection: another client may have connected with the same identity (%1)</source>
         <translation>平台关闭了连接：可能有其他客户端以相同身份建立了连接（%1）</translation>
@@ -878,6 +876,10 @@
     <message>
         <source>offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>ConfigDeck is about to connect as device identities (%1 in all). The platform allows one connection per identity: if a real device is online with the same identity, the platform disconnects it, and it stays offline for as long as ConfigDeck holds the connection (its own reconnection may then kick ConfigDeck off in turn). Use test identities, or devices you know to be offline.</source>
+        <translation>ConfigDeck 即将以设备身份建立连接（共 %1 个）。平台对每个身份只允许一个连接：如果有真实设备以相同身份在线，平台会断开该设备的连接，并且在 ConfigDeck 保持连接期间该设备将一直离线（该设备自身的重连也可能反过来把 ConfigDeck 挤下线）。请使用测试身份，或确认已离线的设备。</translation>
     </message>
 </context>
 <context>
@@ -935,7 +937,7 @@
         <translation>未连接：%1</translation>
     </message>
     <message>
-        <source>only the Demo&apos;s simulated devices can be asked to request a configuration</source>
+        <source>only the Demo's simulated devices can be asked to request a configuration</source>
         <translation>只有演示中的模拟设备才能被要求请求配置</translation>
     </message>
     <message>
@@ -992,7 +994,7 @@
         <translation>签名不符：应为 %1，实际为 %2</translation>
     </message>
     <message>
-        <source>refused by the device&apos;s fault profile</source>
+        <source>refused by the device's fault profile</source>
         <translation>被设备的故障配置拒绝</translation>
     </message>
     <message>
@@ -1110,16 +1112,16 @@
         <translation>%1 秒内没有应答</translation>
     </message>
     <message>
-        <source>late reply</source>
-        <translation>迟到的应答</translation>
-    </message>
-    <message>
         <source>every device took the configuration</source>
         <translation>所有设备均已接受配置</translation>
     </message>
     <message>
         <source>%1 of %2 devices did not take the configuration</source>
         <translation>%2 个设备中有 %1 个未接受配置</translation>
+    </message>
+    <message>
+        <source>late reply, after the timeout</source>
+        <translation>迟到的应答（已超时）</translation>
     </message>
 </context>
 <context>
@@ -1226,7 +1228,7 @@ SHA-256 %2</translation>
         <translation>%1 秒内没有收到数据（%2）</translation>
     </message>
     <message>
-        <source>the URL &quot;%1&quot; is not an http or https URL</source>
+        <source>the URL "%1" is not an http or https URL</source>
         <translation>URL“%1”不是 http 或 https URL</translation>
     </message>
     <message>
@@ -1354,7 +1356,7 @@ SHA-256 %2</translation>
 <context>
     <name>ConfigDeck::Transport::MosquittoConnection</name>
     <message>
-        <source>the broker&apos;s certificate is not trusted: it is not signed by the configured certificate authority, has expired, or does not name this host (%1)</source>
+        <source>the broker's certificate is not trusted: it is not signed by the configured certificate authority, has expired, or does not name this host (%1)</source>
         <translation>Broker 的证书不受信任：它不是由所配置的 CA 签发、已过期，或不包含此主机名（%1）</translation>
     </message>
     <message>
@@ -1402,7 +1404,7 @@ SHA-256 %2</translation>
         <translation>位于 %1 的 Broker 停止响应（在心跳时间内没有任何响应）。</translation>
     </message>
     <message>
-        <source>Cannot find the broker&apos;s host name %1.</source>
+        <source>Cannot find the broker's host name %1.</source>
         <translation>找不到 Broker 的主机名 %1。</translation>
     </message>
     <message>
@@ -1577,6 +1579,369 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::CodeHistogram</name>
+    <message numerus="yes">
+        <source>Last reply codes — %n device(s)</source>
+        <translation>
+            <numerusform>最近返回码 — %n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reply yet</source>
+        <translation>尚无应答</translation>
+    </message>
+    <message>
+        <source>No devices</source>
+        <translation>没有设备</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;No reply yet&lt;/b&gt;&lt;br&gt;%n device(s) have not answered a request or push.</source>
+        <translation>
+            <numerusform>&lt;b&gt;尚无应答&lt;/b&gt;&lt;br&gt;%n 个设备尚未对请求或推送作出应答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (%3)&lt;br&gt;%4&lt;br&gt;%n device(s). Click to show them.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1 %2&lt;/b&gt;（%3）&lt;br&gt;%4&lt;br&gt;%n 个设备。点击以显示这些设备。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ConfigEditor</name>
+    <message>
+        <source>Pretty-print</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <source>Indent the JSON, one member per line, keeping key order</source>
+        <translation>缩进 JSON，每行一个成员，保持键的顺序</translation>
+    </message>
+    <message>
+        <source>Alibaba limits</source>
+        <translation>阿里云限制</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud IoT Platform accepts JSON files of at most 64 KB</source>
+        <translation>阿里云物联网平台只接受不超过 64 KB 的 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Label, e.g. "raise telemetry interval"</source>
+        <translation>标签，例如“增大遥测间隔”</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Invalid JSON: %1</source>
+        <translation>JSON 无效：%1</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>内容为空</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>JSON 有效</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Cannot pretty-print: %1</source>
+        <translation>无法格式化：%1</translation>
+    </message>
+    <message>
+        <source>Choose a product before saving a version.</source>
+        <translation>保存版本前请先选择产品。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>This content is already version %1; no new version was made.</source>
+        <translation>此内容已是版本 %1；未创建新版本。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为版本 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ConnectionDialog</name>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>使用 TLS</translation>
+    </message>
+    <message>
+        <source>Alibaba limits (product scope, JSON only, 64 KB, one push per product per hour)</source>
+        <translation>阿里云限制（按产品推送、仅限 JSON、最大 64 KB、每个产品每小时推送一次）</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>System roots</source>
+        <translation>系统根证书</translation>
+    </message>
+    <message>
+        <source>Kept sealed in the workspace with its key</source>
+        <translation>使用工作区密钥加密保存在工作区中</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Broker URL</source>
+        <translation>Broker URL</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>File server</source>
+        <translation>文件服务器</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CsvImportDialog</name>
+    <message>
+        <source>Import devices from CSV</source>
+        <translation>从 CSV 导入设备</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>ProductKey</source>
+        <translation>ProductKey</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Errors (nothing is imported while there are any):</source>
+        <translation>错误（存在错误时不会导入任何内容）：</translation>
+    </message>
+    <message>
+        <source>First rows (secrets are never shown):</source>
+        <translation>前几行（从不显示密钥）：</translation>
+    </message>
+    <message>
+        <source>Import devices</source>
+        <translation>导入设备</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This file cannot be imported:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法导入此文件：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Importing devices…</source>
+        <translation>正在导入设备…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::DeviceDetailPanel</name>
+    <message>
+        <source>Reveal…</source>
+        <translation>显示…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>No device selected</source>
+        <translation>未选择设备</translation>
+    </message>
+    <message>
+        <source>Show the DeviceSecret in plain text (asks first)</source>
+        <translation>以明文显示 DeviceSecret（会先询问确认）</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>ProductKey</source>
+        <translation>ProductKey</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>DeviceSecret</source>
+        <translation>DeviceSecret</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Simulated as</source>
+        <translation>模拟为</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>当前持有</translation>
+    </message>
+    <message>
+        <source>Last code</source>
+        <translation>最近返回码</translation>
+    </message>
+    <message>
+        <source>Versions held</source>
+        <translation>持有过的版本</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>nothing known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>configId %1
+SHA-256 %2</source>
+        <translation>configId %1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>no reply yet</source>
+        <translation>尚无应答</translation>
+    </message>
+    <message>
+        <source>none seen in this session</source>
+        <translation>本次会话中尚未见到</translation>
+    </message>
+    <message>
+        <source>Reveal DeviceSecret</source>
+        <translation>显示 DeviceSecret</translation>
+    </message>
+    <message>
+        <source>Show the DeviceSecret of %1/%2 in plain text?
+
+Anyone who can see your screen can then connect as this device.</source>
+        <translation>以明文显示 %1/%2 的 DeviceSecret 吗？
+
+任何能看到您屏幕的人都可以借此以该设备的身份连接。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::DiffView</name>
     <message>
         <source>added</source>
@@ -1682,14 +2047,8 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>%1  (+%2 −%3 lines)</source>
-        <extracomment>%1 &quot;3 changes&quot;, %2 lines added, %3 lines removed</extracomment>
+        <extracomment>%1 "3 changes", %2 lines added, %3 lines removed</extracomment>
         <translation>%1  （+%2 −%3 行）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s)</source>
-        <translation>
-            <numerusform>%n 处更改</numerusform>
-        </translation>
     </message>
     <message>
         <source>Structurally identical</source>
@@ -1711,6 +2070,53 @@ SHA-256 %2</translation>
         <source>Diff files (*.diff *.patch);;All files (*)</source>
         <translation>差异文件 (*.diff *.patch);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 处更改</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 处更改</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::FleetView</name>
+    <message>
+        <source>Filter by ProductKey, DeviceName or configuration…</source>
+        <translation>按 ProductKey、DeviceName 或配置筛选…</translation>
+    </message>
+    <message>
+        <source>Show one product</source>
+        <translation>只显示一个产品</translation>
+    </message>
+    <message>
+        <source>Show devices in one configuration state</source>
+        <translation>只显示处于某一配置状态的设备</translation>
+    </message>
+    <message>
+        <source>Show devices whose last reply code is this one</source>
+        <translation>只显示最近返回码为此值的设备</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any code</source>
+        <translation>任意返回码</translation>
+    </message>
+    <message>
+        <source>No reply yet</source>
+        <translation>尚无应答</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MainWindow</name>
@@ -1721,12 +2127,6 @@ SHA-256 %2</translation>
     <message>
         <source>Reply codes</source>
         <translation>返回码</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reply-code reference: %n code(s)</source>
-        <translation>
-            <numerusform>返回码参考：共 %n 个</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1755,6 +2155,292 @@ SHA-256 %2</translation>
     <message>
         <source>&lt;h3&gt;ConfigDeck %1&lt;/h3&gt;&lt;p&gt;Remote-configuration console for IoT device fleets that speak the Alink protocol.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConfigDeck %1&lt;/h3&gt;&lt;p&gt;面向使用 Alink 协议的物联网设备群的远程配置控制台。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>设备群</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>分批发布</translation>
+    </message>
+    <message>
+        <source>Message log</source>
+        <translation>消息日志</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be opened: %2</source>
+        <translation>无法打开工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connection problem: %1. The console keeps working with the workspace's data.</source>
+        <translation>连接问题：%1。控制台将继续使用工作区中的数据。</translation>
+    </message>
+    <message>
+        <source>%1 — ConfigDeck</source>
+        <translation>%1 — ConfigDeck</translation>
+    </message>
+    <message>
+        <source>%1 was not published: %2</source>
+        <translation>%1 未发布：%2</translation>
+    </message>
+    <message>
+        <source>%1 now serves %2 (%3)</source>
+        <translation>%1 现在提供配置 %2（%3）</translation>
+    </message>
+    <message>
+        <source>&amp;Import devices from CSV…</source>
+        <translation>从 CSV 导入设备(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export devices to CSV…</source>
+        <translation>导出设备到 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connection…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Demo…</source>
+        <translation>重置演示(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>F&amp;leet</source>
+        <translation>设备群(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Request configuration</source>
+        <translation>请求配置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The selected simulated devices ask for their configuration (thing/config/get)</source>
+        <translation>让所选的模拟设备请求其配置（thing/config/get）</translation>
+    </message>
+    <message>
+        <source>&amp;Push to selection</source>
+        <translation>推送到所选设备(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Push the product's published configuration to the selected devices</source>
+        <translation>将产品已发布的配置推送到所选设备</translation>
+    </message>
+    <message>
+        <source>Push to &amp;product</source>
+        <translation>推送到产品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start r&amp;ollout…</source>
+        <translation>开始分批发布(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare configuration…</source>
+        <translation>比较配置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <translation>设备群(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Rollout</source>
+        <translation>分批发布(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Message log</source>
+        <translation>消息日志(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>清除筛选条件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Push to product</source>
+        <translation>推送到产品</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>无工作区</translation>
+    </message>
+    <message>
+        <source>%1 devices · %2 online · %3 with a code</source>
+        <translation>%1 个设备 · %2 个在线 · %3 个有返回码</translation>
+    </message>
+    <message>
+        <source>Select the devices that should ask for their configuration.</source>
+        <translation>请选择要请求配置的设备。</translation>
+    </message>
+    <message>
+        <source>No request was sent: %1</source>
+        <translation>未发送请求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) asked for their configuration.</source>
+        <translation>
+            <numerusform>%n 个设备已请求配置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the devices to push to, or push to a whole product.</source>
+        <translation>请选择要推送的设备，或推送到整个产品。</translation>
+    </message>
+    <message>
+        <source>Push to %1 refused: %2</source>
+        <translation>推送到 %1 被拒绝：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed to %n device(s); replies appear as they arrive.</source>
+        <translation>
+            <numerusform>已推送到 %n 个设备；应答将在到达后陆续显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %1 to %n device(s); replies appear as they arrive.</source>
+        <translation>
+            <numerusform>已将 %1 的配置推送到 %n 个设备；应答将在到达后陆续显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n device(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export devices</source>
+        <translation>导出设备</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Include the DeviceSecrets in plain text?
+
+No writes "%1" instead.</source>
+        <translation>是否以明文包含 DeviceSecret？
+
+选择“否”将改为写入“%1”。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>未导出任何内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n device(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个设备导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The settings were not applied: %1</source>
+        <translation>设置未应用：%1</translation>
+    </message>
+    <message>
+        <source>Reset Demo</source>
+        <translation>重置演示</translation>
+    </message>
+    <message>
+        <source>Delete the Demo workspace with its devices, versions and log, and start a fresh one?</source>
+        <translation>删除演示工作区及其设备、版本和日志，并新建一个演示工作区吗？</translation>
+    </message>
+    <message>
+        <source>The Demo was not reset: %1</source>
+        <translation>演示未重置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::MessageLogModel</name>
+    <message>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Received by ConfigDeck</source>
+        <translation>ConfigDeck 接收的消息</translation>
+    </message>
+    <message>
+        <source>Sent by ConfigDeck</source>
+        <translation>ConfigDeck 发送的消息</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::MessageLogView</name>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>复制为 JSON</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Topic contains…</source>
+        <translation>Topic 包含…</translation>
+    </message>
+    <message>
+        <source>In and out</source>
+        <translation>接收和发送</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload.</source>
+        <translation>选择一条消息以查看其消息体。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2488,215 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::RolloutPanel</name>
+    <message>
+        <source>Start rollout</source>
+        <translation>开始分批发布</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Devices pushed before waiting for the batch's replies</source>
+        <translation>每批推送的设备数，推送后等待该批的应答</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> 个/秒</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long to wait for each device's push_reply</source>
+        <translation>等待每个设备 push_reply 的时长</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Abort when more than this share of the devices done so far failed</source>
+        <translation>已处理的设备中失败比例超过此值时中止</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Reply timeout</source>
+        <translation>应答超时</translation>
+    </message>
+    <message>
+        <source>Abort threshold</source>
+        <translation>中止阈值</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No rollout yet. Pick a product and start one.</source>
+        <translation>尚无分批发布。请选择一个产品并开始分批发布。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling out %1 to %n device(s)…</source>
+        <translation>
+            <numerusform>正在向 %n 个设备分批发布 %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused. Devices already pushed may still reply.</source>
+        <translation>已暂停。已推送的设备仍可能应答。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Completed. %1</source>
+        <translation>已完成。%1</translation>
+    </message>
+    <message>
+        <source>Aborted: %1</source>
+        <translation>已中止：%1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未开始：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::RolloutTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start a rollout to see each device's outcome over time.</source>
+        <translation>开始分批发布后，可在此查看每个设备随时间变化的结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::VersionHistoryView</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two versions to see what changed between them</source>
+        <translation>选择两个版本以查看它们之间的更改</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the product's current configuration</source>
+        <translation>将所选版本设为产品的当前配置</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>No product in this workspace yet.</source>
+        <translation>此工作区中尚无产品。</translation>
+    </message>
+    <message>
+        <source>No configuration versions of %1 yet: write one with "New version…".</source>
+        <translation>%1 尚无配置版本：请通过“新建版本…”编写一个。</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>Make version %1 (%2) the current configuration of %3?</source>
+        <translation>将版本 %1（%2）设为 %3 的当前配置吗？</translation>
+    </message>
+    <message>
+        <source>New configuration version of %1</source>
+        <translation>%1 的新配置版本</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDiff</name>
     <message>
         <source>No structural diff: the new version is not a JSON document.</source>
@@ -1826,12 +2721,6 @@ SHA-256 %2</translation>
         <source>a configuration must be a JSON object or array</source>
         <translation>配置必须是 JSON 对象或数组</translation>
     </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
@@ -1842,7 +2731,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>%1 the document&apos;s size, %2 the limit (&quot;12.3 KB of 64 KB&quot;)</extracomment>
+        <extracomment>%1 the document's size, %2 the limit ("12.3 KB of 64 KB")</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -1856,6 +2745,10 @@ SHA-256 %2</translation>
     <message>
         <source>The configuration is %1, over the %2 limit of Alibaba Cloud IoT Platform.</source>
         <translation>配置大小为 %1，超过阿里云物联网平台 %2 的上限。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
     </message>
 </context>
 <context>
@@ -1884,15 +2777,15 @@ SHA-256 %2</translation>
         <translation>字段的结束引号后还有文本</translation>
     </message>
     <message>
-        <source>a quoted field is never closed (a &apos;&quot;&apos; is missing), so the rest of the file is part of it</source>
-        <translation>带引号的字段没有闭合（缺少一个 &apos;&quot;&apos;），因此文件的其余部分都被视为该字段的内容</translation>
+        <source>a quoted field is never closed (a '"' is missing), so the rest of the file is part of it</source>
+        <translation>带引号的字段没有闭合（缺少一个 '"'），因此文件的其余部分都被视为该字段的内容</translation>
     </message>
     <message>
         <source>%1 is missing</source>
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <source>ProductKey &quot;%1&quot; contains &quot;%2&quot;; a ProductKey cannot contain &apos;/&apos;, &apos;+&apos;, &apos;#&apos;, spaces or control characters</source>
+        <source>ProductKey "%1" contains "%2"; a ProductKey cannot contain '/', '+', '#', spaces or control characters</source>
         <translation>ProductKey“%1”包含“%2”；ProductKey 不能包含“/”、“+”、“#”、空格或控制字符</translation>
     </message>
     <message>
@@ -1900,15 +2793,15 @@ SHA-256 %2</translation>
         <translation>%1 不是有效的 UTF-8 文本</translation>
     </message>
     <message>
-        <source>DeviceName &quot;%1&quot; has %2 characters; it must have 4 to 32</source>
+        <source>DeviceName "%1" has %2 characters; it must have 4 to 32</source>
         <translation>DeviceName“%1”有 %2 个字符；长度必须为 4 到 32 个字符</translation>
     </message>
     <message>
-        <source>DeviceName &quot;%1&quot; contains &quot;%2&quot;; only letters, digits and - _ @ . : are allowed</source>
+        <source>DeviceName "%1" contains "%2"; only letters, digits and - _ @ . : are allowed</source>
         <translation>DeviceName“%1”包含“%2”；只允许使用字母、数字和 - _ @ . :</translation>
     </message>
     <message>
-        <source>DeviceSecret is &quot;%1&quot;: this file was exported without secrets</source>
+        <source>DeviceSecret is "%1": this file was exported without secrets</source>
         <translation>DeviceSecret 为“%1”：此文件导出时未包含密钥</translation>
     </message>
     <message>
@@ -1962,7 +2855,7 @@ SHA-256 %2</translation>
         </translation>
     </message>
     <message>
-        <source>Cannot read the workspace&apos;s devices</source>
+        <source>Cannot read the workspace's devices</source>
         <translation>无法读取工作区中的设备</translation>
     </message>
     <message>
@@ -2008,12 +2901,12 @@ SHA-256 %2</translation>
         <translation>第 %1 行：无法加密 DeviceSecret；未导入任何内容。</translation>
     </message>
     <message>
-        <source>Line %1: device %2/%3 could not be added (%4); nothing was imported.</source>
-        <translation>第 %1 行：无法添加设备 %2/%3（%4）；未导入任何内容。</translation>
-    </message>
-    <message>
         <source>The file has %1 rows, the preview had %2; nothing was imported.</source>
         <translation>文件有 %1 行，而预览时有 %2 行；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Lines %1-%2: a device could not be added (%3); nothing was imported.</source>
+        <translation>第 %1-%2 行：无法添加设备（%3）；未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2100,23 +2993,23 @@ SHA-256 %2</translation>
 <context>
     <name>FaultMix</name>
     <message>
-        <source>&apos;%1&apos; has no share (write kind=10%)</source>
+        <source>'%1' has no share (write kind=10%)</source>
         <translation>“%1”没有比例（格式为 kind=10%）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a fault kind</source>
+        <source>'%1' is not a fault kind</source>
         <translation>“%1”不是故障类型</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; takes no argument</source>
+        <source>'%1' takes no argument</source>
         <translation>“%1”不接受参数</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a number in &apos;%2&apos;</source>
+        <source>'%1' is not a number in '%2'</source>
         <translation>“%2”中的“%1”不是数字</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
+        <source>'%1' is not a share between 0 and 100%</source>
         <translation>“%1”不是 0 到 100% 之间的比例</translation>
     </message>
     <message>
@@ -2175,7 +3068,7 @@ SHA-256 %2</translation>
     <name>JsonDiff</name>
     <message>
         <source>invalid JSON at line %1, column %2: %3</source>
-        <extracomment>%1 line, %2 column, %3 what the parser found wrong (Qt&apos;s message, in English)</extracomment>
+        <extracomment>%1 line, %2 column, %3 what the parser found wrong (Qt's message, in English)</extracomment>
         <translation>第 %1 行第 %2 列的 JSON 无效：%3</translation>
     </message>
     <message>
@@ -2191,7 +3084,7 @@ SHA-256 %2</translation>
     <name>JsonDiffResult</name>
     <message>
         <source>%1, %2, %3</source>
-        <extracomment>The three parts of the JSON diff summary, e.g. &quot;3 changed, 1 added, 0 removed&quot;</extracomment>
+        <extracomment>The three parts of the JSON diff summary, e.g. "3 changed, 1 added, 0 removed"</extracomment>
         <translation>%1，%2，%3</translation>
     </message>
     <message numerus="yes">
@@ -2217,7 +3110,7 @@ SHA-256 %2</translation>
     <name>JsonProblem</name>
     <message>
         <source>line %1, column %2: %3</source>
-        <extracomment>%1 line, %2 column, %3 the parser&apos;s message</extracomment>
+        <extracomment>%1 line, %2 column, %3 the parser's message</extracomment>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
 </context>
@@ -2343,7 +3236,7 @@ SHA-256 %2</translation>
         <translation>操作系统钥匙串条目“%1”中保存的不是工作区密钥（%2 字节，而不是 %3 字节）</translation>
     </message>
     <message>
-        <source>No random workspace key could be made (the system&apos;s random generator failed)</source>
+        <source>No random workspace key could be made (the system's random generator failed)</source>
         <translation>无法生成随机工作区密钥（系统随机数生成器出错）</translation>
     </message>
     <message>
@@ -2351,7 +3244,7 @@ SHA-256 %2</translation>
         <translation>工作区密钥为 %1 字节，而不是 %2 字节</translation>
     </message>
     <message>
-        <source>No salt could be made (the system&apos;s random generator failed)</source>
+        <source>No salt could be made (the system's random generator failed)</source>
         <translation>无法生成盐值（系统随机数生成器出错）</translation>
     </message>
     <message>
@@ -2371,11 +3264,11 @@ SHA-256 %2</translation>
         <translation>此工作区的口令错误</translation>
     </message>
     <message>
-        <source>The workspace&apos;s key record is damaged: its verifier does not match the key</source>
+        <source>The workspace's key record is damaged: its verifier does not match the key</source>
         <translation>工作区的密钥记录已损坏：其校验值与密钥不匹配</translation>
     </message>
     <message>
-        <source>This workspace&apos;s key is kept in the OS keychain: it has no passphrase to change</source>
+        <source>This workspace's key is kept in the OS keychain: it has no passphrase to change</source>
         <translation>此工作区的密钥保存在操作系统钥匙串中：没有可更改的口令</translation>
     </message>
     <message>
@@ -2458,6 +3351,33 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeColors</name>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
     <name>ReplyCode</name>
     <message>
         <source>Success</source>
@@ -2536,7 +3456,7 @@ SHA-256 %2</translation>
         <translation>下载超时</translation>
     </message>
     <message>
-        <source>The download did not finish within the device&apos;s time limit.</source>
+        <source>The download did not finish within the device's time limit.</source>
         <translation>下载未在设备的时限内完成。</translation>
     </message>
     <message>
@@ -2544,7 +3464,7 @@ SHA-256 %2</translation>
         <translation>TLS 失败</translation>
     </message>
     <message>
-        <source>The file server&apos;s certificate could not be verified.</source>
+        <source>The file server's certificate could not be verified.</source>
         <translation>无法验证文件服务器的证书。</translation>
     </message>
     <message>
@@ -2652,7 +3572,7 @@ SHA-256 %2</translation>
         <translation>产品查询失败</translation>
     </message>
     <message>
-        <source>The platform could not look up the device&apos;s product.</source>
+        <source>The platform could not look up the device's product.</source>
         <translation>平台无法查询该设备所属的产品。</translation>
     </message>
     <message>
@@ -2692,7 +3612,7 @@ SHA-256 %2</translation>
         <translation>签名无效</translation>
     </message>
     <message>
-        <source>The request&apos;s signature is invalid.</source>
+        <source>The request's signature is invalid.</source>
         <translation>请求的签名无效。</translation>
     </message>
     <message>
@@ -2740,7 +3660,7 @@ SHA-256 %2</translation>
         <translation>设备自定义返回码</translation>
     </message>
     <message>
-        <source>A code the device&apos;s firmware defines (100000-110000); its meaning is in the firmware&apos;s documentation.</source>
+        <source>A code the device's firmware defines (100000-110000); its meaning is in the firmware's documentation.</source>
         <translation>由设备固件定义的返回码（100000-110000），其含义见固件文档。</translation>
     </message>
 </context>
@@ -2809,7 +3729,7 @@ SHA-256 %2</translation>
         <translation>Broker 上的平台</translation>
     </message>
     <message>
-        <source>the CA file &apos;%1&apos; cannot be read</source>
+        <source>the CA file '%1' cannot be read</source>
         <translation>无法读取 CA 文件“%1”</translation>
     </message>
     <message>
@@ -2817,8 +3737,12 @@ SHA-256 %2</translation>
         <translation>文件服务器地址为空</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an IP address to listen on</source>
+        <source>'%1' is not an IP address to listen on</source>
         <translation>“%1”不是可监听的 IP 地址</translation>
+    </message>
+    <message>
+        <source>a password needs a user name</source>
+        <translation>设置密码时需要提供用户名</translation>
     </message>
 </context>
 <context>
@@ -2858,7 +3782,7 @@ SHA-256 %2</translation>
         <translation>为空</translation>
     </message>
     <message>
-        <source>contains &apos;%1&apos;, which cannot stand in an MQTT topic level</source>
+        <source>contains '%1', which cannot stand in an MQTT topic level</source>
         <translation>包含“%1”，不能出现在 MQTT Topic 层级中</translation>
     </message>
     <message>
@@ -2870,7 +3794,7 @@ SHA-256 %2</translation>
         <translation>DeviceName %1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a remote-configuration topic</source>
+        <source>'%1' is not a remote-configuration topic</source>
         <translation>“%1”不是远程配置 Topic</translation>
     </message>
 </context>
@@ -2889,15 +3813,15 @@ SHA-256 %2</translation>
         <translation>超过 %1 字节</translation>
     </message>
     <message>
-        <source>&apos;#&apos; must stand alone in the last level, but level %1 is &quot;%2&quot;</source>
+        <source>'#' must stand alone in the last level, but level %1 is "%2"</source>
         <translation>“#”必须单独位于最后一个层级，但第 %1 层为“%2”</translation>
     </message>
     <message>
-        <source>&apos;+&apos; must stand alone in a level, but level %1 is &quot;%2&quot;</source>
+        <source>'+' must stand alone in a level, but level %1 is "%2"</source>
         <translation>“+”必须单独占据一个层级，但第 %1 层为“%2”</translation>
     </message>
     <message>
-        <source>a topic name cannot contain the wildcards &apos;+&apos; or &apos;#&apos;</source>
+        <source>a topic name cannot contain the wildcards '+' or '#'</source>
         <translation>Topic 名称不能包含通配符“+”或“#”</translation>
     </message>
 </context>
@@ -3139,7 +4063,7 @@ SHA-256 %2</translation>
         <translation>面向 Alink 物联网设备群的远程配置控制台。</translation>
     </message>
     <message>
-        <source>Unknown command &apos;%1&apos;.</source>
+        <source>Unknown command '%1'.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
@@ -3163,6 +4087,18 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
 
 运行 configdeck-cli &lt;命令&gt; --help 查看某个命令的选项。
 </translation>
+    </message>
+    <message>
+        <source>Open the workspace file PATH (created when missing).</source>
+        <translation>打开工作区文件 PATH（不存在时自动创建）。</translation>
+    </message>
+    <message>
+        <source>Open the Demo workspace.</source>
+        <translation>打开演示工作区。</translation>
+    </message>
+    <message>
+        <source>Delete the Demo workspace and start a fresh one.</source>
+        <translation>删除演示工作区并重新创建一个。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace ConfigDeck::Store {
+
+class Workspace;
+
+// Imports the platform's batch-registration CSV (ProductKey, DeviceName, DeviceSecret; English or Chinese
+// headers in any case and order). preview() reads and checks everything and writes nothing; commit() then
+// imports all rows in one transaction, or none.
+class CsvImport final
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvImport)
+
+public:
+    static constexpr int kMaxReportedErrors = 1000;
+    static constexpr int kDefaultPreviewRows = 50;
+    // What CsvExport writes instead of a secret; importing it back is refused.
+    static constexpr auto kRedactedSecret = "<redacted>";
+
+    enum Column
+    {
+        ProductKey,
+        DeviceName,
+        DeviceSecret,
+        ColumnCount
+    };
+
+    struct RowError
+    {
+        qsizetype line = 0; // 1-based line of the file where the record starts
+        QString message;    // translated: what is wrong with the row
+    };
+
+    struct PreviewRow
+    {
+        qsizetype line = 0;
+        QString productKey;
+        QString deviceName; // the secret is never shown
+    };
+
+    struct Preview
+    {
+        QString sourcePath;    // empty when previewing data in memory
+        QByteArray sourceData; // the data previewed from memory
+        QByteArray sourceSha256;
+        QStringList header;         // the header's column names as written
+        QStringList ignoredColumns; // header columns that are not imported
+        qsizetype rowCount = 0;     // records after the header, blank lines not counted
+        qsizetype errorRowCount = 0;
+        QList<RowError> errors; // sorted by line; at most kMaxReportedErrors
+        QList<PreviewRow> firstRows;
+        QStringList productKeys; // every product referenced, in order of appearance
+        QStringList newProducts; // the ones the workspace does not have yet
+
+        qsizetype validRowCount() const { return rowCount - errorRowCount; }
+        bool canCommit() const { return rowCount > 0 && errorRowCount == 0; }
+        QString summary() const;
+    };
+
+    // Called every few thousand rows during commit(); return false to cancel (nothing is imported).
+    using Progress = std::function<bool(qsizetype done, qsizetype total)>;
+
+    explicit CsvImport(Workspace& workspace);
+
+    // Errors here are about the whole file: unreadable, no header, a required column missing.
+    Alink::Expected<Preview> previewFile(const QString& path, int previewRows = kDefaultPreviewRows) const;
+    Alink::Expected<Preview> previewData(const QByteArray& data, int previewRows = kDefaultPreviewRows) const;
+
+    // Imports every row of a preview without errors; returns the number of devices added.
+    Alink::Expected<qsizetype> commit(const Preview& preview, const Progress& progress = {}) const;
+
+    // Which column a header name means, or ColumnCount: case, spaces, '_' and '-' do not matter.
+    static Column columnForHeader(const QString& name);
+    static QString columnName(Column column);
+
+private:
+    Alink::Expected<Preview> preview(QByteArrayView data, Preview preview, int previewRows) const;
+
+    Workspace& m_workspace;
+};
+
+} // namespace ConfigDeck::Store

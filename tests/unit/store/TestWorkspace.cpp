@@ -1,0 +1,503 @@
+#include "StoreTestSupport.h"
+#include "store/Workspace.h"
+#include "store/secrets/SecretSealer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <QtEndian>
+
+using namespace ConfigDeck::Store;
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void createAndReopen();
+    void openExistingNeedsAFile();
+    void keyRecordAndSettings();
+    void products();
+    void devicesNeedTheSealer();
+    void devicesRoundTrip();
+    void secretsAreSealedOnDisk();
+    void wrongKeyCannotOpenSecrets();
+    void duplicateDeviceRollsBackTheBatch();
+    void removeProductRemovesItsDevices();
+    void configVersionsAreContentAddressed();
+    void stateUpdates();
+    void stateUpdateBatchIsAllOrNothing();
+    void messageLogRetentionByRows();
+    void messageLogRetentionByAge();
+    void messageLogTruncatesPayloads();
+    void rollouts();
+
+private:
+    std::unique_ptr<Workspace> openWorkspace(bool unlocked = true);
+    QString path() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<const SecretSealer> m_sealer;
+};
+
+void TestWorkspace::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_sealer = std::make_shared<SecretSealer>(SecretSealer::randomKey());
+}
+
+std::unique_ptr<Workspace> TestWorkspace::openWorkspace(bool unlocked)
+{
+    auto opened = Workspace::open(path());
+    if (!opened) {
+        qWarning() << opened.error().message();
+        return nullptr;
+    }
+    std::unique_ptr<Workspace> workspace = std::move(opened).value();
+    if (unlocked)
+        workspace->setSealer(m_sealer);
+    return workspace;
+}
+
+void TestWorkspace::createAndReopen()
+{
+    QString id;
+    {
+        auto workspace = openWorkspace();
+        QVERIFY(workspace);
+        QCOMPARE(workspace->schemaVersion(), Workspace::kSchemaVersion);
+        id = workspace->workspaceId();
+        QVERIFY(!QUuid::fromString(id).isNull());
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
+    // The file carries ConfigDeck's application id in its header.
+    QFile file(path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(100);
+    QVERIFY(header.startsWith("SQLite format 3"));
+    QCOMPARE(qFromBigEndian<qint32>(header.constData() + 68), Workspace::kApplicationId);
+    file.close();
+
+    auto reopened = openWorkspace();
+    QVERIFY(reopened);
+    QCOMPARE(reopened->workspaceId(), id);
+    // Two workspaces open at once use separate connections.
+    auto second = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
+    QVERIFY(second);
+    QVERIFY((*second)->workspaceId() != id);
+}
+
+void TestWorkspace::openExistingNeedsAFile()
+{
+    const auto opened = Workspace::open(path(), Workspace::OpenMode::OpenExisting);
+    QVERIFY(!opened);
+    QVERIFY(opened.error().message().contains(path()));
+    QVERIFY(!QFile::exists(path()));
+}
+
+void TestWorkspace::keyRecordAndSettings()
+{
+    {
+        auto workspace = openWorkspace(false);
+        QVERIFY(workspace);
+        QVERIFY(workspace->keyRecord().isEmpty());
+        STORE_VERIFY(workspace->setKeyRecord(QByteArray("\x01\x02record\x00", 9)));
+        STORE_VERIFY(workspace->setSetting(QStringLiteral("mode"), QStringLiteral("demo")));
+    }
+    auto workspace = openWorkspace(false);
+    QCOMPARE(workspace->keyRecord(), QByteArray("\x01\x02record\x00", 9));
+    QCOMPARE(workspace->setting(QStringLiteral("mode")), QStringLiteral("demo"));
+    QCOMPARE(workspace->setting(QStringLiteral("absent"), QStringLiteral("fallback")),
+             QStringLiteral("fallback"));
+    QVERIFY(workspace->isLocked());
+}
+
+void TestWorkspace::products()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->upsertProduct(
+        {QStringLiteral("a1Product"), QStringLiteral("Lamp"), QStringLiteral("cn-shanghai"), true}));
+    STORE_VERIFY(workspace->upsertProduct({QStringLiteral("b2Product"), QStringLiteral("Meter"),
+                                           QStringLiteral("iot-06z00.mqtt.iothub.aliyuncs.com"), false}));
+    QVERIFY(!workspace->upsertProduct({}));
+    QCOMPARE(workspace->products().size(), 2);
+    STORE_VERIFY(workspace->upsertProduct(
+        {QStringLiteral("a1Product"), QStringLiteral("Lamp 2"), QStringLiteral("cn-beijing"), false}));
+    const auto lamp = workspace->product(QStringLiteral("a1Product"));
+    QVERIFY(lamp);
+    QCOMPARE(lamp->name, QStringLiteral("Lamp 2"));
+    QCOMPARE(lamp->endpoint, QStringLiteral("cn-beijing"));
+    QCOMPARE(lamp->remoteConfigEnabled, false);
+    QCOMPARE(workspace->products().size(), 2);
+    QVERIFY(!workspace->product(QStringLiteral("nope")));
+}
+
+void TestWorkspace::devicesNeedTheSealer()
+{
+    auto workspace = openWorkspace(false);
+    const auto added = workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret");
+    QVERIFY(!added);
+    QVERIFY(added.error().message().contains(QStringLiteral("locked")));
+    QCOMPARE(workspace->deviceCount(), 0);
+    workspace->setSealer(m_sealer);
+    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
+    workspace->setSealer(nullptr);
+    const auto secret = workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QVERIFY(!secret);
+    QVERIFY(secret.error().message().contains(QStringLiteral("locked")));
+}
+
+void TestWorkspace::devicesRoundTrip()
+{
+    auto workspace = openWorkspace();
+    DeviceRecord lamp{QStringLiteral("pk1"),
+                      QStringLiteral("lamp-01"),
+                      QStringLiteral("hall"),
+                      {QStringLiteral("floor2"), QStringLiteral("beta")}};
+    STORE_VERIFY(workspace->addDevices({lamp, {QStringLiteral("pk2"), QStringLiteral("meter@01")}},
+                                       {"s3cretLamp", "s3cretMeter"}));
+    QCOMPARE(workspace->deviceCount(), 2);
+    QCOMPARE(workspace->deviceCount(QStringLiteral("pk1")), 1);
+    QVERIFY(workspace->product(QStringLiteral("pk2"))); // created with its first device
+
+    const auto read = workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01"));
+    QVERIFY(read);
+    QCOMPARE(read->note, QStringLiteral("hall"));
+    QCOMPARE(read->labels, (QStringList{QStringLiteral("beta"), QStringLiteral("floor2")}));
+    QVERIFY(read->hasSecret);
+    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(), "s3cretLamp");
+    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk2"), QStringLiteral("meter@01")).value(),
+             "s3cretMeter");
+
+    STORE_VERIFY(
+        workspace->setDeviceNote(QStringLiteral("pk1"), QStringLiteral("lamp-01"), QStringLiteral("moved")));
+    STORE_VERIFY(
+        workspace->setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("lamp-01"), {QStringLiteral("g1")}));
+    STORE_VERIFY(workspace->setDeviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01"), "rotated"));
+    QCOMPARE(workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01"))->labels,
+             QStringList{QStringLiteral("g1")});
+    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(), "rotated");
+
+    const auto all = workspace->devices();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).note, QStringLiteral("moved"));
+    QCOMPARE(all.at(0).labels, QStringList{QStringLiteral("g1")});
+    QCOMPARE(workspace->devices(QStringLiteral("pk2")).size(), 1);
+    QCOMPARE(workspace->devices({}, 1, 1).at(0).deviceName, QStringLiteral("meter@01"));
+
+    STORE_VERIFY(workspace->removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
+    QVERIFY(!workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
+    const auto missing = workspace->removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01"));
+    QVERIFY(!missing);
+    QVERIFY(missing.error().message().contains(QStringLiteral("pk1/lamp-01")));
+}
+
+void TestWorkspace::secretsAreSealedOnDisk()
+{
+    const QByteArray secret = "PlainTextDeviceSecretMarker42";
+    {
+        auto workspace = openWorkspace();
+        STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, secret));
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(QStringLiteral("SELECT secret FROM devices")) && query.next());
+        QCOMPARE(query.value(0).toByteArray().size(), secret.size() + SecretSealer::kOverhead);
+    }
+    for (const QString& file : QDir(m_dir->path()).entryList(QDir::Files)) {
+        QFile f(m_dir->filePath(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains(secret), qPrintable(file));
+    }
+}
+
+void TestWorkspace::wrongKeyCannotOpenSecrets()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
+    workspace->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    const auto secret = workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QVERIFY(!secret);
+    QVERIFY(secret.error().message().contains(QStringLiteral("pk1/device1")));
+    // A sealed secret moved to another device's row does not open there either.
+    workspace->setSealer(m_sealer);
+    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device2")}, "other"));
+    QSqlQuery query(workspace->database());
+    QVERIFY(query.exec(
+        QStringLiteral("UPDATE devices SET secret = (SELECT secret FROM devices WHERE device_name = "
+                       "'device1') WHERE device_name = 'device2'")));
+    QVERIFY(!workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device2")));
+}
+
+void TestWorkspace::duplicateDeviceRollsBackTheBatch()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "s1"));
+    const auto added = workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device2")},
+                                              {QStringLiteral("pk1"), QStringLiteral("device1")}},
+                                             {"s2", "s1again"});
+    QVERIFY(!added);
+    QVERIFY2(added.error().message().contains(QStringLiteral("pk1/device1")),
+             qPrintable(added.error().message()));
+    QVERIFY(added.error().message().contains(QStringLiteral("already")));
+    QCOMPARE(workspace->deviceCount(), 1); // device2 was rolled back with the batch
+    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1")).value(), "s1");
+    QVERIFY(!workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device3")}}, {}));
+    QVERIFY(!workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device3")}, QByteArray()));
+    QCOMPARE(workspace->deviceCount(), 1);
+}
+
+void TestWorkspace::removeProductRemovesItsDevices()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                        {QStringLiteral("pk1"), QStringLiteral("device2")},
+                                        {QStringLiteral("pk2"), QStringLiteral("device1")}},
+                                       {"a", "b", "c"}));
+    STORE_VERIFY(workspace->applyStateUpdates(
+        {{QStringLiteral("pk1"), QStringLiteral("device1"), QStringLiteral("c1")}}));
+    STORE_VERIFY(workspace->removeProduct(QStringLiteral("pk1")));
+    QCOMPARE(workspace->deviceCount(), 1);
+    QSqlQuery query(workspace->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM device_state")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(!workspace->removeProduct(QStringLiteral("pk1")));
+}
+
+void TestWorkspace::configVersionsAreContentAddressed()
+{
+    auto workspace = openWorkspace();
+    const QByteArray v1 = "{\"interval\":30}";
+    const QByteArray v2 = "{\"interval\":60}";
+    const auto sha1 =
+        workspace->addConfigVersion(v1, QStringLiteral("pk1"), QStringLiteral("first"), ConfigOrigin::Edited);
+    QVERIFY(sha1);
+    QCOMPARE(*sha1, QString::fromLatin1(QCryptographicHash::hash(v1, QCryptographicHash::Sha256).toHex()));
+    const auto again = workspace->addConfigVersion(v1, QStringLiteral("pk1"), QStringLiteral("again"),
+                                                   ConfigOrigin::Downloaded);
+    QCOMPARE(again.value(), sha1.value());
+    STORE_VERIFY(workspace->addConfigVersion(v2, QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
+    STORE_VERIFY(workspace->addConfigVersion(QByteArray(), QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
+    QVERIFY(!workspace->addConfigVersion(v1, QString(), {}, ConfigOrigin::Pushed));
+
+    const auto versions = workspace->configVersions(QStringLiteral("pk1"));
+    QCOMPARE(versions.size(), 3);
+    QCOMPARE(versions.at(0).label, QStringLiteral("first"));
+    QCOMPARE(versions.at(0).origin, ConfigOrigin::Edited);
+    QVERIFY(versions.at(0).content.isEmpty()); // content only when asked
+    const auto stored = workspace->configVersion(sha1->toUpper());
+    QVERIFY(stored);
+    QCOMPARE(stored->content, v1);
+    QCOMPARE(stored->size, v1.size());
+    QVERIFY(stored->created.isValid());
+    QCOMPARE(workspace->configVersions(QStringLiteral("pk1"), true).at(1).content, v2);
+}
+
+void TestWorkspace::stateUpdates()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                        {QStringLiteral("pk1"), QStringLiteral("device2")}},
+                                       {"a", "b"}));
+    auto initial = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QVERIFY(initial);
+    QCOMPARE(initial->state, ConfigState::Unknown);
+    QVERIFY(!initial->lastReplyCode);
+
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    DeviceStateUpdate first{QStringLiteral("pk1"), QStringLiteral("device1")};
+    first.configId = QStringLiteral("cfg-7");
+    first.sha256 = QStringLiteral("AB").repeated(32);
+    first.state = ConfigState::Pushed;
+    first.lastMessageTime = when;
+    first.online = true;
+    DeviceStateUpdate second{QStringLiteral("pk1"), QStringLiteral("device2")};
+    second.state = ConfigState::Failed;
+    second.lastReplyCode = 100003;
+    STORE_VERIFY(workspace->applyStateUpdates({first, second}));
+
+    // A partial update keeps what it does not name.
+    DeviceStateUpdate reply{QStringLiteral("pk1"), QStringLiteral("device1")};
+    reply.state = ConfigState::Applied;
+    reply.lastReplyCode = 200;
+    reply.replySource = ConfigDeck::Alink::ReplySource::Device;
+    STORE_VERIFY(workspace->applyStateUpdates({reply}));
+
+    const auto state = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QCOMPARE(state->configId, QStringLiteral("cfg-7"));
+    QCOMPARE(state->sha256, QStringLiteral("ab").repeated(32));
+    QCOMPARE(state->state, ConfigState::Applied);
+    QCOMPARE(state->lastReplyCode, std::optional<int>(200));
+    QCOMPARE(state->lastMessageTime, when);
+    QCOMPARE(state->online, true);
+    const auto failed = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device2"));
+    QCOMPARE(failed->state, ConfigState::Failed);
+    QCOMPARE(failed->lastReplyCode, std::optional<int>(100003));
+    QCOMPARE(failed->online, false);
+    QVERIFY(!workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device3")));
+}
+
+void TestWorkspace::stateUpdateBatchIsAllOrNothing()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "a"));
+    DeviceStateUpdate known{QStringLiteral("pk1"), QStringLiteral("device1")};
+    known.state = ConfigState::Verified;
+    DeviceStateUpdate unknown{QStringLiteral("pk1"), QStringLiteral("ghost")};
+    unknown.state = ConfigState::Failed;
+    const auto applied = workspace->applyStateUpdates({known, unknown});
+    QVERIFY(!applied);
+    QVERIFY(applied.error().message().contains(QStringLiteral("pk1/ghost")));
+    QCOMPARE(workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"))->state,
+             ConfigState::Unknown);
+}
+
+void TestWorkspace::messageLogRetentionByRows()
+{
+    auto workspace = openWorkspace();
+    MessageLogRetention retention;
+    retention.maxRows = 10;
+    retention.maxAgeDays = 0;
+    STORE_VERIFY(workspace->setRetention(retention));
+    QCOMPARE(workspace->retention().maxRows, 10);
+    for (int batch = 0; batch < 5; ++batch) {
+        QList<MessageLogEntry> entries;
+        for (int i = 0; i < 5; ++i) {
+            MessageLogEntry entry;
+            entry.productKey = QStringLiteral("pk1");
+            entry.deviceName = QStringLiteral("device1");
+            entry.direction = i % 2 ? MessageDirection::Out : MessageDirection::In;
+            entry.topic = QStringLiteral("/sys/pk1/device1/thing/config/push");
+            entry.messageId = QString::number(batch * 5 + i);
+            entry.code = 200;
+            entry.latencyMs = 12;
+            entry.payload = "{}";
+            entries.append(entry);
+        }
+        STORE_VERIFY(workspace->appendMessages(entries));
+        QVERIFY(workspace->messageCount() <= 10);
+    }
+    QCOMPARE(workspace->messageCount(), 10);
+    const auto newest = workspace->messages(QStringLiteral("pk1"), QStringLiteral("device1"), 3);
+    QCOMPARE(newest.size(), 3);
+    QCOMPARE(newest.at(0).messageId, QStringLiteral("24"));
+    QCOMPARE(newest.at(0).code, std::optional<int>(200));
+    QCOMPARE(newest.at(0).latencyMs, std::optional<int>(12));
+    QCOMPARE(workspace->messages().last().messageId, QStringLiteral("15")); // oldest kept
+    QVERIFY(workspace->messages(QStringLiteral("pk2")).isEmpty());
+
+    retention.maxRows = 4;
+    STORE_VERIFY(workspace->setRetention(retention)); // prunes at once
+    QCOMPARE(workspace->messageCount(), 4);
+    retention.maxRows = 0;
+    QVERIFY(!workspace->setRetention(retention));
+}
+
+void TestWorkspace::messageLogRetentionByAge()
+{
+    auto workspace = openWorkspace();
+    MessageLogRetention retention;
+    retention.maxAgeDays = 7;
+    STORE_VERIFY(workspace->setRetention(retention));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<MessageLogEntry> entries;
+    for (int days : {30, 10, 6, 0}) {
+        MessageLogEntry entry;
+        entry.time = now.addDays(-days);
+        entry.productKey = QStringLiteral("pk1");
+        entry.deviceName = QStringLiteral("device1");
+        entry.topic = QStringLiteral("t");
+        entry.messageId = QString::number(days);
+        entries.append(entry);
+    }
+    STORE_VERIFY(workspace->appendMessages(entries));
+    const auto kept = workspace->messages();
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept.at(0).messageId, QStringLiteral("0"));
+    QCOMPARE(kept.at(1).messageId, QStringLiteral("6"));
+    // Time passes: the next prune drops what became too old.
+    QCOMPARE(workspace->pruneMessages(now.addDays(3)).value(), 1);
+    QCOMPARE(workspace->messageCount(), 1);
+}
+
+void TestWorkspace::messageLogTruncatesPayloads()
+{
+    auto workspace = openWorkspace();
+    MessageLogRetention retention;
+    retention.maxPayloadBytes = 16;
+    STORE_VERIFY(workspace->setRetention(retention));
+    MessageLogEntry big;
+    big.productKey = QStringLiteral("pk1");
+    big.deviceName = QStringLiteral("device1");
+    big.topic = QStringLiteral("t");
+    big.payload = QByteArray(1000, 'x');
+    MessageLogEntry small = big;
+    small.payload = "{\"id\":\"1\"}";
+    STORE_VERIFY(workspace->appendMessages({big, small}));
+    const auto stored = workspace->messages();
+    QCOMPARE(stored.at(1).payload, QByteArray(16, 'x'));
+    QVERIFY(stored.at(1).payloadTruncated);
+    QCOMPARE(stored.at(0).payload, small.payload);
+    QVERIFY(!stored.at(0).payloadTruncated);
+}
+
+void TestWorkspace::rollouts()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                        {QStringLiteral("pk1"), QStringLiteral("device2")}},
+                                       {"a", "b"}));
+    const QString sha =
+        workspace->addConfigVersion("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+
+    RolloutRecord rollout;
+    rollout.name = QStringLiteral("wave 1");
+    rollout.productKey = QStringLiteral("pk1");
+    rollout.configSha256 = QStringLiteral("00").repeated(32);
+    QVERIFY(!workspace->createRollout(rollout)); // no such version
+    rollout.configSha256 = sha;
+    rollout.batchSize = 0;
+    QVERIFY(!workspace->createRollout(rollout));
+    rollout.batchSize = 50;
+    const auto id = workspace->createRollout(rollout);
+    QVERIFY(id);
+
+    RolloutOutcome succeeded{QStringLiteral("pk1"), QStringLiteral("device1"), OutcomeState::Succeeded, 200};
+    RolloutOutcome failed{
+        QStringLiteral("pk1"),          QStringLiteral("device2"), OutcomeState::Failed, 100003, {},
+        QStringLiteral("sign mismatch")};
+    STORE_VERIFY(workspace->setRolloutOutcomes(*id, {succeeded, failed}));
+    RolloutOutcome ghost{QStringLiteral("pk1"), QStringLiteral("ghost"), OutcomeState::Failed};
+    failed.state = OutcomeState::Succeeded;
+    QVERIFY(!workspace->setRolloutOutcomes(*id, {failed, ghost})); // all or nothing
+    QVERIFY(!workspace->setRolloutOutcomes(*id + 1, {succeeded}));
+
+    const auto outcomes = workspace->rolloutOutcomes(*id);
+    QCOMPARE(outcomes.size(), 2);
+    QCOMPARE(outcomes.at(1).state, OutcomeState::Failed);
+    QCOMPARE(outcomes.at(1).replyCode, std::optional<int>(100003));
+    QCOMPARE(outcomes.at(1).message, QStringLiteral("sign mismatch"));
+    QVERIFY(outcomes.at(0).updated.isValid());
+
+    auto stored = workspace->rollout(*id);
+    QVERIFY(stored);
+    QCOMPARE(stored->batchSize, 50);
+    QCOMPARE(stored->state, RolloutState::Planned);
+    stored->state = RolloutState::Completed;
+    stored->finished = QDateTime::currentDateTimeUtc();
+    STORE_VERIFY(workspace->updateRollout(*stored));
+    QCOMPARE(workspace->rollouts().size(), 1);
+    QCOMPARE(workspace->rollouts().at(0).state, RolloutState::Completed);
+    QVERIFY(workspace->rollouts().at(0).finished.isValid());
+}
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "TestWorkspace.moc"

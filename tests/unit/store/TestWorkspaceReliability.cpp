@@ -1,0 +1,289 @@
+#include "StoreTestSupport.h"
+#include "store/CsvImport.h"
+#include "store/Workspace.h"
+#include "store/secrets/SecretSealer.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ConfigDeck::Store;
+
+namespace {
+
+struct FileSnapshot
+{
+    QByteArray sha256;
+    QDateTime modified;
+    qint64 size = -1;
+    bool operator==(const FileSnapshot&) const = default;
+};
+
+FileSnapshot snapshot(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QFileInfo info(path);
+    return {QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), info.lastModified(),
+            info.size()};
+}
+
+QByteArray generatedCsv(int rows, const char* prefix)
+{
+    QByteArray csv = "ProductKey,DeviceName,DeviceSecret\n";
+    csv.reserve(rows * 60);
+    for (int i = 0; i < rows; ++i) {
+        csv.append("a1Bulk").append(prefix).append(",device_").append(QByteArray::number(i));
+        csv.append(",secret").append(QByteArray::number(qint64(i) * 7919)).append("abcdefabcdefabcdef\n");
+    }
+    return csv;
+}
+
+void runSql(const QString& path, const QStringList& statements)
+{
+    const QString name = QStringLiteral("raw-") + QString::number(quintptr(&statements));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString& statement : statements)
+            QVERIFY2(query.exec(statement),
+                     qPrintable(statement + QStringLiteral(": ") + query.lastError().text()));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+class TestWorkspaceReliability : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void killedImportLeavesWorkspaceAsItWas();
+    void damagedFileIsRefusedAndUntouched_data();
+    void damagedFileIsRefusedAndUntouched();
+    void foreignDatabaseIsRefusedAndUntouched();
+    void newerSchemaIsRefusedAndUntouched();
+    void olderSchemaMigrates();
+
+private:
+    QString workspacePath() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
+    void createWorkspaceWithDevices(int count);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QByteArray m_key;
+};
+
+void TestWorkspaceReliability::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_key = SecretSealer::randomKey();
+}
+
+void TestWorkspaceReliability::createWorkspaceWithDevices(int count)
+{
+    auto workspace = Workspace::open(workspacePath());
+    QVERIFY(workspace);
+    (*workspace)->setSealer(std::make_shared<SecretSealer>(m_key));
+    QList<DeviceRecord> devices;
+    QList<QByteArray> secrets;
+    for (int i = 0; i < count; ++i) {
+        devices.append({QStringLiteral("a1Before"), QStringLiteral("device_%1").arg(i)});
+        secrets.append("secret" + QByteArray::number(i));
+    }
+    STORE_VERIFY((*workspace)->addDevices(devices, secrets));
+}
+
+void TestWorkspaceReliability::killedImportLeavesWorkspaceAsItWas()
+{
+    createWorkspaceWithDevices(5);
+    if (QTest::currentTestFailed())
+        return;
+    const QString csvPath = m_dir->filePath(QStringLiteral("bulk.csv"));
+    {
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write(generatedCsv(400000, "Kill"));
+    }
+
+    QProcess child;
+    child.setProgram(QStringLiteral(STORE_IMPORT_CHILD));
+    child.setArguments({workspacePath(), csvPath, QString::fromLatin1(m_key.toHex())});
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start();
+    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (!output.contains("IMPORTING") && child.state() == QProcess::Running && timer.elapsed() < 60000) {
+        child.waitForReadyRead(1000);
+        output += child.readAllStandardOutput();
+    }
+    QVERIFY2(output.contains("IMPORTING"), output.constData());
+    child.kill(); // SIGKILL: no destructor, no rollback, a hot WAL left behind
+    QVERIFY(child.waitForFinished(10000));
+    output += child.readAllStandardOutput();
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(!output.contains("DONE"), output.constData());
+
+    auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+    QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
+    QCOMPARE((*workspace)->deviceCount(), 5);
+    QVERIFY(!(*workspace)->product(QStringLiteral("a1BulkKill")));
+    (*workspace)->setSealer(std::make_shared<SecretSealer>(m_key));
+    QCOMPARE((*workspace)->deviceSecret(QStringLiteral("a1Before"), QStringLiteral("device_3")).value(),
+             "secret3");
+    QSqlQuery query((*workspace)->database());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+}
+
+void TestWorkspaceReliability::damagedFileIsRefusedAndUntouched_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("overwritten pages") << "pages"
+                                       << "damaged";
+    QTest::addRow("truncated") << "truncate"
+                               << "damaged";
+    QTest::addRow("garbage") << "garbage"
+                             << "not an SQLite database";
+    QTest::addRow("empty") << "empty"
+                           << "not an SQLite database";
+    QTest::addRow("text file") << "text"
+                               << "not an SQLite database";
+}
+
+void TestWorkspaceReliability::damagedFileIsRefusedAndUntouched()
+{
+    QFETCH(QString, damage);
+    QFETCH(QString, expected);
+    createWorkspaceWithDevices(3000);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(
+        !QFile::exists(workspacePath() + QStringLiteral("-wal"))); // closed: everything is in the main file
+    {
+        QFile file(workspacePath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 20 * 4096);
+        if (damage == u"pages") {
+            // Page 3 onwards holds b-tree pages of the device table and its index.
+            file.seek(2 * 4096);
+            file.write(QByteArray(6 * 4096, '\xA5'));
+        } else if (damage == u"truncate") {
+            file.resize(size / 2 + 123);
+        } else if (damage == u"garbage") {
+            file.seek(0);
+            file.write(QByteArray(4096, '\x5A'));
+        } else if (damage == u"empty") {
+            file.resize(0);
+        } else if (damage == u"text") {
+            file.resize(0);
+            file.write("ProductKey,DeviceName,DeviceSecret\n");
+        }
+    }
+    QTest::qWait(20); // so that a write would show in the modification time
+    const FileSnapshot before = snapshot(workspacePath());
+
+    const auto opened = Workspace::open(workspacePath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message().contains(expected), qPrintable(opened.error().message()));
+    QVERIFY(opened.error().message().contains(QStringLiteral("fleet.cdws")));
+    QVERIFY(snapshot(workspacePath()) == before);
+}
+
+void TestWorkspaceReliability::foreignDatabaseIsRefusedAndUntouched()
+{
+    const QString path = m_dir->filePath(QStringLiteral("other-app.db"));
+    runSql(path,
+           {QStringLiteral("PRAGMA application_id = 1234"), QStringLiteral("CREATE TABLE notes (body TEXT)"),
+            QStringLiteral("INSERT INTO notes VALUES ('keep me')")});
+    const QString plain = m_dir->filePath(QStringLiteral("plain.db"));
+    runSql(plain, {QStringLiteral("CREATE TABLE t (x)")});
+    for (const QString& file : {path, plain}) {
+        const FileSnapshot before = snapshot(file);
+        const auto opened = Workspace::open(file);
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().message().contains(QStringLiteral("not a ConfigDeck workspace")),
+                 qPrintable(opened.error().message()));
+        QVERIFY(snapshot(file) == before);
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+    }
+}
+
+void TestWorkspaceReliability::newerSchemaIsRefusedAndUntouched()
+{
+    createWorkspaceWithDevices(1);
+    runSql(workspacePath(),
+           {QStringLiteral("PRAGMA journal_mode = DELETE"), QStringLiteral("PRAGMA user_version = 99")});
+    const FileSnapshot before = snapshot(workspacePath());
+    const auto opened = Workspace::open(workspacePath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message().contains(QStringLiteral("newer")),
+             qPrintable(opened.error().message()));
+    QVERIFY(opened.error().message().contains(QStringLiteral("99")));
+    QVERIFY(snapshot(workspacePath()) == before);
+}
+
+void TestWorkspaceReliability::olderSchemaMigrates()
+{
+    // A version-1 file made with the shipped version-1 schema, holding a device with a sealed secret.
+    const auto& migrations = Workspace::migrations();
+    QCOMPARE(migrations.first().version, 1);
+    SecretSealer sealer(m_key);
+    const QByteArray sealed = sealer.seal("v1secret", "pk1/old-device");
+    QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
+    for (const char* statement : migrations.first().statements)
+        statements.append(QString::fromLatin1(statement));
+    statements << QStringLiteral("PRAGMA user_version = 1")
+               << QStringLiteral("INSERT INTO meta VALUES ('workspace_id', 'v1-workspace')")
+               << QStringLiteral(
+                      "INSERT INTO products (id, product_key, name) VALUES (7, 'pk1', 'Old product')")
+               << QStringLiteral("INSERT INTO devices (id, product_id, device_name, secret, note) VALUES "
+                                 "(3, 7, 'old-device', x'%1', 'from v1')")
+                      .arg(QString::fromLatin1(sealed.toHex()))
+               << QStringLiteral("INSERT INTO device_state (device_id, config_id, state, last_code) VALUES "
+                                 "(3, 'cfg1', 5, 200)")
+               << QStringLiteral("INSERT INTO message_log (time, product_key, device_name, direction, topic) "
+                                 "VALUES (1700000000000, 'pk1', 'old-device', 0, 'topic')");
+    runSql(workspacePath(), statements);
+
+    auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+    Workspace& workspace = **opened;
+    QCOMPARE(workspace.schemaVersion(), Workspace::kSchemaVersion);
+    QCOMPARE(workspace.workspaceId(), QStringLiteral("v1-workspace"));
+    workspace.setSealer(std::make_shared<SecretSealer>(m_key));
+    QCOMPARE(workspace.deviceSecret(QStringLiteral("pk1"), QStringLiteral("old-device")).value(), "v1secret");
+    QCOMPARE(workspace.device(QStringLiteral("pk1"), QStringLiteral("old-device"))->note,
+             QStringLiteral("from v1"));
+    QCOMPARE(workspace.deviceState(QStringLiteral("pk1"), QStringLiteral("old-device"))->state,
+             ConfigState::Applied);
+    QCOMPARE(workspace.messageCount(), 1);
+    // What version 2 added works on the migrated file.
+    STORE_VERIFY(workspace.setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("old-device"),
+                                           {QStringLiteral("lab")}));
+    const QString sha =
+        workspace.addConfigVersion("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+    RolloutRecord rollout;
+    rollout.productKey = QStringLiteral("pk1");
+    rollout.configSha256 = sha;
+    STORE_VERIFY(workspace.createRollout(rollout));
+}
+
+QTEST_GUILESS_MAIN(TestWorkspaceReliability)
+#include "TestWorkspaceReliability.moc"
