@@ -37,6 +37,15 @@ void setUpParser(QCommandLineParser& parser)
         QCoreApplication::translate("main", "Remote-configuration console for Alink IoT device fleets."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(
+        {QStringLiteral("workspace"),
+         QCoreApplication::translate("main", "Open the workspace file PATH (created when missing)."),
+         QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("demo"), QCoreApplication::translate("main", "Open the Demo workspace.")});
+    parser.addOption(
+        {QStringLiteral("reset-demo"),
+         QCoreApplication::translate("main", "Delete the Demo workspace and start a fresh one.")});
 }
 
 } // namespace
@@ -61,7 +70,15 @@ int main(int argc, char* argv[])
     setUpParser(parser);
     parser.process(app);
 
+    // With no workspace named, the first start makes the Demo workspace: a working console at once.
+    ConfigDeck::Demo::DemoEnvironment::Options options;
+    if (parser.isSet(QStringLiteral("workspace")) && !parser.isSet(QStringLiteral("demo")))
+        options.workspacePath = parser.value(QStringLiteral("workspace"));
     ConfigDeck::Ui::MainWindow window;
     window.show();
+    window.openSession(options); // errors are shown in the window
+    if (parser.isSet(QStringLiteral("reset-demo")) &&
+        window.session()->mode() == ConfigDeck::Demo::SessionMode::Demo)
+        window.session()->reset();
     return app.exec();
 }

@@ -1,61 +1,574 @@
 #include "MainWindow.h"
 
 #include "BuildInfo.h"
+#include "CodeHistogram.h"
+#include "ConnectionDialog.h"
+#include "CsvImportDialog.h"
+#include "DeviceDetailPanel.h"
+#include "FleetView.h"
+#include "MessageLogModel.h"
+#include "MessageLogView.h"
 #include "ReplyCodeCatalogView.h"
+#include "RolloutPanel.h"
+#include "VersionHistoryView.h"
+#include "store/CsvExport.h"
+#include "store/FleetFilterModel.h"
+#include "store/FleetModel.h"
+#include "store/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
 
+using Demo::DemoEnvironment;
+using Demo::SessionMode;
+
+namespace {
+constexpr int kFleetTab = 0;
+constexpr int kRolloutTab = 1;
+constexpr int kLogTab = 2;
+constexpr int kVersionsTab = 3;
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_fleet(new Store::FleetModel(this))
+    , m_log(new MessageLogModel(this))
     , m_tabs(new QTabWidget(this))
+    , m_banner(new QLabel(this))
+    , m_fleetView(new FleetView(m_fleet, this))
+    , m_histogram(new CodeHistogram(m_fleet, this))
+    , m_detail(nullptr)
+    , m_rollout(new RolloutPanel(this))
+    , m_logView(new MessageLogView(m_log, false, this))
+    , m_versionsPage(new QWidget(this))
     , m_replyCodes(new ReplyCodeCatalogView(this))
+    , m_fleetSplitter(new QSplitter(Qt::Vertical, this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_modeLabel(new QLabel(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_countsLabel(new QLabel(this))
 {
     setWindowTitle(tr("ConfigDeck"));
     setObjectName(QStringLiteral("MainWindow"));
+    m_fleet->setCoalesceInterval(100);
+
+    m_session = std::make_unique<DemoEnvironment>(DemoEnvironment::Options{}, nullptr);
+    m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
+
+    m_fleetSplitter->setObjectName(QStringLiteral("fleetSplitter"));
+    m_fleetSplitter->addWidget(m_histogram);
+    m_fleetSplitter->addWidget(m_fleetView);
+    m_fleetSplitter->setStretchFactor(1, 1);
+    m_fleetSplitter->setSizes({200, 500});
+    auto* detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(m_fleetSplitter);
+    m_mainSplitter->addWidget(detailScroll);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({800, 480});
+
+    auto* versionsLayout = new QVBoxLayout(m_versionsPage);
+    versionsLayout->setContentsMargins(0, 0, 0, 0);
+
     m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_mainSplitter, tr("Fleet"));
+    m_tabs->addTab(m_rollout, tr("Rollout"));
+    m_tabs->addTab(m_logView, tr("Message log"));
+    m_tabs->addTab(m_versionsPage, tr("Versions"));
     m_tabs->addTab(m_replyCodes, tr("Reply codes"));
-    setCentralWidget(m_tabs);
-    createMenus();
-    statusBar()->showMessage(tr("Reply-code reference: %n code(s)", nullptr, m_replyCodes->visibleRowCount()));
 
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
-        resize(1100, 700);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->hide();
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+
+    createActions();
+    createStatusBar();
+
+    connect(m_histogram, &CodeHistogram::codeClicked, this, [this](int code) {
+        m_fleetView->setCodeFilter(code == CodeHistogram::kNoReply ? Store::FleetFilterModel::kNoReplyCode
+                                                                   : code);
+    });
+    connect(m_rollout, &RolloutPanel::startRequested, this, &MainWindow::startRollout);
+
+    connectSession();
+
+    // The detail panel and the status bar re-read at most a few times a second during bursts.
+    m_detailTimer.setSingleShot(true);
+    m_detailTimer.setInterval(250);
+    connect(&m_detailTimer, &QTimer::timeout, this, [this] { m_detail->refresh(); });
+    m_statusTimer.setSingleShot(true);
+    m_statusTimer.setInterval(300);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+    restoreLayout();
+    updateStatus();
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
+MainWindow::~MainWindow()
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
-    event->accept();
+    // The session's signals reach widgets that are about to go.
+    if (m_session)
+        m_session->disconnect(this);
+    m_session.reset();
 }
 
-void MainWindow::createMenus()
+Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
+{
+    m_session->disconnect(this);
+    m_session = std::make_unique<DemoEnvironment>(options, nullptr);
+    // The detail panel reads from the session it was made with: make a new one for the new session.
+    auto* scroll = qobject_cast<QScrollArea*>(m_mainSplitter->widget(1));
+    delete scroll->takeWidget();
+    m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
+    scroll->setWidget(m_detail);
+    connectSession();
+    auto status = m_session->open();
+    if (!status)
+        showBanner(tr("The workspace %1 cannot be opened: %2")
+                       .arg(m_session->workspacePath(), status.error().message()),
+                   true);
+    return status;
+}
+
+void MainWindow::connectSession()
+{
+    DemoEnvironment* session = m_session.get();
+    connect(m_fleetView, &FleetView::currentDeviceChanged, m_detail, &DeviceDetailPanel::showDevice);
+    connect(m_detail, &DeviceDetailPanel::compareRequested, this, &MainWindow::compareVersions);
+    connect(session, &DemoEnvironment::deviceStateChanged, this,
+            [this](const Store::DeviceStateUpdate& update) {
+                m_fleet->queueUpdates({update});
+                if (update.productKey == m_detail->productKey() &&
+                    update.deviceName == m_detail->deviceName() && !m_detailTimer.isActive())
+                    m_detailTimer.start();
+                if (!m_statusTimer.isActive())
+                    m_statusTimer.start();
+            });
+    connect(session, &DemoEnvironment::messageLogged, m_log, &MessageLogModel::append);
+    connect(session, &DemoEnvironment::connectionStateChanged, this,
+            [this](Transport::MqttConnection::State state) {
+                if (state == Transport::MqttConnection::State::Connected &&
+                    m_banner->property("connection").toBool())
+                    hideBanner();
+                updateStatus();
+            });
+    connect(session, &DemoEnvironment::connectionError, this, [this](const QString& message) {
+        showBanner(
+            tr("Connection problem: %1. The console keeps working with the workspace's data.").arg(message),
+            true);
+        m_banner->setProperty("connection", true);
+        updateStatus();
+    });
+    connect(session, &DemoEnvironment::problem, this,
+            [this](const QString& message) { showBanner(message, true); });
+    connect(session, &DemoEnvironment::workspaceReloaded, this, &MainWindow::reload);
+    connect(session, &DemoEnvironment::onlineCountChanged, this, [this] {
+        if (!m_statusTimer.isActive())
+            m_statusTimer.start();
+    });
+}
+
+void MainWindow::reload()
+{
+    Store::Workspace* workspace = m_session->workspace();
+    m_fleet->clear();
+    m_log->clear();
+    QStringList productKeys;
+    if (workspace) {
+        if (auto status = m_fleet->loadFrom(*workspace); !status)
+            showBanner(status.error().message(), true);
+        for (const Store::ProductRecord& product : workspace->products())
+            productKeys << product.productKey;
+        m_log->setEntries(workspace->messages({}, {}, 2000));
+    }
+    m_fleetView->setProducts(productKeys);
+    m_rollout->setProducts(productKeys);
+    m_detail->showDevice({}, {});
+    m_histogram->recount();
+    if (m_pushProductMenu) {
+        m_pushProductMenu->clear();
+        for (const QString& productKey : productKeys)
+            m_pushProductMenu->addAction(productKey, this, [this, productKey] { pushToProduct(productKey); });
+    }
+    if (m_resetAction)
+        m_resetAction->setEnabled(m_session->mode() == SessionMode::Demo);
+    rebuildVersionsTab();
+    if (workspace && m_tabs->currentWidget() == m_replyCodes && !m_tabRestored) {
+        m_tabs->setCurrentIndex(QSettings().value(QStringLiteral("Console/tab"), kFleetTab).toInt());
+        m_tabRestored = true;
+    }
+    setWindowTitle(workspace ? tr("%1 — ConfigDeck").arg(QFileInfo(workspace->path()).completeBaseName())
+                             : tr("ConfigDeck"));
+    updateStatus();
+}
+
+void MainWindow::rebuildVersionsTab()
+{
+    delete m_versions;
+    m_versions = nullptr;
+    if (!m_session->workspace())
+        return;
+    m_versions = new VersionHistoryView(m_session->workspace(), m_versionsPage);
+    m_versions->setAlibabaLimits(m_session->settings().alibabaLimits);
+    m_versionsPage->layout()->addWidget(m_versions);
+    m_versions->refresh();
+    connect(m_versions, &VersionHistoryView::restoreRequested, this, [this](const QString& sha256) {
+        const QString productKey = m_versions->productKey();
+        auto published = m_session->publish(productKey, sha256);
+        if (!published)
+            showBanner(tr("%1 was not published: %2").arg(sha256.left(12), published.error().message()),
+                       true);
+        else
+            statusBar()->showMessage(
+                tr("%1 now serves %2 (%3)").arg(productKey, published->configId, sha256.left(12)), 8000);
+    });
+}
+
+void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* import = file->addAction(tr("&Import devices from CSV…"), this, [this] { importCsv(); });
+    import->setShortcut(QKeySequence::Open);
+    QAction* exportAction = file->addAction(tr("&Export devices to CSV…"), this, &MainWindow::exportCsv);
+    file->addSeparator();
+    QAction* connection = file->addAction(tr("&Connection…"), this, &MainWindow::editConnection);
+    m_resetAction = file->addAction(tr("&Reset Demo…"), this, &MainWindow::resetDemo);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* fleet = menuBar()->addMenu(tr("F&leet"));
+    QAction* request =
+        fleet->addAction(tr("&Request configuration"), this, &MainWindow::requestConfigForSelection);
+    request->setToolTip(tr("The selected simulated devices ask for their configuration (thing/config/get)"));
+    QAction* push = fleet->addAction(tr("&Push to selection"), this, &MainWindow::pushToSelection);
+    push->setToolTip(tr("Push the product's published configuration to the selected devices"));
+    push->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pushProductMenu = fleet->addMenu(tr("Push to &product"));
+    QAction* rollout = fleet->addAction(tr("Start r&ollout…"), this, &MainWindow::showRollout);
+    fleet->addSeparator();
+    QAction* compare = fleet->addAction(tr("&Compare configuration…"), this, [this] {
+        m_detail->findChild<QWidget*>(QStringLiteral("compareWith"))->setFocus();
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Fleet"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showFleet);
+    view->addAction(tr("&Rollout"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showRollout);
+    view->addAction(tr("&Message log"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                    &MainWindow::showMessageLog);
+    view->addAction(tr("Clear &filters"), this, [this] { m_fleetView->clearFilters(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ConfigDeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* tools = addToolBar(tr("Actions"));
+    tools->setObjectName(QStringLiteral("actionsToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(request);
+    tools->addAction(push);
+    auto* pushProduct = tools->addAction(tr("Push to product"));
+    pushProduct->setMenu(m_pushProductMenu);
+    connect(pushProduct, &QAction::triggered, this, [this] {
+        const auto current = m_fleetView->currentDevice();
+        const QStringList products = m_fleet->productKeys();
+        if (current)
+            pushToProduct(current->productKey);
+        else if (!products.isEmpty())
+            pushToProduct(products.first());
+    });
+    tools->addAction(rollout);
+    tools->addSeparator();
+    tools->addAction(import);
+    tools->addAction(exportAction);
+    tools->addAction(compare);
+    tools->addSeparator();
+    tools->addAction(connection);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_modeLabel->setObjectName(QStringLiteral("statusMode"));
+    m_connectionLabel->setObjectName(QStringLiteral("statusConnection"));
+    m_countsLabel->setObjectName(QStringLiteral("statusCounts"));
+    statusBar()->addPermanentWidget(m_modeLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->addPermanentWidget(m_countsLabel);
+}
+
+void MainWindow::updateStatus()
+{
+    m_modeLabel->setText(m_session->workspace() ? Demo::SessionSettings::modeName(m_session->mode())
+                                                : tr("No workspace"));
+    const QString connection = m_session->workspace() ? m_session->connectionStateText() : QString();
+    m_connectionLabel->setText(connection);
+    const bool connected = m_session->connectionState() == Transport::MqttConnection::State::Connected;
+    m_connectionLabel->setStyleSheet(connected || connection.isEmpty() ? QString()
+                                                                       : QStringLiteral("color:#c62828"));
+    int online = 0;
+    int replied = 0;
+    const int rows = m_fleet->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const Store::FleetModel::Row& device = m_fleet->rowAt(row);
+        online += device.online ? 1 : 0;
+        replied += device.hasCode ? 1 : 0;
+    }
+    m_countsLabel->setText(tr("%1 devices · %2 online · %3 with a code").arg(rows).arg(online).arg(replied));
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connectionLabel->text();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+QString MainWindow::countsText() const
+{
+    return m_countsLabel->text();
+}
+
+void MainWindow::showBanner(const QString& text, bool error)
+{
+    m_banner->setText(text);
+    m_banner->setStyleSheet(
+        error ? QStringLiteral(
+                    "background:#fdecea;color:#8a1c1c;padding:6px 10px;border-bottom:1px solid #f5c2c0")
+              : QStringLiteral(
+                    "background:#e8f1fd;color:#123f7a;padding:6px 10px;border-bottom:1px solid #c3d7f5"));
+    m_banner->setProperty("connection", false);
+    m_banner->show();
+}
+
+void MainWindow::hideBanner()
+{
+    m_banner->hide();
+    m_banner->setProperty("connection", false);
+}
+
+void MainWindow::requestConfigForSelection()
+{
+    QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    if (devices.isEmpty()) {
+        statusBar()->showMessage(tr("Select the devices that should ask for their configuration."), 5000);
+        return;
+    }
+    auto asked = m_session->requestConfig(devices);
+    if (!asked)
+        showBanner(tr("No request was sent: %1").arg(asked.error().message()), true);
+    else
+        statusBar()->showMessage(tr("%n device(s) asked for their configuration.", nullptr, *asked), 5000);
+}
+
+void MainWindow::pushToSelection()
+{
+    const QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    if (devices.isEmpty()) {
+        statusBar()->showMessage(tr("Select the devices to push to, or push to a whole product."), 5000);
+        return;
+    }
+    QHash<QString, QStringList> byProduct;
+    for (const Demo::DeviceKey& device : devices)
+        byProduct[device.productKey] << device.deviceName;
+    int sent = 0;
+    for (auto it = byProduct.cbegin(); it != byProduct.cend(); ++it) {
+        auto tickets = m_session->push(it.key(), it.value());
+        if (!tickets) {
+            showBanner(tr("Push to %1 refused: %2").arg(it.key(), tickets.error().message()), true);
+            continue;
+        }
+        sent += int(tickets->size());
+    }
+    statusBar()->showMessage(tr("Pushed to %n device(s); replies appear as they arrive.", nullptr, sent),
+                             6000);
+}
+
+void MainWindow::pushToProduct(const QString& productKey)
+{
+    auto tickets = m_session->push(productKey);
+    if (!tickets) {
+        showBanner(tr("Push to %1 refused: %2").arg(productKey, tickets.error().message()), true);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Pushed %1 to %n device(s); replies appear as they arrive.", nullptr, int(tickets->size()))
+            .arg(productKey),
+        6000);
+}
+
+void MainWindow::startRollout(const Roles::RolloutPlan& plan)
+{
+    auto runner = m_session->startRollout(plan);
+    if (!runner) {
+        m_rollout->showError(runner.error().message());
+        return;
+    }
+    m_rollout->follow(*runner);
+    showRollout();
+}
+
+CsvImportDialog* MainWindow::importCsv(const QString& path)
+{
+    if (!m_session->workspace())
+        return nullptr;
+    auto* dialog = new CsvImportDialog(m_session->workspace(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(tr("Imported %n device(s).", nullptr, int(dialog->importedCount())), 6000);
+        // New devices join the platform's catalog and, in the Demo, the simulated fleet.
+        m_session->open();
+    });
+    if (!path.isEmpty())
+        dialog->previewFile(path);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::exportCsv()
+{
+    if (!m_session->workspace())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export devices"),
+                                                      QStringLiteral("devices.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const auto answer =
+        QMessageBox::question(this, tr("Export devices"),
+                              tr("Include the DeviceSecrets in plain text?\n\nNo writes \"%1\" instead.")
+                                  .arg(QLatin1StringView(Store::CsvImport::kRedactedSecret)),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto secrets = answer == QMessageBox::Yes ? Store::CsvExport::Secrets::Revealed
+                                                    : Store::CsvExport::Secrets::Redacted;
+    auto written = Store::CsvExport::writeFile(*m_session->workspace(), path, secrets);
+    if (!written)
+        showBanner(tr("Nothing was exported: %1").arg(written.error().message()), true);
+    else
+        statusBar()->showMessage(tr("Exported %n device(s) to %1.", nullptr, int(*written)).arg(path), 6000);
+}
+
+void MainWindow::editConnection()
+{
+    if (!m_session->workspace())
+        return;
+    ConnectionDialog dialog(m_session->settings(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto status = m_session->applySettings(dialog.settings()); !status)
+        showBanner(tr("The settings were not applied: %1").arg(status.error().message()), true);
+}
+
+void MainWindow::resetDemo()
+{
+    if (m_session->mode() != SessionMode::Demo)
+        return;
+    const auto answer =
+        QMessageBox::question(this, tr("Reset Demo"),
+                              tr("Delete the Demo workspace with its devices, versions and log, and "
+                                 "start a fresh one?"),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (auto status = m_session->reset(); !status)
+        showBanner(tr("The Demo was not reset: %1").arg(status.error().message()), true);
+    else
+        hideBanner();
+}
+
+void MainWindow::compareVersions(const QString& productKey, const QString& fromSha256,
+                                 const QString& toSha256)
+{
+    emit compareRequested(productKey, fromSha256, toSha256);
+    if (!m_versions)
+        return;
+    m_versions->setProductKey(productKey);
+    m_versions->compare(fromSha256, toSha256);
+    m_tabs->setCurrentIndex(kVersionsTab);
+}
+
+void MainWindow::showFleet()
+{
+    m_tabs->setCurrentIndex(kFleetTab);
+}
+
+void MainWindow::showRollout()
+{
+    m_tabs->setCurrentIndex(kRolloutTab);
+}
+
+void MainWindow::showMessageLog()
+{
+    m_tabs->setCurrentIndex(kLogTab);
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("MainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("MainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("Console/fleetSplitter"), m_fleetSplitter->saveState());
+    settings.setValue(QStringLiteral("Console/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("Console/tab"), m_tabs->currentIndex());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
+    m_fleetSplitter->restoreState(settings.value(QStringLiteral("Console/fleetSplitter")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("Console/mainSplitter")).toByteArray());
+    // Until a workspace is open the reply-code reference is the one view with something to show.
+    m_tabs->setCurrentWidget(m_replyCodes);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    m_session->flush();
+    event->accept();
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About ConfigDeck"),
-                       tr("<h3>ConfigDeck %1</h3><p>Remote-configuration console for IoT device fleets that speak "
-                          "the Alink protocol.</p><p>Built with Qt %2.</p>")
-                           .arg(QLatin1StringView(BuildInfo::kVersion), QLatin1StringView(QT_VERSION_STR)));
+    QMessageBox::about(
+        this, tr("About ConfigDeck"),
+        tr("<h3>ConfigDeck %1</h3><p>Remote-configuration console for IoT device fleets that speak "
+           "the Alink protocol.</p><p>Built with Qt %2.</p>")
+            .arg(QLatin1StringView(BuildInfo::kVersion), QLatin1StringView(QT_VERSION_STR)));
 }
 
 } // namespace ConfigDeck::Ui

@@ -1,31 +1,120 @@
 #pragma once
 
-#include <QMainWindow>
+#include "demo/DemoEnvironment.h"
 
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QSplitter;
 class QTabWidget;
+
+namespace ConfigDeck::Store {
+class FleetModel;
+}
 
 namespace ConfigDeck::Ui {
 
+class CodeHistogram;
+class CsvImportDialog;
+class DeviceDetailPanel;
+class FleetView;
+class MessageLogModel;
+class MessageLogView;
 class ReplyCodeCatalogView;
+class RolloutPanel;
+class VersionHistoryView;
 
+// The console: the fleet table with its reply-code histogram and the device detail panel, the rollout view,
+// the message log, configuration versions and the reply-code reference, over one session (Demo or the
+// platform on a broker). All protocol work is the session's; this window only calls its API and shows
+// what it reports.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
-
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the workspace (the Demo's when the options name none) and shows it. Errors are shown in the
+    // window and returned.
+    Store::Status openSession(const Demo::DemoEnvironment::Options& options);
+    Demo::DemoEnvironment* session() const { return m_session.get(); }
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
+    FleetView* fleetView() const { return m_fleetView; }
+    Store::FleetModel* fleetModel() const { return m_fleet; }
+    CodeHistogram* histogram() const { return m_histogram; }
+    DeviceDetailPanel* detailPanel() const { return m_detail; }
+    RolloutPanel* rolloutPanel() const { return m_rollout; }
+    MessageLogView* messageLog() const { return m_logView; }
+    MessageLogModel* messageLogModel() const { return m_log; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString connectionText() const;
+    QString bannerText() const;
+    QString countsText() const;
+
+    // The console's actions (also behind the menus and tool bar). Failures are shown, never thrown.
+    void requestConfigForSelection();
+    void pushToSelection();
+    void pushToProduct(const QString& productKey);
+    void startRollout(const Roles::RolloutPlan& plan);
+    // Opens the import dialog (window-modal, not blocking); with a path its preview is shown at once.
+    CsvImportDialog* importCsv(const QString& path = {});
+    void exportCsv();
+    void editConnection();
+    void resetDemo();
+    // Opens the DiffView on two stored versions of a product.
+    void compareVersions(const QString& productKey, const QString& fromSha256, const QString& toSha256);
+    void showFleet();
+    void showRollout();
+    void showMessageLog();
+
+signals:
+    void compareRequested(const QString& productKey, const QString& fromSha256, const QString& toSha256);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
+    void createActions();
+    void connectSession();
+    void createStatusBar();
+    void reload();
+    void updateStatus();
+    void showBanner(const QString& text, bool error);
+    void hideBanner();
+    void saveLayout();
+    void restoreLayout();
+    void rebuildVersionsTab();
     void showAbout();
 
+    std::unique_ptr<Demo::DemoEnvironment> m_session;
+    Store::FleetModel* m_fleet;
+    MessageLogModel* m_log;
     QTabWidget* m_tabs;
+    QLabel* m_banner;
+    FleetView* m_fleetView;
+    CodeHistogram* m_histogram;
+    DeviceDetailPanel* m_detail;
+    RolloutPanel* m_rollout;
+    MessageLogView* m_logView;
+    QWidget* m_versionsPage;
+    VersionHistoryView* m_versions = nullptr;
     ReplyCodeCatalogView* m_replyCodes;
+    QSplitter* m_fleetSplitter;
+    QSplitter* m_mainSplitter;
+    QMenu* m_pushProductMenu = nullptr;
+    QAction* m_resetAction = nullptr;
+    bool m_tabRestored = false;
+    QLabel* m_modeLabel;
+    QLabel* m_connectionLabel;
+    QLabel* m_countsLabel;
+    QTimer m_statusTimer;
+    QTimer m_detailTimer;
 };
 
 } // namespace ConfigDeck::Ui

@@ -1,0 +1,115 @@
+#include "CommandSupport.h"
+
+#include "BrokerAddress.h"
+
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace ConfigDeck::Cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void markInterrupted(int)
+{
+    g_interrupted.store(true);
+}
+
+} // namespace
+
+void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {QStringLiteral("broker"), tr("Broker address: mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS."),
+         QStringLiteral("url"), QStringLiteral("mqtt://127.0.0.1:1883")},
+        {QStringLiteral("username"), tr("MQTT user name."), QStringLiteral("name")},
+        {QStringLiteral("password"), tr("MQTT password (prefer the CONFIGDECK_MQTT_PASSWORD environment variable)."),
+         QStringLiteral("password")},
+        {QStringLiteral("ca"), tr("PEM file of the CA that signed the broker's certificate (TLS)."),
+         QStringLiteral("file")},
+        {QStringLiteral("cert"), tr("Client certificate (PEM) for TLS client authentication."), QStringLiteral("file")},
+        {QStringLiteral("key"), tr("Private key (PEM) of the client certificate."), QStringLiteral("file")},
+        {QStringLiteral("mqtt5"), tr("Speak MQTT 5 instead of 3.1.1.")},
+        {QStringLiteral("keepalive"), tr("Keep-alive interval in seconds."), QStringLiteral("seconds"),
+         QStringLiteral("60")},
+    });
+}
+
+Alink::Expected<Transport::MqttConnectOptions> CommandSupport::brokerOptions(const QCommandLineParser& parser)
+{
+    auto options = BrokerAddress::parse(parser.value(QStringLiteral("broker")));
+    if (!options)
+        return options;
+    if (parser.isSet(QStringLiteral("username")))
+        options->username = parser.value(QStringLiteral("username"));
+    if (parser.isSet(QStringLiteral("password")))
+        options->password = parser.value(QStringLiteral("password"));
+    else if (const QByteArray env = qgetenv("CONFIGDECK_MQTT_PASSWORD"); !env.isEmpty())
+        options->password = QString::fromUtf8(env);
+    if (parser.isSet(QStringLiteral("ca"))) {
+        options->tls.enabled = true;
+        options->tls.caFile = parser.value(QStringLiteral("ca"));
+    }
+    options->tls.certFile = parser.value(QStringLiteral("cert"));
+    options->tls.keyFile = parser.value(QStringLiteral("key"));
+    if (parser.isSet(QStringLiteral("mqtt5")))
+        options->protocol = Transport::MqttProtocol::V5;
+    const auto keepAlive = number(parser, QStringLiteral("keepalive"), 60, 0);
+    if (!keepAlive)
+        return keepAlive.error();
+    options->keepAliveSeconds = int(*keepAlive);
+    if (auto error = options->validate())
+        return *error;
+    return options;
+}
+
+Alink::Expected<qint64> CommandSupport::number(const QCommandLineParser& parser, const QString& name,
+                                               qint64 fallback, qint64 minimum)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < minimum)
+        return Alink::AlinkError{QStringLiteral("--") + name,
+                                 tr("'%1' is not a whole number of at least %2").arg(parser.value(name)).arg(minimum),
+                                 -1};
+    return value;
+}
+
+Alink::Expected<double> CommandSupport::share(const QCommandLineParser& parser, const QString& name, double fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    QString text = parser.value(name).trimmed();
+    const bool percent = text.endsWith(QLatin1Char('%'));
+    if (percent)
+        text.chop(1);
+    bool ok = false;
+    double value = text.toDouble(&ok);
+    if (percent || value > 1)
+        value /= 100.0;
+    if (!ok || value < 0 || value > 1)
+        return Alink::AlinkError{QStringLiteral("--") + name,
+                                 tr("'%1' is not a share between 0 and 100%").arg(parser.value(name)), -1};
+    return value;
+}
+
+void CommandSupport::onInterrupt(QObject* context, std::function<void()> stop)
+{
+    std::signal(SIGINT, markInterrupted);
+    std::signal(SIGTERM, markInterrupted);
+    auto* poll = new QTimer(context);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, stop = std::move(stop)] {
+        if (!g_interrupted.exchange(false))
+            return;
+        poll->stop();
+        stop();
+    });
+    poll->start(100);
+}
+
+} // namespace ConfigDeck::Cli

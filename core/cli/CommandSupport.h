@@ -1,0 +1,37 @@
+#pragma once
+
+#include "alink/AlinkError.h"
+#include "transport/MqttConnectOptions.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+
+namespace ConfigDeck::Cli {
+
+// What every configdeck-cli command shares: the broker options, exit codes, and a clean stop on Ctrl+C.
+class CommandSupport
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandSupport)
+
+public:
+    enum ExitCode {
+        Success = 0,
+        Failed = 1,       // a rollout aborted, or devices did not take the configuration
+        UsageError = 2,   // bad options or files
+        Refused = 3,      // the broker refused or could not be reached
+        Interrupted = 130 // Ctrl+C
+    };
+
+    static void addBrokerOptions(QCommandLineParser& parser);
+    static Alink::Expected<Transport::MqttConnectOptions> brokerOptions(const QCommandLineParser& parser);
+
+    // Reads a positive whole number option, with its default.
+    static Alink::Expected<qint64> number(const QCommandLineParser& parser, const QString& name, qint64 fallback,
+                                          qint64 minimum = 0);
+    static Alink::Expected<double> share(const QCommandLineParser& parser, const QString& name, double fallback);
+
+    // Calls `stop` (once) on SIGINT or SIGTERM, from the event loop.
+    static void onInterrupt(QObject* context, std::function<void()> stop);
+};
+
+} // namespace ConfigDeck::Cli

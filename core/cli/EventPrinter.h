@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdio>
+
+namespace ConfigDeck::Cli {
+
+// What the CLI prints: one JSON object per line with --json (for scripts and firmware CI), else a readable
+// line per event. Progress lines overwrite themselves on a terminal and are left out of JSON output.
+class EventPrinter
+{
+public:
+    explicit EventPrinter(bool json, std::FILE* out = stdout);
+
+    bool isJson() const { return m_json; }
+    void event(const QString& type, const QJsonObject& fields, const QString& humanText);
+    void progress(const QString& text);
+    void error(const QString& text); // always on stderr
+
+    static qint64 peakRssKb(); // the process's peak resident memory, 0 where unknown
+
+private:
+    void endProgress();
+
+    bool m_json;
+    std::FILE* m_out;
+    bool m_tty;
+    bool m_progressShown = false;
+};
+
+} // namespace ConfigDeck::Cli

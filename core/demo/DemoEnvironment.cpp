@@ -1,0 +1,587 @@
+#include "DemoEnvironment.h"
+
+#include "DemoLog.h"
+#include "DemoSeed.h"
+#include "cli/BrokerAddress.h"
+#include "roles/FleetSimulator.h"
+#include "roles/WorkspaceRecorder.h"
+#include "store/Workspace.h"
+#include "store/secrets/KeyVault.h"
+#include "store/secrets/SecretSealer.h"
+#include "transfer/FileServer.h"
+#include "transport/InProcessBroker.h"
+#include "transport/InProcessConnection.h"
+#include "transport/MosquittoConnection.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace ConfigDeck::Demo {
+
+namespace {
+const QString kPublishedPrefix = QStringLiteral("published/");
+
+QString key(const QString& productKey, const QString& deviceName)
+{
+    return productKey + u'/' + deviceName;
+}
+
+Alink::AlinkError error(const QString& field, const QString& reason)
+{
+    return Alink::AlinkError{field, reason, -1};
+}
+
+QByteArray randomSecret()
+{
+    // Like the platform's: 32 hex characters.
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), 4);
+    return bytes.toHex();
+}
+} // namespace
+
+DemoEnvironment::DemoEnvironment(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_path(m_options.workspacePath.isEmpty() ? defaultWorkspacePath() : m_options.workspacePath)
+{
+}
+
+DemoEnvironment::~DemoEnvironment()
+{
+    shutdown();
+}
+
+QString DemoEnvironment::defaultWorkspacePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.configdeck"));
+}
+
+Store::Status DemoEnvironment::open()
+{
+    shutdown();
+    if (auto status = openWorkspace(); !status)
+        return status;
+    m_settings = SessionSettings::load(*m_workspace);
+    if (m_settings.mode == SessionMode::Demo) {
+        if (auto status = ensureSeeded(); !status)
+            return status;
+    }
+    auto status = startEngine();
+    emit workspaceReloaded();
+    return status;
+}
+
+Store::Status DemoEnvironment::openWorkspace()
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    auto workspace = Store::Workspace::open(m_path);
+    if (!workspace)
+        return workspace.error();
+    m_workspace = std::move(*workspace);
+    return unlock();
+}
+
+Store::Status DemoEnvironment::unlock()
+{
+    const QByteArray recordBytes = m_workspace->keyRecord();
+    if (recordBytes.isEmpty()) {
+        // A new workspace. The Demo holds made-up devices only, so when the keychain does not answer a
+        // passphrase that ships with ConfigDeck is acceptable: secrets still never sit on disk in plain
+        // text, and the code path is the one real workspaces use.
+        const bool keychain =
+            m_options.keyStorage == KeyStorage::Auto && Store::KeyVault::keychainAvailable();
+        auto created =
+            keychain ? Store::KeyVault::create(Store::KeyRecord::Mode::Keychain, m_workspace->workspaceId())
+                     : Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, m_workspace->workspaceId(),
+                                               kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
+        if (!created)
+            return created.error();
+        if (auto status = m_workspace->setKeyRecord(created->second.toBytes()); !status)
+            return status;
+        m_workspace->setSealer(std::make_shared<const Store::SecretSealer>(created->first));
+        qCInfo(lcDemo) << "new workspace key kept"
+                       << (keychain ? "in the keychain" : "under the Demo passphrase");
+        return Store::ok();
+    }
+    auto record = Store::KeyRecord::fromBytes(recordBytes);
+    if (!record)
+        return record.error();
+    const QString passphrase = m_options.passphrase.isEmpty() ? kDemoPassphrase : m_options.passphrase;
+    auto keyBytes = Store::KeyVault::unlock(*record, passphrase);
+    if (!keyBytes)
+        return keyBytes.error();
+    m_workspace->setSealer(std::make_shared<const Store::SecretSealer>(*keyBytes));
+    return Store::ok();
+}
+
+Store::Status DemoEnvironment::ensureSeeded()
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    if (!m_workspace->products().isEmpty())
+        return Store::ok();
+    const QList<DemoSeed::Product> products = DemoSeed::products();
+    const int fleetSize = int(products.size()) * DemoSeed::kDevicesPerProduct;
+    int fleetIndex = 0;
+    for (const DemoSeed::Product& product : products) {
+        if (auto status = m_workspace->upsertProduct(product.record); !status)
+            return status;
+        QList<Store::DeviceRecord> devices;
+        QList<QByteArray> secrets;
+        for (int i = 0; i < DemoSeed::kDevicesPerProduct; ++i, ++fleetIndex) {
+            Store::DeviceRecord device;
+            device.productKey = product.record.productKey;
+            device.deviceName = DemoSeed::deviceName(product, i);
+            device.labels = {product.labels.at(i % product.labels.size())};
+            // The note says how the simulated device behaves, so the operator can tell a fault from a bug.
+            device.note = DemoSeed::profileFor(fleetIndex, fleetSize).describe();
+            devices << device;
+            secrets << randomSecret();
+        }
+        if (auto status = m_workspace->addDevices(devices, secrets); !status)
+            return status;
+        QString newest;
+        for (const DemoSeed::Version& version : product.versions) {
+            auto sha = m_workspace->addConfigVersion(version.content, product.record.productKey,
+                                                     version.label, Store::ConfigOrigin::Edited);
+            if (!sha)
+                return sha.error();
+            newest = *sha;
+        }
+        if (auto status = m_workspace->setSetting(kPublishedPrefix + product.record.productKey, newest);
+            !status)
+            return status;
+    }
+    qCInfo(lcDemo) << "seeded the Demo workspace with" << fleetSize << "devices";
+    return Store::ok();
+}
+
+Store::Status DemoEnvironment::reset()
+{
+    if (m_settings.mode != SessionMode::Demo)
+        return error(QStringLiteral("mode"), tr("only a Demo workspace can be reset"));
+    std::optional<Store::KeyRecord> record;
+    if (m_workspace) {
+        if (auto parsed = Store::KeyRecord::fromBytes(m_workspace->keyRecord()))
+            record = *parsed;
+    }
+    shutdown();
+    if (record)
+        Store::KeyVault::forget(*record); // a keychain entry of the old Demo would otherwise linger
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile file(m_path + suffix);
+        if (file.exists() && !file.remove())
+            return error(QStringLiteral("workspace"),
+                         tr("cannot delete %1: %2").arg(file.fileName(), file.errorString()));
+    }
+    m_held.clear();
+    return open();
+}
+
+void DemoEnvironment::shutdown()
+{
+    if (m_rollout)
+        m_rollout->cancel();
+    delete m_rollout;
+    stopEngine();
+    m_workspace.reset();
+}
+
+Store::Status DemoEnvironment::startEngine()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
+    m_recorder->setInterval(250);
+    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &DemoEnvironment::problem);
+
+    m_fileServer =
+        std::make_unique<Transfer::FileServer>([this](const QString& sha) -> std::optional<QByteArray> {
+            return m_platform ? m_platform->content(sha) : std::nullopt;
+        });
+    const bool demo = m_settings.mode == SessionMode::Demo;
+    const QHostAddress listenAddress =
+        demo ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(m_settings.fileServerHost);
+    auto listened = m_fileServer->listen(listenAddress, demo ? quint16(0) : m_settings.fileServerPort);
+    if (!listened)
+        emit problem(tr("The file server cannot listen on %1: %2")
+                         .arg(listenAddress.toString(), listened.error().message()));
+
+    Transport::MqttConnectOptions options;
+    if (demo) {
+        m_broker = std::make_unique<Transport::InProcessBroker>();
+        m_connection = new Transport::InProcessConnection(m_broker.get(), this);
+        options.host = QStringLiteral("in-process");
+        options.clientId = QStringLiteral("configdeck-platform");
+        options.reconnect.minDelayMs = 200;
+        options.reconnect.maxDelayMs = 2000;
+    } else {
+        auto parsed = Cli::BrokerAddress::parse(m_settings.brokerUrl);
+        if (parsed)
+            options = *parsed;
+        options.tls.enabled = options.tls.enabled || m_settings.tls;
+        options.tls.caFile = m_settings.caFile;
+        options.username = m_settings.username;
+        options.password = m_settings.password;
+        options.clientId = QStringLiteral("configdeck-platform-%1").arg(m_workspace->workspaceId().left(8));
+        m_connection = new Transport::MosquittoConnection(this);
+    }
+    connect(m_connection, &Transport::MqttConnection::stateChanged, this,
+            [this](Transport::MqttConnection::State state) {
+                if (state == Transport::MqttConnection::State::Connected)
+                    m_lastConnectionError.clear();
+                emit connectionStateChanged(state, connectionStateText());
+            });
+    connect(m_connection, &Transport::MqttConnection::errorOccurred, this, [this](const QString& message) {
+        m_lastConnectionError = message;
+        emit connectionError(message);
+        emit connectionStateChanged(connectionState(), connectionStateText());
+    });
+
+    m_platform = std::make_unique<Roles::PlatformService>(m_connection, m_fileServer.get());
+    Roles::PlatformSettings platformSettings;
+    platformSettings.alibabaLimits = m_settings.alibabaLimits;
+    m_platform->setSettings(platformSettings);
+    connect(m_platform.get(), &Roles::PlatformService::messageLogged, m_recorder.get(),
+            &Roles::WorkspaceRecorder::recordMessage);
+    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &DemoEnvironment::messageLogged);
+    connect(m_platform.get(), &Roles::PlatformService::deviceStateChanged, this, &DemoEnvironment::noteState);
+    connect(m_platform.get(), &Roles::PlatformService::pushReplied, this, &DemoEnvironment::pushReplied);
+    connect(m_platform.get(), &Roles::PlatformService::wireError, this,
+            [this](const QString& topic, const QString& reason) {
+                emit problem(tr("Ignored a message on %1: %2").arg(topic, reason));
+            });
+    loadCatalog();
+    if (auto failed = m_platform->start())
+        emit problem(failed->message());
+
+    if (auto invalid = m_connection->connectToBroker(options)) {
+        m_lastConnectionError = invalid->message();
+        emit connectionError(m_lastConnectionError);
+        emit connectionStateChanged(connectionState(), connectionStateText());
+    }
+    if (demo)
+        startFleet();
+    return Store::ok();
+}
+
+void DemoEnvironment::loadCatalog()
+{
+    const QList<Store::DeviceRecord> devices = m_workspace->devices();
+    QHash<QString, QSet<QString>> byProduct;
+    for (const Store::DeviceRecord& device : devices)
+        byProduct[device.productKey].insert(device.deviceName);
+    for (const Store::ProductRecord& record : m_workspace->products()) {
+        Roles::PlatformProduct product;
+        product.productKey = record.productKey;
+        product.remoteConfigEnabled = record.remoteConfigEnabled;
+        product.devices = byProduct.value(record.productKey);
+        m_platform->setProduct(product);
+        const QString sha = publishedSha256(record.productKey);
+        if (auto version = sha.isEmpty() ? std::nullopt : m_workspace->configVersion(sha)) {
+            if (auto published = m_platform->publishConfig(record.productKey, version->content); !published)
+                emit problem(tr("%1: the published configuration was not taken: %2")
+                                 .arg(record.productKey, published.error().message()));
+        }
+    }
+    // What each device held when the session started is the first entry of its history.
+    for (const Store::DeviceRecord& device : devices) {
+        if (auto state = m_workspace->deviceState(device.productKey, device.deviceName);
+            state && !state->sha256.isEmpty())
+            m_held[key(device.productKey, device.deviceName)] = {state->sha256};
+    }
+}
+
+void DemoEnvironment::startFleet()
+{
+    auto* broker = m_broker.get();
+    m_fleet = std::make_unique<Roles::FleetSimulator>(
+        [broker](QObject* parent) { return new Transport::InProcessConnection(broker, parent); },
+        [](const Alink::DeviceIdentity& identity) {
+            Transport::MqttConnectOptions options;
+            options.host = QStringLiteral("in-process");
+            options.clientId = identity.productKey + u'.' + identity.deviceName;
+            options.reconnect.minDelayMs = 200;
+            options.reconnect.maxDelayMs = 2000;
+            return options;
+        },
+        m_network.get());
+    Roles::AgentSettings agentSettings;
+    agentSettings.downloadTimeout = std::chrono::seconds(15);
+    m_fleet->setAgentSettings(agentSettings);
+    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, m_recorder.get(),
+            &Roles::WorkspaceRecorder::recordMessage);
+    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &DemoEnvironment::messageLogged);
+    connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &DemoEnvironment::noteState);
+
+    // Every device starts offline; the simulated ones report themselves online as they connect.
+    QList<Store::DeviceRecord> devices = m_workspace->devices({}, kMaxSimulatedDevices);
+    QList<Store::DeviceStateUpdate> offline;
+    QList<Roles::SimulatedDevice> simulated;
+    const qsizetype fleetSize = devices.size();
+    for (qsizetype i = 0; i < fleetSize; ++i) {
+        const Store::DeviceRecord& device = devices.at(i);
+        auto secret = m_workspace->deviceSecret(device.productKey, device.deviceName);
+        simulated << Roles::SimulatedDevice{
+            {device.productKey, device.deviceName, secret ? QString::fromUtf8(*secret) : QString()},
+            DemoSeed::profileFor(int(i), int(fleetSize))};
+        Store::DeviceStateUpdate update;
+        update.productKey = device.productKey;
+        update.deviceName = device.deviceName;
+        update.online = false;
+        offline << update;
+    }
+    if (auto status = m_workspace->applyStateUpdates(offline); !status)
+        emit problem(status.error().message());
+    m_fleet->addDevices(simulated);
+    m_fleet->start();
+}
+
+void DemoEnvironment::stopEngine()
+{
+    if (m_recorder)
+        m_recorder->flush();
+    m_fleet.reset();
+    m_platform.reset();
+    if (m_connection) {
+        m_connection->disconnect(this);
+        delete m_connection;
+        m_connection = nullptr;
+    }
+    m_broker.reset();
+    m_fileServer.reset();
+    m_recorder.reset();
+    m_network.reset();
+    m_online = 0;
+}
+
+Store::Status DemoEnvironment::applySettings(const SessionSettings& settings)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    if (auto status = settings.save(*m_workspace); !status)
+        return status;
+    if (m_rollout)
+        m_rollout->cancel();
+    stopEngine();
+    m_settings = settings;
+    if (m_settings.mode == SessionMode::Demo) {
+        if (auto status = ensureSeeded(); !status)
+            return status;
+    }
+    auto status = startEngine();
+    emit workspaceReloaded();
+    return status;
+}
+
+Transport::MqttConnection::State DemoEnvironment::connectionState() const
+{
+    return m_connection ? m_connection->state() : Transport::MqttConnection::State::Disconnected;
+}
+
+QString DemoEnvironment::connectionStateText() const
+{
+    const QString where =
+        m_settings.mode == SessionMode::Demo ? tr("in-process broker") : m_settings.brokerUrl;
+    switch (connectionState()) {
+    case Transport::MqttConnection::State::Connected:
+        return tr("Connected to %1").arg(where);
+    case Transport::MqttConnection::State::Connecting:
+        return tr("Connecting to %1…").arg(where);
+    case Transport::MqttConnection::State::Reconnecting:
+        return m_lastConnectionError.isEmpty()
+                   ? tr("Reconnecting to %1…").arg(where)
+                   : tr("Reconnecting to %1: %2").arg(where, m_lastConnectionError);
+    case Transport::MqttConnection::State::Disconnected:
+        break;
+    }
+    return m_lastConnectionError.isEmpty() ? tr("Not connected")
+                                           : tr("Not connected: %1").arg(m_lastConnectionError);
+}
+
+int DemoEnvironment::onlineCount() const
+{
+    return m_online;
+}
+
+void DemoEnvironment::noteState(const Store::DeviceStateUpdate& update)
+{
+    if (m_recorder)
+        m_recorder->recordState(update);
+    if (update.sha256 && !update.sha256->isEmpty() && update.state &&
+        (*update.state == Store::ConfigState::Verified || *update.state == Store::ConfigState::Applied)) {
+        QStringList& held = m_held[key(update.productKey, update.deviceName)];
+        if (held.isEmpty() || held.constLast() != *update.sha256)
+            held << *update.sha256;
+    }
+    if (update.online && m_fleet) {
+        const int online = m_fleet->connectedCount();
+        if (online != m_online) {
+            m_online = online;
+            emit onlineCountChanged(online);
+        }
+    }
+    emit deviceStateChanged(update);
+}
+
+Alink::Expected<int> DemoEnvironment::requestConfig(const QList<DeviceKey>& devices)
+{
+    if (!m_fleet)
+        return error(QStringLiteral("mode"),
+                     tr("only the Demo's simulated devices can be asked to request a configuration"));
+    int asked = 0;
+    QStringList failures;
+    for (const DeviceKey& device : devices) {
+        Roles::DeviceAgent* agent = m_fleet->agent(device.productKey, device.deviceName);
+        if (!agent) {
+            failures << tr("%1/%2 is not simulated").arg(device.productKey, device.deviceName);
+            continue;
+        }
+        if (auto id = agent->requestConfig())
+            ++asked;
+        else
+            failures << tr("%1: %2").arg(device.deviceName, id.error().message());
+    }
+    if (asked == 0 && !failures.isEmpty())
+        return error(QStringLiteral("devices"), failures.join(u'\n'));
+    if (!failures.isEmpty())
+        emit problem(tr("%n device(s) could not ask:", nullptr, int(failures.size())) + u' ' +
+                     failures.join(QStringLiteral("; ")));
+    return asked;
+}
+
+Alink::Expected<QList<Roles::PushTicket>> DemoEnvironment::push(const QString& productKey,
+                                                                const QStringList& deviceNames)
+{
+    if (!m_platform)
+        return error(QStringLiteral("platform"), tr("the platform is not running"));
+    return m_platform->push(productKey, deviceNames);
+}
+
+std::optional<Alink::AlinkError> DemoEnvironment::checkPush(const QString& productKey,
+                                                            const QStringList& deviceNames) const
+{
+    if (!m_platform)
+        return error(QStringLiteral("platform"), tr("the platform is not running"));
+    return m_platform->checkPush(productKey, deviceNames);
+}
+
+Alink::Expected<Roles::RolloutRunner*> DemoEnvironment::startRollout(const Roles::RolloutPlan& plan)
+{
+    if (!m_platform)
+        return error(QStringLiteral("platform"), tr("the platform is not running"));
+    if (m_rollout && (m_rollout->state() == Store::RolloutState::Running ||
+                      m_rollout->state() == Store::RolloutState::Paused))
+        return error(QStringLiteral("rollout"), tr("a rollout is still running; pause or cancel it first"));
+    Roles::RolloutPlan full = plan;
+    if (full.devices.isEmpty()) {
+        for (const Store::DeviceRecord& device : m_workspace->devices(plan.productKey))
+            full.devices << device.deviceName;
+    }
+    if (full.devices.isEmpty())
+        return error(QStringLiteral("productKey"), tr("the product %1 has no devices").arg(plan.productKey));
+    if (auto invalid = full.validate())
+        return *invalid;
+
+    Store::RolloutRecord record;
+    record.name = tr("%1 rollout").arg(plan.productKey);
+    record.productKey = plan.productKey;
+    record.configSha256 = publishedSha256(plan.productKey);
+    record.state = Store::RolloutState::Running;
+    record.batchSize = plan.batchSize;
+    record.ratePerMinute = int(plan.ratePerSecond * 60);
+    record.timeoutMs = int(plan.timeout.count());
+    record.abortThreshold = plan.abortThreshold;
+    record.created = record.started = QDateTime::currentDateTimeUtc();
+    auto id = m_workspace->createRollout(record);
+    if (!id)
+        return id.error();
+    record.id = *id;
+
+    delete m_rollout;
+    auto* runner = new Roles::RolloutRunner(m_platform.get(), full, this);
+    connect(runner, &Roles::RolloutRunner::outcomeChanged, this,
+            [this, rolloutId = record.id](const Store::RolloutOutcome& outcome) {
+                if (m_recorder)
+                    m_recorder->recordOutcome(rolloutId, outcome);
+            });
+    connect(runner, &Roles::RolloutRunner::finished, this,
+            [this, record](Store::RolloutState state, const QString&) mutable {
+                record.state = state;
+                record.finished = QDateTime::currentDateTimeUtc();
+                flush();
+                if (m_workspace) {
+                    if (auto status = m_workspace->updateRollout(record); !status)
+                        emit problem(status.error().message());
+                }
+            });
+    if (auto failed = runner->start()) {
+        delete runner;
+        record.state = Store::RolloutState::Aborted;
+        m_workspace->updateRollout(record);
+        return *failed;
+    }
+    m_rollout = runner;
+    emit rolloutStarted(runner);
+    return runner;
+}
+
+QString DemoEnvironment::publishedSha256(const QString& productKey) const
+{
+    return m_workspace ? m_workspace->setting(kPublishedPrefix + productKey) : QString();
+}
+
+Alink::Expected<Roles::PublishedConfig> DemoEnvironment::publish(const QString& productKey,
+                                                                 const QString& sha256)
+{
+    if (!m_platform || !m_workspace)
+        return error(QStringLiteral("platform"), tr("the platform is not running"));
+    const auto version = m_workspace->configVersion(sha256);
+    if (!version)
+        return error(QStringLiteral("sha256"), tr("no stored version has the SHA-256 %1").arg(sha256));
+    auto published = m_platform->publishConfig(productKey, version->content);
+    if (!published)
+        return published;
+    if (auto status = m_workspace->setSetting(kPublishedPrefix + productKey, sha256); !status)
+        return status.error();
+    return published;
+}
+
+Alink::Expected<QString> DemoEnvironment::saveVersion(const QString& productKey, const QByteArray& content,
+                                                      const QString& label)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    return m_workspace->addConfigVersion(content, productKey, label, Store::ConfigOrigin::Edited);
+}
+
+void DemoEnvironment::setAlibabaLimits(bool on)
+{
+    m_settings.alibabaLimits = on;
+    if (m_workspace)
+        m_settings.save(*m_workspace);
+    if (m_platform) {
+        Roles::PlatformSettings settings = m_platform->settings();
+        settings.alibabaLimits = on;
+        m_platform->setSettings(settings);
+    }
+}
+
+QStringList DemoEnvironment::heldVersions(const QString& productKey, const QString& deviceName) const
+{
+    return m_held.value(key(productKey, deviceName));
+}
+
+void DemoEnvironment::flush()
+{
+    if (m_recorder)
+        m_recorder->flush();
+}
+
+} // namespace ConfigDeck::Demo

@@ -1,0 +1,168 @@
+#pragma once
+
+#include "SessionSettings.h"
+#include "alink/AlinkError.h"
+#include "roles/PlatformService.h"
+#include "roles/RolloutRunner.h"
+#include "store/StoreTypes.h"
+#include "transport/MqttConnection.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace ConfigDeck::Store {
+class Workspace;
+}
+namespace ConfigDeck::Transport {
+class InProcessBroker;
+}
+namespace ConfigDeck::Transfer {
+class FileServer;
+}
+namespace ConfigDeck::Roles {
+class FleetSimulator;
+class WorkspaceRecorder;
+} // namespace ConfigDeck::Roles
+
+namespace ConfigDeck::Demo {
+
+// A device as the console names it.
+struct DeviceKey
+{
+    QString productKey;
+    QString deviceName;
+    bool operator==(const DeviceKey&) const = default;
+};
+
+// The console's session: one workspace and the engine that serves it. In Demo mode that is an in-process
+// broker, the platform service on it, the file server on loopback and a simulated fleet built from the
+// workspace's devices with a mix of fault profiles; nothing needs a network. In broker mode the platform
+// service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet.
+//
+// The UI only calls this API and listens to its signals; all protocol work stays in core.
+class DemoEnvironment final : public QObject
+{
+    Q_OBJECT
+public:
+    // The Demo's passphrase is public (it is in the source), so PBKDF2 iterations buy nothing here.
+    static inline const QString kDemoPassphrase = QStringLiteral("configdeck-demo-workspace");
+    // At most this many workspace devices are simulated in Demo mode (each is an agent and a connection).
+    static constexpr int kMaxSimulatedDevices = 10000;
+
+    enum class KeyStorage
+    {
+        Auto,           // the OS keychain when it answers, else the fixed Demo passphrase
+        DemoPassphrase, // always the fixed Demo passphrase (tests, machines without a keychain)
+    };
+    struct Options
+    {
+        QString workspacePath; // empty: defaultWorkspacePath()
+        KeyStorage keyStorage = KeyStorage::Auto;
+        QString passphrase; // for a workspace protected by its own passphrase
+    };
+
+    explicit DemoEnvironment(Options options, QObject* parent = nullptr);
+    ~DemoEnvironment() override;
+
+    // QStandardPaths::AppDataLocation/demo.configdeck
+    static QString defaultWorkspacePath();
+
+    // Opens (or creates) the workspace, unlocks its secrets, seeds a Demo workspace that has no products
+    // and starts the engine of the workspace's mode. Safe to call again after an error.
+    Store::Status open();
+    // Deletes the Demo workspace and makes a fresh one (only in Demo mode).
+    Store::Status reset();
+    // Writes a Demo's products, devices and configuration versions into an empty workspace.
+    Store::Status ensureSeeded();
+    void shutdown();
+
+    Store::Workspace* workspace() const { return m_workspace.get(); }
+    Roles::PlatformService* platform() const { return m_platform.get(); }
+    Roles::FleetSimulator* fleet() const { return m_fleet.get(); }
+    Transfer::FileServer* fileServer() const { return m_fileServer.get(); }
+    Transport::InProcessBroker* broker() const { return m_broker.get(); }
+    QString workspacePath() const { return m_path; }
+
+    SessionMode mode() const { return m_settings.mode; }
+    const SessionSettings& settings() const { return m_settings; }
+    // Saves the settings and restarts the engine with them (a broker that cannot be reached is reported by
+    // connectionStateChanged/connectionError; the workspace stays usable).
+    Store::Status applySettings(const SessionSettings& settings);
+
+    Transport::MqttConnection::State connectionState() const;
+    QString connectionStateText() const;
+    QString lastConnectionError() const { return m_lastConnectionError; }
+    int onlineCount() const;
+
+    // --- The console's actions.
+    // Makes the simulated devices request their configuration (Demo only); returns how many asked.
+    Alink::Expected<int> requestConfig(const QList<DeviceKey>& devices);
+    // Pushes the product's published configuration to the devices (empty: all of the product).
+    Alink::Expected<QList<Roles::PushTicket>> push(const QString& productKey,
+                                                   const QStringList& deviceNames = {});
+    std::optional<Alink::AlinkError> checkPush(const QString& productKey,
+                                               const QStringList& deviceNames) const;
+    // Starts a rollout of the product's published configuration; the runner is owned by the session and
+    // its outcomes are recorded in the workspace.
+    Alink::Expected<Roles::RolloutRunner*> startRollout(const Roles::RolloutPlan& plan);
+    Roles::RolloutRunner* currentRollout() const { return m_rollout; }
+    // Makes a stored version the product's published configuration.
+    Alink::Expected<Roles::PublishedConfig> publish(const QString& productKey, const QString& sha256);
+    QString publishedSha256(const QString& productKey) const;
+    // Stores edited content as a new version of the product.
+    Alink::Expected<QString> saveVersion(const QString& productKey, const QByteArray& content,
+                                         const QString& label);
+    void setAlibabaLimits(bool on);
+    // The configurations (sha256) the device was seen holding, oldest first.
+    QStringList heldVersions(const QString& productKey, const QString& deviceName) const;
+    // Writes buffered log and state to the workspace now.
+    void flush();
+
+signals:
+    void deviceStateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
+    void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
+    void pushReplied(const QString& productKey, const QString& deviceName, const QString& messageId, int code,
+                     qint64 latencyMs);
+    void connectionStateChanged(ConfigDeck::Transport::MqttConnection::State state, const QString& text);
+    void connectionError(const QString& message);
+    void onlineCountChanged(int online);
+    // Something went wrong that the operator should read (recorder, wire errors).
+    void problem(const QString& message);
+    // The workspace was (re)opened or reset: reload everything shown.
+    void workspaceReloaded();
+    void rolloutStarted(ConfigDeck::Roles::RolloutRunner* runner);
+
+private:
+    Store::Status openWorkspace();
+    Store::Status unlock();
+    Store::Status startEngine();
+    void stopEngine();
+    void loadCatalog();
+    void startFleet();
+    void noteState(const Store::DeviceStateUpdate& update);
+
+    Options m_options;
+    QString m_path;
+    SessionSettings m_settings;
+    std::unique_ptr<Store::Workspace> m_workspace;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Transport::InProcessBroker> m_broker;
+    std::unique_ptr<Transfer::FileServer> m_fileServer;
+    Transport::MqttConnection* m_connection = nullptr; // owned by this
+    std::unique_ptr<Roles::PlatformService> m_platform;
+    std::unique_ptr<Roles::FleetSimulator> m_fleet;
+    std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
+    QPointer<Roles::RolloutRunner> m_rollout;
+    QHash<QString, QStringList> m_held; // "pk/dn" -> sha256s seen held, oldest first
+    QString m_lastConnectionError;
+    int m_online = 0;
+};
+
+} // namespace ConfigDeck::Demo

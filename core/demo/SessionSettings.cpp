@@ -1,0 +1,102 @@
+#include "SessionSettings.h"
+
+#include "cli/BrokerAddress.h"
+#include "store/Workspace.h"
+#include "store/secrets/SecretSealer.h"
+
+#include <QFileInfo>
+#include <QHostAddress>
+
+namespace ConfigDeck::Demo {
+
+namespace {
+const QString kMode = QStringLiteral("session/mode");
+const QString kBrokerUrl = QStringLiteral("session/brokerUrl");
+const QString kTls = QStringLiteral("session/tls");
+const QString kCaFile = QStringLiteral("session/caFile");
+const QString kUsername = QStringLiteral("session/username");
+const QString kPassword = QStringLiteral("session/passwordSealed");
+const QString kFileHost = QStringLiteral("session/fileServerHost");
+const QString kFilePort = QStringLiteral("session/fileServerPort");
+const QString kLimits = QStringLiteral("session/alibabaLimits");
+// Associated data of the sealed broker password, so a sealed device secret cannot stand in for it.
+constexpr QByteArrayView kPasswordAad = "configdeck/session/brokerPassword";
+} // namespace
+
+QString SessionSettings::modeName(SessionMode mode)
+{
+    return mode == SessionMode::Demo ? tr("Demo") : tr("Platform on a broker");
+}
+
+SessionSettings SessionSettings::load(const Store::Workspace& workspace)
+{
+    SessionSettings settings;
+    const SessionSettings defaults;
+    settings.mode =
+        workspace.setting(kMode) == QLatin1StringView("broker") ? SessionMode::Broker : SessionMode::Demo;
+    settings.brokerUrl = workspace.setting(kBrokerUrl, defaults.brokerUrl);
+    settings.tls = workspace.setting(kTls) == QLatin1StringView("1");
+    settings.caFile = workspace.setting(kCaFile);
+    settings.username = workspace.setting(kUsername);
+    settings.fileServerHost = workspace.setting(kFileHost, defaults.fileServerHost);
+    settings.fileServerPort = quint16(workspace.setting(kFilePort, QStringLiteral("0")).toUInt());
+    settings.alibabaLimits = workspace.setting(kLimits) == QLatin1StringView("1");
+    const QByteArray sealed = QByteArray::fromBase64(workspace.setting(kPassword).toLatin1());
+    if (!sealed.isEmpty() && workspace.sealer()) {
+        if (auto opened = workspace.sealer()->open(sealed, kPasswordAad))
+            settings.password = QString::fromUtf8(*opened);
+    }
+    return settings;
+}
+
+std::optional<Alink::AlinkError> SessionSettings::validate() const
+{
+    if (mode == SessionMode::Broker) {
+        auto options = Cli::BrokerAddress::parse(brokerUrl);
+        if (!options)
+            return Alink::AlinkError{QStringLiteral("brokerUrl"), options.error().message(), -1};
+        if (!password.isEmpty() && username.isEmpty())
+            return Alink::AlinkError{QStringLiteral("username"), tr("a password needs a user name"), -1};
+        if (tls && !caFile.isEmpty() && !QFileInfo(caFile).isReadable())
+            return Alink::AlinkError{QStringLiteral("caFile"),
+                                     tr("the CA file '%1' cannot be read").arg(caFile), -1};
+    }
+    if (fileServerHost.trimmed().isEmpty())
+        return Alink::AlinkError{QStringLiteral("fileServerHost"), tr("the file-server address is empty"),
+                                 -1};
+    if (QHostAddress(fileServerHost).isNull())
+        return Alink::AlinkError{QStringLiteral("fileServerHost"),
+                                 tr("'%1' is not an IP address to listen on").arg(fileServerHost), -1};
+    return std::nullopt;
+}
+
+Store::Status SessionSettings::save(Store::Workspace& workspace) const
+{
+    if (auto error = validate())
+        return *error;
+    QString sealedPassword;
+    if (!password.isEmpty()) {
+        if (!workspace.sealer())
+            return Store::Workspace::lockedError();
+        sealedPassword =
+            QString::fromLatin1(workspace.sealer()->seal(password.toUtf8(), kPasswordAad).toBase64());
+    }
+    const QList<std::pair<QString, QString>> values = {
+        {kMode, mode == SessionMode::Broker ? QStringLiteral("broker") : QStringLiteral("demo")},
+        {kBrokerUrl, brokerUrl},
+        {kTls, tls ? QStringLiteral("1") : QStringLiteral("0")},
+        {kCaFile, caFile},
+        {kUsername, username},
+        {kPassword, sealedPassword},
+        {kFileHost, fileServerHost},
+        {kFilePort, QString::number(fileServerPort)},
+        {kLimits, alibabaLimits ? QStringLiteral("1") : QStringLiteral("0")},
+    };
+    for (const auto& [key, value] : values) {
+        if (auto status = workspace.setSetting(key, value); !status)
+            return status;
+    }
+    return Store::ok();
+}
+
+} // namespace ConfigDeck::Demo

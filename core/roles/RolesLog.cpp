@@ -1,0 +1,3 @@
+#include "RolesLog.h"
+
+Q_LOGGING_CATEGORY(lcRoles, "configdeck.roles", QtInfoMsg)

@@ -1,0 +1,506 @@
+// Drives the real console window offscreen over a Demo workspace in a temporary AppData location.
+#include "CodeHistogram.h"
+#include "ConnectionDialog.h"
+#include "CsvImportDialog.h"
+#include "DeviceDetailPanel.h"
+#include "DiffView.h"
+#include "FleetView.h"
+#include "MainWindow.h"
+#include "MessageLogModel.h"
+#include "MessageLogView.h"
+#include "RolloutPanel.h"
+#include "RolloutTimeline.h"
+#include "demo/DemoEnvironment.h"
+#include "demo/DemoSeed.h"
+#include "roles/FleetSimulator.h"
+#include "store/FleetFilterModel.h"
+#include "store/FleetModel.h"
+#include "store/Workspace.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace ConfigDeck;
+using namespace ConfigDeck::Ui;
+
+namespace {
+
+Demo::DemoEnvironment::Options demoOptions()
+{
+    Demo::DemoEnvironment::Options options;
+    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
+    return options;
+}
+
+// What a device of this profile must end with after a push: a code, or none (it never answers).
+std::optional<int> expectedCode(const Roles::FaultProfile& profile)
+{
+    using Kind = Roles::FaultProfile::Kind;
+    switch (profile.kind) {
+    case Kind::None:
+    case Kind::Slow:
+    case Kind::SlowDownload:
+        return 200;
+    case Kind::Refuses:
+        return profile.refuseCode;
+    case Kind::BadSign:
+        return int(Alink::ReplyCodeCatalog::SignMismatch);
+    case Kind::Truncated:
+        return int(Alink::ReplyCodeCatalog::SizeMismatch);
+    case Kind::ApplyFails:
+        return int(Alink::ReplyCodeCatalog::ApplyFailed);
+    case Kind::Offline:
+    case Kind::NeverReplies:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Answers the next message box with `button` once it is shown.
+void answerNextMessageBox(QMessageBox::StandardButton button, bool* seen)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, button, seen] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *seen = true;
+        box->button(button)->click();
+        timer->stop();
+        timer->deleteLater();
+    });
+    timer->start();
+}
+
+void screenshot(QWidget* widget, const QString& name)
+{
+    const QByteArray dir = qgetenv("CONFIGDECK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(QString::fromLocal8Bit(dir));
+    QCoreApplication::processEvents();
+    const QPixmap shot = widget->grab();
+    QVERIFY(shot.save(QDir(QString::fromLocal8Bit(dir)).filePath(name)));
+}
+
+} // namespace
+
+class TestConsoleWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void firstStartMakesTheDemo();
+    void pushToProductEndsEveryDeviceWithItsCode();
+    void histogramBarFiltersTheTable();
+    void secretIsMaskedAndRevealAsksFirst();
+    void compareOpensTheDiffView();
+    void rolloutFillsTheTimeline();
+    void messageLogShowsPrettyJson();
+    void csvImportWithOneBadRowImportsNothing();
+    void darkScreenshot();
+    void resetMakesAFreshDemo();
+    void brokerRefusalIsShownInWords();
+
+private:
+    bool waitForFleet(MainWindow& window);
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestConsoleWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfigDeckTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestConsoleWindow"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    // No workspace at all: the start of a new user.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QVERIFY(!QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
+}
+
+void TestConsoleWindow::cleanupTestCase()
+{
+    m_window.reset();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+}
+
+bool TestConsoleWindow::waitForFleet(MainWindow& window)
+{
+    Roles::FleetSimulator* fleet = window.session()->fleet();
+    return fleet &&
+           QTest::qWaitFor([fleet] { return fleet->connectedCount() == fleet->expectedOnline(); }, 20000);
+}
+
+void TestConsoleWindow::firstStartMakesTheDemo()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->openSession(demoOptions()));
+    QVERIFY(QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
+    QCOMPARE(m_window->session()->mode(), Demo::SessionMode::Demo);
+    QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(m_window->fleetView()->table()->model()->rowCount(), 60);
+    QCOMPARE(m_window->session()->workspace()->products().size(), 2);
+    QCOMPARE(m_window->session()->workspace()->configVersions(QStringLiteral("a1Thermo")).size(), 3);
+    QCOMPARE(m_window->session()->workspace()->configVersions(QStringLiteral("a1Gate")).size(), 3);
+    QVERIFY(waitForFleet(*m_window));
+    QTRY_VERIFY(m_window->connectionText().contains(QStringLiteral("Connected")));
+    // Offline devices (5% of 60) never connect; everybody else does.
+    QTRY_VERIFY(m_window->countsText().contains(QStringLiteral("60 devices · 57 online")));
+}
+
+void TestConsoleWindow::pushToProductEndsEveryDeviceWithItsCode()
+{
+    QVERIFY(m_window);
+    const QString product = QStringLiteral("a1Thermo");
+    m_window->pushToProduct(product);
+    QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
+
+    Roles::FleetSimulator* fleet = m_window->session()->fleet();
+    Store::FleetModel* model = m_window->fleetModel();
+    auto settled = [&] {
+        for (Roles::DeviceAgent* agent : fleet->agents()) {
+            if (agent->productKey() != product)
+                continue;
+            const int row = model->rowOf(product, agent->deviceName());
+            const auto expected = expectedCode(agent->faultProfile());
+            if (expected && (!model->rowAt(row).hasCode || model->rowAt(row).lastCode != *expected))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    // Precisely: every device that answers has its profile's code, the silent ones none.
+    int silent = 0;
+    for (Roles::DeviceAgent* agent : fleet->agents()) {
+        if (agent->productKey() != product)
+            continue;
+        const Store::FleetModel::Row& row = model->rowAt(model->rowOf(product, agent->deviceName()));
+        const auto expected = expectedCode(agent->faultProfile());
+        QCOMPARE(row.hasCode, expected.has_value());
+        if (expected)
+            QCOMPARE(row.lastCode, *expected);
+        else
+            ++silent;
+    }
+    QVERIFY(silent < Demo::DemoSeed::kDevicesPerProduct / 2);
+    // The gateways were not pushed to.
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->productKeyAt(row) != product)
+            QVERIFY(!model->rowAt(row).hasCode);
+    }
+    m_window->fleetView()->selectDevice(product, QStringLiteral("thermo-0002"));
+    QTRY_COMPARE(m_window->detailPanel()->deviceName(), QStringLiteral("thermo-0002"));
+    m_window->histogram()->recount();
+    screenshot(m_window.get(), QStringLiteral("console.png"));
+}
+
+void TestConsoleWindow::histogramBarFiltersTheTable()
+{
+    QVERIFY(m_window);
+    CodeHistogram* histogram = m_window->histogram();
+    histogram->recount();
+    const int successes = histogram->countOf(200);
+    QVERIFY(successes > 0);
+    const QRect bar = histogram->barRect(200);
+    QVERIFY(!bar.isEmpty());
+    QTest::mouseClick(histogram, Qt::LeftButton, {}, bar.center());
+    FleetView* view = m_window->fleetView();
+    QCOMPARE(view->visibleCount(), successes);
+    const QAbstractItemModel* model = view->table()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->index(row, 0).data(Store::FleetModel::ReplyCodeRole).toInt(), 200);
+
+    // A device-error bar shows exactly those devices.
+    const int refused = histogram->countOf(460);
+    QVERIFY(refused > 0);
+    QTest::mouseClick(histogram, Qt::LeftButton, {}, histogram->barRect(460).center());
+    QCOMPARE(view->visibleCount(), refused);
+    // "No reply yet" (offline, silent, the whole other product).
+    QTest::mouseClick(histogram, Qt::LeftButton, {}, histogram->barRect(CodeHistogram::kNoReply).center());
+    QCOMPARE(view->visibleCount(), histogram->countOf(CodeHistogram::kNoReply));
+    view->clearFilters();
+    QCOMPARE(view->visibleCount(), 60);
+}
+
+void TestConsoleWindow::secretIsMaskedAndRevealAsksFirst()
+{
+    QVERIFY(m_window);
+    const QString product = QStringLiteral("a1Gate");
+    const QString device = QStringLiteral("gate-0007");
+    m_window->fleetView()->selectDevice(product, device);
+    DeviceDetailPanel* panel = m_window->detailPanel();
+    QTRY_COMPARE(panel->deviceName(), device);
+    QCOMPARE(panel->secretField()->text(), DeviceDetailPanel::kMask);
+    const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, device);
+    QCOMPARE(secret.size(), 32);
+
+    // The reveal asks first; "No" leaves the mask.
+    bool asked = false;
+    answerNextMessageBox(QMessageBox::No, &asked);
+    QTest::mouseClick(panel->revealButton(), Qt::LeftButton);
+    QVERIFY(asked);
+    QCOMPARE(panel->secretField()->text(), DeviceDetailPanel::kMask);
+    QVERIFY(!panel->secretRevealed());
+    for (QLineEdit* field : m_window->findChildren<QLineEdit*>())
+        QVERIFY(!field->text().contains(QString::fromUtf8(secret)));
+
+    asked = false;
+    answerNextMessageBox(QMessageBox::Yes, &asked);
+    QTest::mouseClick(panel->revealButton(), Qt::LeftButton);
+    QVERIFY(asked);
+    QCOMPARE(panel->secretField()->text(), QString::fromUtf8(secret));
+    // Another device hides it again.
+    m_window->fleetView()->selectDevice(product, QStringLiteral("gate-0008"));
+    QTRY_COMPARE(panel->deviceName(), QStringLiteral("gate-0008"));
+    QCOMPARE(panel->secretField()->text(), DeviceDetailPanel::kMask);
+}
+
+void TestConsoleWindow::compareOpensTheDiffView()
+{
+    QVERIFY(m_window);
+    m_window->showFleet();
+    m_window->fleetView()->selectDevice(QStringLiteral("a1Thermo"), QStringLiteral("thermo-0001"));
+    DeviceDetailPanel* panel = m_window->detailPanel();
+    QTRY_COMPARE(panel->deviceName(), QStringLiteral("thermo-0001"));
+    auto* with = panel->findChild<QComboBox*>(QStringLiteral("compareWith"));
+    QVERIFY(with);
+    QCOMPARE(with->count(), 3);
+    const QString oldest =
+        m_window->session()->workspace()->configVersions(QStringLiteral("a1Thermo")).constFirst().sha256;
+    with->setCurrentIndex(with->findData(oldest));
+    QVERIFY(with->currentIndex() >= 0);
+    QSignalSpy requested(m_window.get(), &MainWindow::compareRequested);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("compareButton")), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    // From what the device holds (the published version after the push) to the chosen one.
+    QCOMPARE(requested.at(0).at(1).toString(),
+             m_window->session()->publishedSha256(QStringLiteral("a1Thermo")));
+    QCOMPARE(requested.at(0).at(2).toString(), oldest);
+    QCOMPARE(m_window->tabs()->currentIndex(), 3);
+    auto* diff = m_window->findChild<DiffView*>();
+    QVERIFY(diff);
+    QTRY_VERIFY(!diff->isBusy());
+    QVERIFY(diff->changeCount() > 0);
+    m_window->showFleet();
+}
+
+void TestConsoleWindow::rolloutFillsTheTimeline()
+{
+    QVERIFY(m_window);
+    RolloutPanel* panel = m_window->rolloutPanel();
+    Roles::RolloutPlan plan;
+    plan.productKey = QStringLiteral("a1Gate");
+    plan.batchSize = 10;
+    plan.ratePerSecond = 20;
+    plan.timeout = std::chrono::seconds(3);
+    plan.abortThreshold = 0.9;
+    m_window->showRollout();
+    panel->setPlan(plan);
+    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
+    QVERIFY2(m_window->session()->currentRollout(), qPrintable(panel->statusText()));
+    QCOMPARE(m_window->tabs()->currentIndex(), 1);
+    Roles::RolloutRunner* runner = m_window->session()->currentRollout();
+    QVERIFY(panel->cancelButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(runner->state() == Store::RolloutState::Completed, 30000);
+    QCOMPARE(runner->doneCount(), Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(panel->timeline()->markCount(), Demo::DemoSeed::kDevicesPerProduct);
+    QVERIFY(runner->count(Store::OutcomeState::Succeeded) > 0);
+    QVERIFY(runner->count(Store::OutcomeState::Failed) > 0);
+    QVERIFY(panel->statusText().startsWith(QStringLiteral("Completed")));
+    QVERIFY(panel->startButton()->isEnabled());
+    screenshot(m_window.get(), QStringLiteral("rollout.png"));
+    // The outcomes are in the workspace.
+    m_window->session()->flush();
+    const auto rollouts = m_window->session()->workspace()->rollouts();
+    QVERIFY(!rollouts.isEmpty());
+    QCOMPARE(m_window->session()->workspace()->rolloutOutcomes(rollouts.last().id).size(), 30);
+}
+
+void TestConsoleWindow::messageLogShowsPrettyJson()
+{
+    QVERIFY(m_window);
+    m_window->showMessageLog();
+    MessageLogView* log = m_window->messageLog();
+    m_window->messageLogModel()->flushPending();
+    QVERIFY(log->visibleCount() > 100);
+    // Newest first.
+    const MessageLogModel* model = m_window->messageLogModel();
+    QVERIFY(model->entryAt(0).time >= model->entryAt(model->rowCount() - 1).time);
+    log->setTopicFilter(QStringLiteral("push_reply"));
+    log->setCodeFilter(QStringLiteral("460"));
+    QVERIFY(log->visibleCount() > 0);
+    log->table()->selectRow(0);
+    const QByteArray json = log->selectedJson();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.object().value(QStringLiteral("code")).toInt(), 460);
+    QVERIFY(json.contains("\n    ")); // indented
+    QVERIFY(log->detail()->toHtml().contains(QStringLiteral("color:")));
+    log->setCodeFilter({});
+    log->setTopicFilter({});
+    log->table()->selectRow(2);
+    screenshot(m_window.get(), QStringLiteral("message-log.png"));
+
+    // Bounded: the ring keeps the newest `capacity` rows.
+    MessageLogModel ring;
+    ring.setCapacity(100);
+    for (int i = 0; i < 250; ++i) {
+        Store::MessageLogEntry entry;
+        entry.time = QDateTime::fromMSecsSinceEpoch(1700000000000 + i);
+        entry.messageId = QString::number(i);
+        ring.append(entry);
+        if (i % 70 == 0)
+            ring.flushPending();
+    }
+    ring.flushPending();
+    QCOMPARE(ring.rowCount(), 100);
+    QCOMPARE(ring.entryAt(0).messageId, QStringLiteral("249"));
+    QCOMPARE(ring.entryAt(99).messageId, QStringLiteral("150"));
+    m_window->showFleet();
+}
+
+void TestConsoleWindow::csvImportWithOneBadRowImportsNothing()
+{
+    QVERIFY(m_window);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("devices.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("ProductKey,DeviceName,DeviceSecret\n"
+               "a1Thermo,thermo-new-1,0123456789abcdef0123456789abcdef\n"
+               "a1Thermo,,0123456789abcdef0123456789abcdee\n"
+               "a1Thermo,thermo-new-3,0123456789abcdef0123456789abcded\n");
+    file.close();
+    const qint64 before = m_window->session()->workspace()->deviceCount();
+    CsvImportDialog* dialog = m_window->importCsv(path);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->errorsTable()->rowCount(), 1);
+    QCOMPARE(dialog->errorsTable()->item(0, 0)->text(), QStringLiteral("3"));
+    const QString reason = dialog->errorsTable()->item(0, 1)->text();
+    QVERIFY2(reason.contains(QStringLiteral("DeviceName"), Qt::CaseInsensitive), qPrintable(reason));
+    QVERIFY(!dialog->importButton()->isEnabled());
+    QVERIFY(dialog->previewTable()->rowCount() >= 2);
+    QTest::mouseClick(dialog->importButton(), Qt::LeftButton); // disabled: nothing happens
+    QCOMPARE(m_window->session()->workspace()->deviceCount(), before);
+    QCOMPARE(m_window->fleetModel()->rowCount(), int(before));
+    dialog->reject();
+}
+
+void TestConsoleWindow::darkScreenshot()
+{
+    QVERIFY(m_window);
+    if (qEnvironmentVariableIsEmpty("CONFIGDECK_SCREENSHOT_DIR"))
+        QSKIP("screenshots only when CONFIGDECK_SCREENSHOT_DIR is set");
+    const QPalette light = QApplication::palette();
+    QStyle* previous = QApplication::style();
+    const QString previousName = previous->name();
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 38, 41));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(28, 29, 31));
+    dark.setColor(QPalette::AlternateBase, QColor(36, 37, 40));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(48, 50, 54));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Highlight, QColor(61, 123, 224));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(48, 50, 54));
+    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    QApplication::setPalette(dark);
+    m_window->showFleet();
+    m_window->fleetView()->selectDevice(QStringLiteral("a1Thermo"), QStringLiteral("thermo-0005"));
+    QTest::qWait(200);
+    screenshot(m_window.get(), QStringLiteral("console-dark.png"));
+    QApplication::setStyle(QStyleFactory::create(previousName));
+    QApplication::setPalette(light);
+}
+
+void TestConsoleWindow::resetMakesAFreshDemo()
+{
+    QVERIFY(m_window);
+    QVERIFY(m_window->session()->reset());
+    QCOMPARE(m_window->fleetModel()->rowCount(), 60);
+    for (int row = 0; row < 60; ++row)
+        QVERIFY(!m_window->fleetModel()->rowAt(row).hasCode);
+    QVERIFY(m_window->session()->workspace()->rollouts().isEmpty());
+    QVERIFY(waitForFleet(*m_window));
+}
+
+void TestConsoleWindow::brokerRefusalIsShownInWords()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    Demo::DemoEnvironment::Options options = demoOptions();
+    options.workspacePath = dir.filePath(QStringLiteral("lab.configdeck"));
+    QVERIFY(window.openSession(options));
+
+    // The dialog names the field at fault and does not accept.
+    Demo::SessionSettings settings = window.session()->settings();
+    settings.mode = Demo::SessionMode::Broker;
+    settings.brokerUrl = QStringLiteral("mqtt://");
+    ConnectionDialog dialog(settings);
+    dialog.accept();
+    QVERIFY(!dialog.errorText().isEmpty());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    // Port 1 on loopback refuses connections.
+    settings.brokerUrl = QStringLiteral("mqtt://127.0.0.1:1");
+    settings.password = QStringLiteral("lab-password");
+    QVERIFY(settings.validate()); // a password needs a user name
+    QCOMPARE(settings.validate()->field, QStringLiteral("username"));
+    settings.username = QStringLiteral("lab");
+    QVERIFY(window.session()->applySettings(settings));
+    QCOMPARE(window.session()->mode(), Demo::SessionMode::Broker);
+    QTRY_VERIFY2_WITH_TIMEOUT(window.bannerText().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+                              qPrintable(window.bannerText() + u'|' + window.connectionText()), 10000);
+    QVERIFY2(window.connectionText().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+             qPrintable(window.connectionText()));
+    // The console keeps working with what it has: the devices are still listed and filterable.
+    QCOMPARE(window.fleetModel()->rowCount(), 60);
+    window.fleetView()->setTextFilter(QStringLiteral("gate-001"));
+    QCOMPARE(window.fleetView()->visibleCount(), 10);
+    // The password is sealed in the workspace, and comes back with the settings.
+    QVERIFY(!window.session()
+                 ->workspace()
+                 ->setting(QStringLiteral("session/passwordSealed"))
+                 .contains(QStringLiteral("lab-password")));
+    QCOMPARE(Demo::SessionSettings::load(*window.session()->workspace()).password,
+             QStringLiteral("lab-password"));
+}
+
+QTEST_MAIN(TestConsoleWindow)
+#include "TestConsoleWindow.moc"

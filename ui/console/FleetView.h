@@ -1,0 +1,66 @@
+#pragma once
+
+#include "demo/DemoEnvironment.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QLabel;
+
+namespace ConfigDeck::Store {
+class FleetModel;
+class FleetFilterModel;
+} // namespace ConfigDeck::Store
+
+namespace ConfigDeck::Ui {
+
+class FleetPresentationModel;
+
+// The fleet table: a filter box, quick filters (product, state, reply code) and the devices with their
+// configuration state; the code column is a coloured badge with the code's name. Column layout is kept in
+// QSettings.
+class FleetView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FleetView(Store::FleetModel* fleet, QWidget* parent = nullptr);
+    ~FleetView() override;
+
+    void setProducts(const QStringList& productKeys);
+    // Shows only devices whose last reply code is `code` (FleetFilterModel::kNoReplyCode: no code yet).
+    void setCodeFilter(std::optional<int> code);
+    void setTextFilter(const QString& text);
+    void setProductFilter(const QString& productKey); // empty: every product
+    void clearFilters();
+
+    QTableView* table() const { return m_table; }
+    Store::FleetFilterModel* filterModel() const { return m_filter; }
+    int visibleCount() const;
+    QList<Demo::DeviceKey> selectedDevices() const;
+    QList<Demo::DeviceKey> visibleDevices() const;
+    std::optional<Demo::DeviceKey> currentDevice() const;
+    void selectDevice(const QString& productKey, const QString& deviceName);
+
+signals:
+    void currentDeviceChanged(const QString& productKey, const QString& deviceName);
+    void selectionChanged();
+    void filterChanged(int visible, int total);
+
+private:
+    void applyFilter();
+    Demo::DeviceKey keyAt(int viewRow) const;
+
+    Store::FleetModel* m_fleet;
+    Store::FleetFilterModel* m_filter;
+    FleetPresentationModel* m_presentation;
+    QLineEdit* m_search;
+    QComboBox* m_product;
+    QComboBox* m_state;
+    QComboBox* m_code;
+    QLabel* m_count;
+    QTableView* m_table;
+};
+
+} // namespace ConfigDeck::Ui

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QColor>
+#include <QCoreApplication>
+
+namespace ConfigDeck::Ui {
+
+// Colours and names of rollout outcomes, shared by the timeline, its legend and the rollout table.
+class OutcomeColors final
+{
+    Q_DECLARE_TR_FUNCTIONS(OutcomeColors)
+public:
+    static QColor color(Store::OutcomeState state);
+    static QString name(Store::OutcomeState state);
+    // Colour of a bar for a reply code (its category's), or grey for "no reply" (code < 0).
+    static QColor codeColor(int code, Alink::ReplySource source = Alink::ReplySource::Device);
+};
+
+} // namespace ConfigDeck::Ui

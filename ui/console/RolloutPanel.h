@@ -1,0 +1,62 @@
+#pragma once
+
+#include "roles/RolloutRunner.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace ConfigDeck::Ui {
+
+class RolloutTimeline;
+
+// Plans a staged rollout (product, batch size, rate, timeout, abort threshold), starts it through the
+// session (startRequested), and follows the runner: pause, resume, cancel, progress, counts per outcome
+// and the live timeline.
+class RolloutPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RolloutPanel(QWidget* parent = nullptr);
+
+    void setProducts(const QStringList& productKeys);
+    Roles::RolloutPlan plan() const;
+    void setPlan(const Roles::RolloutPlan& plan);
+    // Follows a started runner (it is owned by the session).
+    void follow(Roles::RolloutRunner* runner);
+    void showError(const QString& message);
+    RolloutTimeline* timeline() const { return m_timeline; }
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* pauseButton() const { return m_pause; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QString statusText() const;
+
+signals:
+    void startRequested(const ConfigDeck::Roles::RolloutPlan& plan);
+
+private:
+    void updateButtons();
+    void updateCounts();
+
+    QComboBox* m_product;
+    QSpinBox* m_batch;
+    QDoubleSpinBox* m_rate;
+    QSpinBox* m_timeout;
+    QSpinBox* m_threshold;
+    QPushButton* m_start;
+    QPushButton* m_pause;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QLabel* m_counts;
+    RolloutTimeline* m_timeline;
+    QPointer<Roles::RolloutRunner> m_runner;
+};
+
+} // namespace ConfigDeck::Ui
