@@ -13,7 +13,8 @@ class ReplyCodeBadgeDelegate final : public QStyledItemDelegate
 public:
     explicit ReplyCodeBadgeDelegate(int colorRole, QObject* parent = nullptr);
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:

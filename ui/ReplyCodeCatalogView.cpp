@@ -49,7 +49,8 @@ ReplyCodeCatalogView::ReplyCodeCatalogView(QWidget* parent)
                           ReplyCategory::Transient}) {
         QPixmap swatch(12, 12);
         swatch.fill(QColor::fromString(ReplyCodeCatalog::categoryColor(category)));
-        m_category->addItem(QIcon(swatch), ReplyCodeCatalog::categoryName(category), static_cast<int>(category));
+        m_category->addItem(QIcon(swatch), ReplyCodeCatalog::categoryName(category),
+                            static_cast<int>(category));
     }
     m_source->addItem(tr("Sent by anyone"), QString());
     m_source->addItem(ReplyCodeCatalog::sourceName(ReplySource::Device),
@@ -103,8 +104,9 @@ void ReplyCodeCatalogView::updateFilters()
         category < 0 ? QRegularExpression() : QRegularExpression(QStringLiteral("^%1$").arg(category)));
     const QString source = m_source->currentData().toString();
     m_sourceFilter->setFilterRegularExpression(
-        source.isEmpty() ? QRegularExpression()
-                         : QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(source) + QLatin1Char('$')));
+        source.isEmpty()
+            ? QRegularExpression()
+            : QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(source) + QLatin1Char('$')));
     m_textFilter->setFilterFixedString(m_search->text().trimmed());
     m_count->setText(tr("%n code(s) shown", nullptr, visibleRowCount()));
 }

@@ -43,7 +43,9 @@ QVariant ReplyCodeModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return QStringLiteral("<b>%1 %2</b><br>%3").arg(entry.code).arg(entry.displayName(), entry.displayMeaning());
+        return QStringLiteral("<b>%1 %2</b><br>%3")
+            .arg(entry.code)
+            .arg(entry.displayName(), entry.displayMeaning());
     case CategoryRole:
         return static_cast<int>(entry.category);
     case CategoryColorRole:

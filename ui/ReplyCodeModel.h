@@ -12,8 +12,21 @@ class ReplyCodeModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { CodeColumn, SourceColumn, NameColumn, CategoryColumn, MeaningColumn, ColumnCount };
-    enum Role { CategoryRole = Qt::UserRole + 1, CategoryColorRole, CodeRole };
+    enum Column
+    {
+        CodeColumn,
+        SourceColumn,
+        NameColumn,
+        CategoryColumn,
+        MeaningColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        CategoryRole = Qt::UserRole + 1,
+        CategoryColorRole,
+        CodeRole
+    };
 
     explicit ReplyCodeModel(QObject* parent = nullptr);
 

@@ -157,7 +157,8 @@ Expected<QJsonObject> parseObject(QByteArrayView payload)
         if (doc.isNull()) {
             if (payload.isEmpty())
                 return AlinkError{{}, AlinkCodec::tr("the payload is empty, not JSON"), -1};
-            return AlinkError{{}, AlinkCodec::tr("not JSON (%1)").arg(parseError.errorString()), parseError.offset};
+            return AlinkError{
+                {}, AlinkCodec::tr("not JSON (%1)").arg(parseError.errorString()), parseError.offset};
         }
     }
     if (!doc.isObject())
@@ -244,7 +245,8 @@ Expected<ConfigFile> readConfigFile(const QJsonObject& object, const QString& pr
     const auto signMethod = AlinkCodec::signMethodFromName(method);
     if (!signMethod)
         return AlinkError{joinField(prefix, QStringLiteral("signMethod")),
-                          AlinkCodec::tr("'%1' is not a known sign method (expected Sha256)").arg(method), -1};
+                          AlinkCodec::tr("'%1' is not a known sign method (expected Sha256)").arg(method),
+                          -1};
     file.signMethod = *signMethod;
     if (auto error = AlinkCodec::validateConfigFile(file, prefix))
         return *error;

@@ -34,7 +34,8 @@ public:
     static Expected<ConfigMessage> decode(TopicKind kind, QByteArrayView payload);
 
     // The checks both directions share.
-    static std::optional<AlinkError> validateId(const QString& id, const QString& field = QStringLiteral("id"));
+    static std::optional<AlinkError> validateId(const QString& id,
+                                                const QString& field = QStringLiteral("id"));
     static std::optional<AlinkError> validateConfigFile(const ConfigFile& file, const QString& prefix);
 
     static QString signMethodName(SignMethod method);

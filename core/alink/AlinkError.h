@@ -15,9 +15,9 @@ struct AlinkError
     Q_DECLARE_TR_FUNCTIONS(AlinkError)
 
 public:
-    QString field;          // "id", "params.configSize", "topic", ... empty when the whole input is at fault
-    QString reason;         // translated, says what is wrong
-    qsizetype offset = -1;  // byte offset into the input, for JSON syntax errors
+    QString field;         // "id", "params.configSize", "topic", ... empty when the whole input is at fault
+    QString reason;        // translated, says what is wrong
+    qsizetype offset = -1; // byte offset into the input, for JSON syntax errors
 
     QString message() const;
     bool operator==(const AlinkError&) const = default;
@@ -28,8 +28,14 @@ template <typename T>
 class Expected
 {
 public:
-    Expected(T value) : m_state(std::move(value)) {}
-    Expected(AlinkError error) : m_state(std::move(error)) {}
+    Expected(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Expected(AlinkError error)
+        : m_state(std::move(error))
+    {
+    }
 
     bool hasValue() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return hasValue(); }

@@ -7,7 +7,8 @@
 
 namespace ConfigDeck::Alink {
 
-enum class SignMethod {
+enum class SignMethod
+{
     Sha256, // "Sha256" on the wire; the 4.x SDK also accepts "SHA256"
     Md5,    // accepted by the 3.x SDK only; read, never the default
 };

@@ -17,8 +17,8 @@ QString DeviceCredentials::signContent(const DeviceIdentity& identity, const QSt
                                        std::optional<qint64> timestamp)
 {
     // Sorted by parameter name: clientId < deviceName < productKey < timestamp.
-    QString content = QStringLiteral("clientId") + clientId + QStringLiteral("deviceName") + identity.deviceName +
-                      QStringLiteral("productKey") + identity.productKey;
+    QString content = QStringLiteral("clientId") + clientId + QStringLiteral("deviceName") +
+                      identity.deviceName + QStringLiteral("productKey") + identity.productKey;
     if (timestamp)
         content += QStringLiteral("timestamp") + QString::number(*timestamp);
     return content;
@@ -36,8 +36,9 @@ QByteArray DeviceCredentials::hmac(MqttSignMethod method, const QByteArray& key,
 
 MqttCredentials DeviceCredentials::sign(const DeviceIdentity& identity, const SignOptions& options)
 {
-    const QString clientId =
-        options.clientId.isEmpty() ? identity.productKey + QLatin1Char('.') + identity.deviceName : options.clientId;
+    const QString clientId = options.clientId.isEmpty()
+                                 ? identity.productKey + QLatin1Char('.') + identity.deviceName
+                                 : options.clientId;
 
     QStringList parameters{
         QStringLiteral("securemode=%1").arg(static_cast<int>(options.secureMode)),
@@ -82,7 +83,8 @@ std::optional<AlinkError> DeviceCredentials::validateKeepAlive(int seconds)
 {
     if (seconds < kMinKeepAlive || seconds > kMaxKeepAlive)
         return AlinkError{QStringLiteral("keepAlive"),
-                          tr("%1 s is outside 30-1200 s; the platform refuses the connection").arg(seconds), -1};
+                          tr("%1 s is outside 30-1200 s; the platform refuses the connection").arg(seconds),
+                          -1};
     return std::nullopt;
 }
 

@@ -16,9 +16,15 @@ struct DeviceIdentity
     QString deviceSecret;
 };
 
-enum class MqttSignMethod { HmacMd5, HmacSha1, HmacSha256 };
+enum class MqttSignMethod
+{
+    HmacMd5,
+    HmacSha1,
+    HmacSha256
+};
 
-enum class SecureMode {
+enum class SecureMode
+{
     Tls = 2,
     PlainTcp = 3, // refused for accounts made after 2022-08-02
 };
@@ -43,7 +49,11 @@ struct MqttCredentials
 // Where a device connects: a public instance by region or an instance by id.
 struct CloudEndpoint
 {
-    enum class Kind { Region, Instance };
+    enum class Kind
+    {
+        Region,
+        Instance
+    };
     Kind kind = Kind::Instance;
     QString regionOrInstanceId;
     quint16 port = 8883;

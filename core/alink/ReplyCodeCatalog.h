@@ -6,7 +6,8 @@
 
 namespace ConfigDeck::Alink {
 
-enum class ReplyCategory {
+enum class ReplyCategory
+{
     Success,
     DeviceError,   // the device could not take the configuration
     PlatformError, // the platform refused or failed the request
@@ -15,7 +16,8 @@ enum class ReplyCategory {
 };
 
 // Who sent the code: the same number means different things in each direction (400, 429, 460).
-enum class ReplySource {
+enum class ReplySource
+{
     Device,   // push_reply, data exchange
     Platform, // get_reply
 };
@@ -41,7 +43,8 @@ class ReplyCodeCatalog
 
 public:
     // ConfigDeck's own device-defined codes, sent by its device agent.
-    enum DeviceCode : int {
+    enum DeviceCode : int
+    {
         DownloadFailed = 100001,
         SizeMismatch = 100002,
         SignMismatch = 100003,

@@ -15,9 +15,11 @@ struct KindPattern
 
 constexpr std::array kPatterns{
     KindPattern{TopicKind::ConfigGet, QLatin1StringView("/sys/"), QLatin1StringView("/thing/config/get")},
-    KindPattern{TopicKind::ConfigGetReply, QLatin1StringView("/sys/"), QLatin1StringView("/thing/config/get_reply")},
+    KindPattern{TopicKind::ConfigGetReply, QLatin1StringView("/sys/"),
+                QLatin1StringView("/thing/config/get_reply")},
     KindPattern{TopicKind::ConfigPush, QLatin1StringView("/sys/"), QLatin1StringView("/thing/config/push")},
-    KindPattern{TopicKind::ConfigPushReply, QLatin1StringView("/sys/"), QLatin1StringView("/thing/config/push_reply")},
+    KindPattern{TopicKind::ConfigPushReply, QLatin1StringView("/sys/"),
+                QLatin1StringView("/thing/config/push_reply")},
     KindPattern{TopicKind::DownlinkReplyMessage, QLatin1StringView("/"),
                 QLatin1StringView("/thing/downlink/reply/message")},
 };
@@ -64,7 +66,8 @@ std::optional<AlinkError> Topic::validateSegment(QStringView segment, const QStr
         return AlinkError{field, tr("is empty"), -1};
     for (const QChar c : segment) {
         if (c == QLatin1Char('/') || c == QLatin1Char('+') || c == QLatin1Char('#') || c.isNull())
-            return AlinkError{field, tr("contains '%1', which cannot stand in an MQTT topic level").arg(c), -1};
+            return AlinkError{field, tr("contains '%1', which cannot stand in an MQTT topic level").arg(c),
+                              -1};
     }
     return std::nullopt;
 }
@@ -78,7 +81,8 @@ Expected<Topic> Topic::parse(QStringView topic)
     for (const auto& p : kPatterns) {
         if (!topic.startsWith(p.prefix) || !topic.endsWith(p.suffix))
             continue;
-        const QStringView middle = topic.mid(p.prefix.size(), topic.size() - p.prefix.size() - p.suffix.size());
+        const QStringView middle =
+            topic.mid(p.prefix.size(), topic.size() - p.prefix.size() - p.suffix.size());
         const qsizetype slash = middle.indexOf(QLatin1Char('/'));
         if (slash < 0 || middle.indexOf(QLatin1Char('/'), slash + 1) >= 0)
             continue; // not {pk}/{dn}: maybe another pattern fits, else unknown

@@ -8,7 +8,8 @@
 
 namespace ConfigDeck::Alink {
 
-enum class TopicKind {
+enum class TopicKind
+{
     ConfigGet,            // device -> platform
     ConfigGetReply,       // platform -> device
     ConfigPush,           // platform -> device
@@ -29,7 +30,11 @@ public:
     const QString& deviceName() const { return m_deviceName; }
 
     QString toString() const;
-    bool isValid() const { return !validateSegment(m_productKey, {}).has_value() && !validateSegment(m_deviceName, {}).has_value(); }
+    bool isValid() const
+    {
+        return !validateSegment(m_productKey, {}).has_value() &&
+               !validateSegment(m_deviceName, {}).has_value();
+    }
 
     // The topic a reply to a message on this topic goes to (get -> get_reply, push -> push_reply).
     // The data-exchange topic carries replies, so it has none; neither do replies.

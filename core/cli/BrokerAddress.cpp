@@ -15,16 +15,18 @@ Alink::Expected<Transport::MqttConnectOptions> BrokerAddress::parse(const QStrin
     const QUrl url(withScheme, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty())
-        return Alink::AlinkError{field, tr("'%1' is not a broker address (write mqtt://host:port)").arg(text), -1};
+        return Alink::AlinkError{field, tr("'%1' is not a broker address (write mqtt://host:port)").arg(text),
+                                 -1};
     Transport::MqttConnectOptions options;
-    if (scheme == QLatin1String("mqtts") || scheme == QLatin1String("ssl") || scheme == QLatin1String("tls")) {
+    if (scheme == QLatin1String("mqtts") || scheme == QLatin1String("ssl") ||
+        scheme == QLatin1String("tls")) {
         options.tls.enabled = true;
         options.port = quint16(url.port(8883));
     } else if (scheme == QLatin1String("mqtt") || scheme == QLatin1String("tcp")) {
         options.port = quint16(url.port(1883));
     } else {
-        return Alink::AlinkError{field, tr("'%1' is not an MQTT scheme (use mqtt:// or mqtts://)").arg(url.scheme()),
-                                 -1};
+        return Alink::AlinkError{
+            field, tr("'%1' is not an MQTT scheme (use mqtt:// or mqtts://)").arg(url.scheme()), -1};
     }
     options.host = url.host();
     options.username = url.userName();

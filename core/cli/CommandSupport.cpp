@@ -26,11 +26,13 @@ void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
         {QStringLiteral("broker"), tr("Broker address: mqtt://HOST:PORT, or mqtts://HOST:PORT for TLS."),
          QStringLiteral("url"), QStringLiteral("mqtt://127.0.0.1:1883")},
         {QStringLiteral("username"), tr("MQTT user name."), QStringLiteral("name")},
-        {QStringLiteral("password"), tr("MQTT password (prefer the CONFIGDECK_MQTT_PASSWORD environment variable)."),
+        {QStringLiteral("password"),
+         tr("MQTT password (prefer the CONFIGDECK_MQTT_PASSWORD environment variable)."),
          QStringLiteral("password")},
         {QStringLiteral("ca"), tr("PEM file of the CA that signed the broker's certificate (TLS)."),
          QStringLiteral("file")},
-        {QStringLiteral("cert"), tr("Client certificate (PEM) for TLS client authentication."), QStringLiteral("file")},
+        {QStringLiteral("cert"), tr("Client certificate (PEM) for TLS client authentication."),
+         QStringLiteral("file")},
         {QStringLiteral("key"), tr("Private key (PEM) of the client certificate."), QStringLiteral("file")},
         {QStringLiteral("mqtt5"), tr("Speak MQTT 5 instead of 3.1.1.")},
         {QStringLiteral("keepalive"), tr("Keep-alive interval in seconds."), QStringLiteral("seconds"),
@@ -74,13 +76,14 @@ Alink::Expected<qint64> CommandSupport::number(const QCommandLineParser& parser,
     bool ok = false;
     const qint64 value = parser.value(name).toLongLong(&ok);
     if (!ok || value < minimum)
-        return Alink::AlinkError{QStringLiteral("--") + name,
-                                 tr("'%1' is not a whole number of at least %2").arg(parser.value(name)).arg(minimum),
-                                 -1};
+        return Alink::AlinkError{
+            QStringLiteral("--") + name,
+            tr("'%1' is not a whole number of at least %2").arg(parser.value(name)).arg(minimum), -1};
     return value;
 }
 
-Alink::Expected<double> CommandSupport::share(const QCommandLineParser& parser, const QString& name, double fallback)
+Alink::Expected<double> CommandSupport::share(const QCommandLineParser& parser, const QString& name,
+                                              double fallback)
 {
     if (!parser.isSet(name))
         return fallback;

@@ -14,7 +14,8 @@ class CommandSupport
     Q_DECLARE_TR_FUNCTIONS(CommandSupport)
 
 public:
-    enum ExitCode {
+    enum ExitCode
+    {
         Success = 0,
         Failed = 1,       // a rollout aborted, or devices did not take the configuration
         UsageError = 2,   // bad options or files
@@ -26,9 +27,10 @@ public:
     static Alink::Expected<Transport::MqttConnectOptions> brokerOptions(const QCommandLineParser& parser);
 
     // Reads a positive whole number option, with its default.
-    static Alink::Expected<qint64> number(const QCommandLineParser& parser, const QString& name, qint64 fallback,
-                                          qint64 minimum = 0);
-    static Alink::Expected<double> share(const QCommandLineParser& parser, const QString& name, double fallback);
+    static Alink::Expected<qint64> number(const QCommandLineParser& parser, const QString& name,
+                                          qint64 fallback, qint64 minimum = 0);
+    static Alink::Expected<double> share(const QCommandLineParser& parser, const QString& name,
+                                         double fallback);
 
     // Calls `stop` (once) on SIGINT or SIGTERM, from the event loop.
     static void onInterrupt(QObject* context, std::function<void()> stop);

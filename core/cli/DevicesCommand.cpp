@@ -21,8 +21,9 @@ DevicesCommand::~DevicesCommand() = default;
 std::optional<int> DevicesCommand::start(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Simulates devices that take remote configuration, each on its own MQTT "
-                                        "connection."));
+    parser.setApplicationDescription(
+        tr("Simulates devices that take remote configuration, each on its own MQTT "
+           "connection."));
     parser.addHelpOption();
     CommandSupport::addBrokerOptions(parser);
     parser.addOptions({
@@ -41,10 +42,10 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
         {QStringLiteral("exit-after"), tr("Exit when every online device has finished this many exchanges."),
          QStringLiteral("n")},
         {QStringLiteral("duration"), tr("Exit after this many seconds."), QStringLiteral("seconds")},
-        {QStringLiteral("workers"), tr("Spread the fleet over this many worker processes."), QStringLiteral("n"),
-         QStringLiteral("1")},
-        {QStringLiteral("fleet-size"), tr("Size of the whole fleet when this process simulates a slice of it."),
-         QStringLiteral("n")},
+        {QStringLiteral("workers"), tr("Spread the fleet over this many worker processes."),
+         QStringLiteral("n"), QStringLiteral("1")},
+        {QStringLiteral("fleet-size"),
+         tr("Size of the whole fleet when this process simulates a slice of it."), QStringLiteral("n")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
     if (!parser.parse(arguments)) {
@@ -95,7 +96,8 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
 
     CommandSupport::onInterrupt(this, [this] { finish(CommandSupport::Interrupted); });
     if (*duration > 0)
-        QTimer::singleShot(std::chrono::seconds(*duration), this, [this] { finish(CommandSupport::Success); });
+        QTimer::singleShot(std::chrono::seconds(*duration), this,
+                           [this] { finish(CommandSupport::Success); });
 
     if (*workers > 1)
         startWorkers(int(*workers), arguments);
@@ -106,21 +108,23 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
 
 void DevicesCommand::startFleet()
 {
-    m_fleet = new Roles::FleetSimulator(
-        [](QObject* parent) { return new Transport::MosquittoConnection(parent); },
-        [this](const Alink::DeviceIdentity& identity) {
-            Transport::MqttConnectOptions options = m_broker;
-            options.clientId = identity.productKey + QLatin1Char('.') + identity.deviceName;
-            return options;
-        },
-        &m_network, this);
+    m_fleet =
+        new Roles::FleetSimulator([](QObject* parent) { return new Transport::MosquittoConnection(parent); },
+                                  [this](const Alink::DeviceIdentity& identity) {
+                                      Transport::MqttConnectOptions options = m_broker;
+                                      options.clientId =
+                                          identity.productKey + QLatin1Char('.') + identity.deviceName;
+                                      return options;
+                                  },
+                                  &m_network, this);
     QList<Roles::SimulatedDevice> devices;
     devices.reserve(m_count);
     for (qint64 i = 0; i < m_count; ++i) {
         const qint64 index = m_first + i;
         const QString name = m_prefix + QStringLiteral("%1").arg(index, 4, 10, QLatin1Char('0'));
         // Faults are spread over the whole fleet, so that workers together hold exactly the mix's shares.
-        devices << Roles::SimulatedDevice{{m_productKey, name, {}}, m_mix.profileFor(index, m_fleetSize, m_seed)};
+        devices << Roles::SimulatedDevice{{m_productKey, name, {}},
+                                          m_mix.profileFor(index, m_fleetSize, m_seed)};
     }
     m_fleet->addDevices(devices);
 
@@ -144,7 +148,10 @@ void DevicesCommand::startFleet()
                                  tr("%1/%2: %3").arg(productKey, deviceName, reason));
             });
     connect(m_fleet, &Roles::FleetSimulator::connectedCountChanged, this, [this](int connected) {
-        m_printer->progress(tr("%1 of %2 devices online, %3 exchanges").arg(connected).arg(m_fleet->expectedOnline()).arg(m_exchanges));
+        m_printer->progress(tr("%1 of %2 devices online, %3 exchanges")
+                                .arg(connected)
+                                .arg(m_fleet->expectedOnline())
+                                .arg(m_exchanges));
     });
     connect(m_fleet, &Roles::FleetSimulator::allConnected, this, [this] {
         m_printer->event(QStringLiteral("online"),
@@ -159,8 +166,8 @@ void DevicesCommand::startWorkers(int workers, const QStringList& arguments)
 {
     // Each worker runs this same command on its slice, in JSON; this process adds the results up.
     // Every argument but those that describe this process's own slice.
-    const QStringList sliceOptions{QStringLiteral("--workers"), QStringLiteral("--first"), QStringLiteral("--count"),
-                                   QStringLiteral("--fleet-size")};
+    const QStringList sliceOptions{QStringLiteral("--workers"), QStringLiteral("--first"),
+                                   QStringLiteral("--count"), QStringLiteral("--fleet-size")};
     QStringList base;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
@@ -194,8 +201,8 @@ void DevicesCommand::startWorkers(int workers, const QStringList& arguments)
         });
         QStringList workerArguments = QStringList{QStringLiteral("devices")} + base;
         workerArguments << QStringLiteral("--first") << QString::number(first) << QStringLiteral("--count")
-                        << QString::number(count) << QStringLiteral("--fleet-size") << QString::number(m_fleetSize)
-                        << QStringLiteral("--json");
+                        << QString::number(count) << QStringLiteral("--fleet-size")
+                        << QString::number(m_fleetSize) << QStringLiteral("--json");
         process->start(QCoreApplication::applicationFilePath(), workerArguments);
         m_workers << process;
     }
@@ -226,21 +233,22 @@ void DevicesCommand::takeWorkerLine(const QByteArray& line)
     }
 }
 
-void DevicesCommand::onExchange(const QString& productKey, const QString& deviceName, const QString& messageId,
-                                int code, const QString& reason)
+void DevicesCommand::onExchange(const QString& productKey, const QString& deviceName,
+                                const QString& messageId, int code, const QString& reason)
 {
     ++m_exchanges;
     ++m_codes[code];
-    m_printer->event(QStringLiteral("exchange"),
-                     {{QStringLiteral("productKey"), productKey},
-                      {QStringLiteral("deviceName"), deviceName},
-                      {QStringLiteral("id"), messageId},
-                      {QStringLiteral("code"), code},
-                      {QStringLiteral("reason"), reason},
-                      {QStringLiteral("text"), tr("%1/%2: %3 %4").arg(productKey, deviceName).arg(code).arg(reason)}},
-                     tr("%1/%2: %3 %4").arg(productKey, deviceName).arg(code).arg(reason));
-    if (m_exitAfterExchanges > 0 && ++m_exchangesPerDevice[productKey + QLatin1Char('/') + deviceName]
-                                        == m_exitAfterExchanges) {
+    m_printer->event(
+        QStringLiteral("exchange"),
+        {{QStringLiteral("productKey"), productKey},
+         {QStringLiteral("deviceName"), deviceName},
+         {QStringLiteral("id"), messageId},
+         {QStringLiteral("code"), code},
+         {QStringLiteral("reason"), reason},
+         {QStringLiteral("text"), tr("%1/%2: %3 %4").arg(productKey, deviceName).arg(code).arg(reason)}},
+        tr("%1/%2: %3 %4").arg(productKey, deviceName).arg(code).arg(reason));
+    if (m_exitAfterExchanges > 0 &&
+        ++m_exchangesPerDevice[productKey + QLatin1Char('/') + deviceName] == m_exitAfterExchanges) {
         ++m_devicesDone;
         checkDone();
     }

@@ -49,29 +49,35 @@ PlatformCommand::~PlatformCommand() = default;
 std::optional<int> PlatformCommand::start(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Serves remote configuration on an MQTT broker as Alibaba Cloud IoT Platform does, and pushes or rolls "
-           "out a configuration."));
+    parser.setApplicationDescription(tr("Serves remote configuration on an MQTT broker as Alibaba Cloud IoT "
+                                        "Platform does, and pushes or rolls "
+                                        "out a configuration."));
     parser.addHelpOption();
     CommandSupport::addBrokerOptions(parser);
     parser.addOptions({
         {QStringLiteral("product"), tr("ProductKey to serve."), QStringLiteral("pk")},
         {QStringLiteral("config"), tr("The configuration file to serve and push."), QStringLiteral("file")},
-        {QStringLiteral("devices"), tr("Number of known devices, named PREFIX0000, PREFIX0001, ... (other devices get 6100)."), QStringLiteral("n")},
+        {QStringLiteral("devices"),
+         tr("Number of known devices, named PREFIX0000, PREFIX0001, ... (other devices get 6100)."),
+         QStringLiteral("n")},
         {QStringLiteral("prefix"), tr("DeviceName prefix for --devices."), QStringLiteral("text"),
          QStringLiteral("dev-")},
         {QStringLiteral("device-list"), tr("File with one DeviceName per line: the known devices."),
          QStringLiteral("file")},
-        {QStringLiteral("disabled"), tr("Remote configuration switched off for the product: gets answer 6713.")},
+        {QStringLiteral("disabled"),
+         tr("Remote configuration switched off for the product: gets answer 6713.")},
         {QStringLiteral("alibaba-limits"),
          tr("Behave exactly as the cloud: product scope, JSON only, 64 KB, one push per product per hour.")},
         {QStringLiteral("http-host"), tr("Address the file server listens on."), QStringLiteral("address"),
          QStringLiteral("127.0.0.1")},
-        {QStringLiteral("http-port"), tr("Port of the file server (0: any free port)."), QStringLiteral("port"),
-         QStringLiteral("0")},
-        {QStringLiteral("public-host"), tr("Host name devices use to reach the file server."), QStringLiteral("host")},
-        {QStringLiteral("https-cert"), tr("Serve files over HTTPS with this certificate (PEM)."), QStringLiteral("file")},
-        {QStringLiteral("https-key"), tr("Private key (PEM) of the HTTPS certificate."), QStringLiteral("file")},
+        {QStringLiteral("http-port"), tr("Port of the file server (0: any free port)."),
+         QStringLiteral("port"), QStringLiteral("0")},
+        {QStringLiteral("public-host"), tr("Host name devices use to reach the file server."),
+         QStringLiteral("host")},
+        {QStringLiteral("https-cert"), tr("Serve files over HTTPS with this certificate (PEM)."),
+         QStringLiteral("file")},
+        {QStringLiteral("https-key"), tr("Private key (PEM) of the HTTPS certificate."),
+         QStringLiteral("file")},
         {QStringLiteral("url-validity"), tr("Validity of the signed download URLs in seconds."),
          QStringLiteral("seconds"), QStringLiteral("1800")},
         {QStringLiteral("push"), tr("Push the configuration to every known device.")},
@@ -81,10 +87,11 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
          QStringLiteral("0")},
         {QStringLiteral("timeout"), tr("Seconds to wait for each device's reply."), QStringLiteral("seconds"),
          QStringLiteral("60")},
-        {QStringLiteral("abort"), tr("Abort the rollout when this share of devices failed."), QStringLiteral("share"),
-         QStringLiteral("20%")},
-        {QStringLiteral("after-gets"), tr("Start the push or rollout once this many devices requested their "
-                                          "configuration."),
+        {QStringLiteral("abort"), tr("Abort the rollout when this share of devices failed."),
+         QStringLiteral("share"), QStringLiteral("20%")},
+        {QStringLiteral("after-gets"),
+         tr("Start the push or rollout once this many devices requested their "
+            "configuration."),
          QStringLiteral("n")},
         {QStringLiteral("after"), tr("Start the push or rollout this many seconds after connecting."),
          QStringLiteral("seconds")},
@@ -119,11 +126,13 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     if (!deviceCount)
         return fail(deviceCount.error());
     for (qint64 i = 0; i < *deviceCount; ++i)
-        m_devices << parser.value(QStringLiteral("prefix")) + QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0'));
+        m_devices << parser.value(QStringLiteral("prefix")) +
+                         QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0'));
     if (parser.isSet(QStringLiteral("device-list"))) {
         QFile list(parser.value(QStringLiteral("device-list")));
         if (!list.open(QIODevice::ReadOnly | QIODevice::Text))
-            return fail({QStringLiteral("--device-list"), tr("cannot read %1: %2").arg(list.fileName(), list.errorString()), -1});
+            return fail({QStringLiteral("--device-list"),
+                         tr("cannot read %1: %2").arg(list.fileName(), list.errorString()), -1});
         for (const QByteArray& line : list.readAll().split('\n')) {
             if (const QString name = QString::fromUtf8(line).trimmed(); !name.isEmpty())
                 m_devices << name;
@@ -134,7 +143,8 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                : parser.isSet(QStringLiteral("push"))  ? Action::Push
                                                        : Action::Serve;
     if (m_action != Action::Serve && m_devices.isEmpty())
-        return fail({QStringLiteral("--devices"), tr("a push or rollout needs the known devices (--devices or --device-list)"), -1});
+        return fail({QStringLiteral("--devices"),
+                     tr("a push or rollout needs the known devices (--devices or --device-list)"), -1});
     const auto afterGets = CommandSupport::number(parser, QStringLiteral("after-gets"), 0, 0);
     const auto after = CommandSupport::number(parser, QStringLiteral("after"), 0, 0);
     const auto batch = CommandSupport::number(parser, QStringLiteral("batch"), 100, 1);
@@ -162,7 +172,8 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
 
     // The file server and the platform service.
     m_connection = new Transport::MosquittoConnection(this);
-    m_fileServer = new Transfer::FileServer([this](const QString& sha) { return m_platform->content(sha); }, this);
+    m_fileServer =
+        new Transfer::FileServer([this](const QString& sha) { return m_platform->content(sha); }, this);
     m_platform = new Roles::PlatformService(m_connection, m_fileServer, this);
     Roles::PlatformSettings settings;
     settings.alibabaLimits = parser.isSet(QStringLiteral("alibaba-limits"));
@@ -177,8 +188,10 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("config"))) {
         QFile file(parser.value(QStringLiteral("config")));
         if (!file.open(QIODevice::ReadOnly))
-            return fail({QStringLiteral("--config"), tr("cannot read %1: %2").arg(file.fileName(), file.errorString()), -1});
-        const auto published = m_platform->publishConfig(m_productKey, file.readAll(), QFileInfo(file).fileName());
+            return fail({QStringLiteral("--config"),
+                         tr("cannot read %1: %2").arg(file.fileName(), file.errorString()), -1});
+        const auto published =
+            m_platform->publishConfig(m_productKey, file.readAll(), QFileInfo(file).fileName());
         if (!published)
             return fail(published.error());
         m_printer->event(QStringLiteral("published"),
@@ -203,53 +216,60 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     }
     const QHostAddress httpAddress(parser.value(QStringLiteral("http-host")));
     if (httpAddress.isNull())
-        return fail({QStringLiteral("--http-host"), tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
+        return fail({QStringLiteral("--http-host"),
+                     tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
     const auto listening = m_fileServer->listen(httpAddress, quint16(*httpPort));
     if (!listening)
         return fail(listening.error());
     if (parser.isSet(QStringLiteral("public-host")))
         m_fileServer->setPublicHost(parser.value(QStringLiteral("public-host")));
     m_printer->event(QStringLiteral("file-server"),
-                     {{QStringLiteral("url"), QStringLiteral("%1://%2:%3")
-                                                  .arg(m_fileServer->isHttps() ? QStringLiteral("https") : QStringLiteral("http"),
-                                                       m_fileServer->publicHost())
-                                                  .arg(*listening)}},
+                     {{QStringLiteral("url"),
+                       QStringLiteral("%1://%2:%3")
+                           .arg(m_fileServer->isHttps() ? QStringLiteral("https") : QStringLiteral("http"),
+                                m_fileServer->publicHost())
+                           .arg(*listening)}},
                      tr("File server on %1 port %2").arg(m_fileServer->publicHost()).arg(*listening));
 
     // Wire events.
-    connect(m_platform, &Roles::PlatformService::getAnswered, this,
-            [this](const QString& productKey, const QString& deviceName, int code) {
-                ++m_gets;
-                count(m_getCodes, code);
-                m_printer->event(QStringLiteral("get"),
-                                 {{QStringLiteral("productKey"), productKey},
-                                  {QStringLiteral("deviceName"), deviceName},
-                                  {QStringLiteral("code"), code}},
-                                 tr("%1/%2 requested its configuration: answered %3").arg(productKey, deviceName).arg(code));
-                m_requested.insert(productKey + QLatin1Char('/') + deviceName);
-                if (!m_acted && m_afterGets > 0 && m_requested.size() >= m_afterGets)
-                    act();
-            });
+    connect(
+        m_platform, &Roles::PlatformService::getAnswered, this,
+        [this](const QString& productKey, const QString& deviceName, int code) {
+            ++m_gets;
+            count(m_getCodes, code);
+            m_printer->event(
+                QStringLiteral("get"),
+                {{QStringLiteral("productKey"), productKey},
+                 {QStringLiteral("deviceName"), deviceName},
+                 {QStringLiteral("code"), code}},
+                tr("%1/%2 requested its configuration: answered %3").arg(productKey, deviceName).arg(code));
+            m_requested.insert(productKey + QLatin1Char('/') + deviceName);
+            if (!m_acted && m_afterGets > 0 && m_requested.size() >= m_afterGets)
+                act();
+        });
     connect(m_platform, &Roles::PlatformService::pushReplied, this,
-            [this](const QString& productKey, const QString& deviceName, const QString& id, int code, qint64 latency) {
+            [this](const QString& productKey, const QString& deviceName, const QString& id, int code,
+                   qint64 latency) {
                 ++m_replies;
                 count(m_replyCodes, code);
-                m_printer->event(QStringLiteral("reply"),
-                                 {{QStringLiteral("productKey"), productKey},
-                                  {QStringLiteral("deviceName"), deviceName},
-                                  {QStringLiteral("id"), id},
-                                  {QStringLiteral("code"), code},
-                                  {QStringLiteral("latencyMs"), latency}},
-                                 tr("%1/%2 replied %3 after %4 ms").arg(productKey, deviceName).arg(code).arg(latency));
+                m_printer->event(
+                    QStringLiteral("reply"),
+                    {{QStringLiteral("productKey"), productKey},
+                     {QStringLiteral("deviceName"), deviceName},
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("code"), code},
+                     {QStringLiteral("latencyMs"), latency}},
+                    tr("%1/%2 replied %3 after %4 ms").arg(productKey, deviceName).arg(code).arg(latency));
                 if (m_action == Action::Push && m_platform->pendingCount() == 0 && !m_serveAfter)
                     finish(CommandSupport::Success);
             });
-    connect(m_platform, &Roles::PlatformService::wireError, this, [this](const QString& topic, const QString& reason) {
-        ++m_wireErrors;
-        m_printer->event(QStringLiteral("wire-error"),
-                         {{QStringLiteral("topic"), topic}, {QStringLiteral("reason"), reason}},
-                         tr("Ignored a message on %1: %2").arg(topic, reason));
-    });
+    connect(m_platform, &Roles::PlatformService::wireError, this,
+            [this](const QString& topic, const QString& reason) {
+                ++m_wireErrors;
+                m_printer->event(QStringLiteral("wire-error"),
+                                 {{QStringLiteral("topic"), topic}, {QStringLiteral("reason"), reason}},
+                                 tr("Ignored a message on %1: %2").arg(topic, reason));
+            });
     connect(m_connection, &Transport::MqttConnection::connected, this, &PlatformCommand::onConnected);
     connect(m_connection, &Transport::MqttConnection::errorOccurred, this, [this](const QString& message) {
         m_printer->event(QStringLiteral("broker-error"), {{QStringLiteral("reason"), message}},
@@ -272,8 +292,9 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
 
 void PlatformCommand::onConnected()
 {
-    m_printer->event(QStringLiteral("connected"), {{QStringLiteral("broker"), m_connection->options().host}},
-                     tr("Connected to %1:%2").arg(m_connection->options().host).arg(m_connection->options().port));
+    m_printer->event(
+        QStringLiteral("connected"), {{QStringLiteral("broker"), m_connection->options().host}},
+        tr("Connected to %1:%2").arg(m_connection->options().host).arg(m_connection->options().port));
     if (m_acted || m_action == Action::Serve || m_afterGets > 0)
         return;
     QTimer::singleShot(std::chrono::seconds(m_afterSeconds), this, [this] {
@@ -307,40 +328,45 @@ void PlatformCommand::act()
     if (m_action != Action::Rollout)
         return;
     m_rollout = new Roles::RolloutRunner(m_platform, m_plan, this);
-    connect(m_rollout, &Roles::RolloutRunner::outcomeChanged, this, [this](const Store::RolloutOutcome& outcome) {
-        if (!Roles::RolloutRunner::isFinal(outcome.state))
-            return;
-        QJsonObject fields{{QStringLiteral("productKey"), outcome.productKey},
-                           {QStringLiteral("deviceName"), outcome.deviceName},
-                           {QStringLiteral("outcome"), outcomeName(outcome.state)},
-                           {QStringLiteral("message"), outcome.message}};
-        if (outcome.replyCode)
-            fields.insert(QStringLiteral("code"), *outcome.replyCode);
-        m_printer->event(QStringLiteral("outcome"), fields,
-                         tr("%1/%2: %3 %4 %5")
-                             .arg(outcome.productKey, outcome.deviceName, outcomeName(outcome.state),
-                                  outcome.replyCode ? QString::number(*outcome.replyCode) : QString(), outcome.message));
-    });
+    connect(m_rollout, &Roles::RolloutRunner::outcomeChanged, this,
+            [this](const Store::RolloutOutcome& outcome) {
+                if (!Roles::RolloutRunner::isFinal(outcome.state))
+                    return;
+                QJsonObject fields{{QStringLiteral("productKey"), outcome.productKey},
+                                   {QStringLiteral("deviceName"), outcome.deviceName},
+                                   {QStringLiteral("outcome"), outcomeName(outcome.state)},
+                                   {QStringLiteral("message"), outcome.message}};
+                if (outcome.replyCode)
+                    fields.insert(QStringLiteral("code"), *outcome.replyCode);
+                m_printer->event(QStringLiteral("outcome"), fields,
+                                 tr("%1/%2: %3 %4 %5")
+                                     .arg(outcome.productKey, outcome.deviceName, outcomeName(outcome.state),
+                                          outcome.replyCode ? QString::number(*outcome.replyCode) : QString(),
+                                          outcome.message));
+            });
     connect(m_rollout, &Roles::RolloutRunner::progress, this, [this](int done, int total) {
         m_printer->progress(tr("Rollout: %1 of %2 devices done").arg(done).arg(total));
     });
-    connect(m_rollout, &Roles::RolloutRunner::finished, this, [this](RolloutState state, const QString& reason) {
-        m_actionMs = m_actionClock.elapsed();
-        m_printer->event(QStringLiteral("rollout-finished"),
-                         {{QStringLiteral("state"), state == RolloutState::Completed ? QStringLiteral("completed")
-                                                                                     : QStringLiteral("aborted")},
-                          {QStringLiteral("reason"), reason},
-                          {QStringLiteral("wallMs"), m_actionMs}},
-                         tr("Rollout %1 in %2 ms: %3")
-                             .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
-                             .arg(m_actionMs)
-                             .arg(reason));
-        if (m_serveAfter)
-            return;
-        const bool clean = m_rollout->count(OutcomeState::Failed) + m_rollout->count(OutcomeState::TimedOut) == 0;
-        finish(state == RolloutState::Completed && (clean || m_allowFailures) ? CommandSupport::Success
-                                                                              : CommandSupport::Failed);
-    });
+    connect(
+        m_rollout, &Roles::RolloutRunner::finished, this, [this](RolloutState state, const QString& reason) {
+            m_actionMs = m_actionClock.elapsed();
+            m_printer->event(
+                QStringLiteral("rollout-finished"),
+                {{QStringLiteral("state"),
+                  state == RolloutState::Completed ? QStringLiteral("completed") : QStringLiteral("aborted")},
+                 {QStringLiteral("reason"), reason},
+                 {QStringLiteral("wallMs"), m_actionMs}},
+                tr("Rollout %1 in %2 ms: %3")
+                    .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
+                    .arg(m_actionMs)
+                    .arg(reason));
+            if (m_serveAfter)
+                return;
+            const bool clean =
+                m_rollout->count(OutcomeState::Failed) + m_rollout->count(OutcomeState::TimedOut) == 0;
+            finish(state == RolloutState::Completed && (clean || m_allowFailures) ? CommandSupport::Success
+                                                                                  : CommandSupport::Failed);
+        });
     if (auto error = m_rollout->start()) {
         m_printer->error(error->message());
         finish(CommandSupport::Failed);
@@ -385,9 +411,14 @@ void PlatformCommand::printSummary()
                        {QStringLiteral("replyCodes"), replyCodes},
                        {QStringLiteral("wallMs"), m_actionMs},
                        {QStringLiteral("peakRssKb"), EventPrinter::peakRssKb()}};
-    QString text = tr("%1 configuration requests answered (%2); %3 push replies (%4)").arg(m_gets).arg(getText).arg(m_replies).arg(replyText);
+    QString text = tr("%1 configuration requests answered (%2); %3 push replies (%4)")
+                       .arg(m_gets)
+                       .arg(getText)
+                       .arg(m_replies)
+                       .arg(replyText);
     if (m_rollout) {
-        for (auto state : {OutcomeState::Succeeded, OutcomeState::Failed, OutcomeState::TimedOut, OutcomeState::Skipped})
+        for (auto state :
+             {OutcomeState::Succeeded, OutcomeState::Failed, OutcomeState::TimedOut, OutcomeState::Skipped})
             fields.insert(outcomeName(state), m_rollout->count(state));
         text += tr("; rollout: %1 succeeded, %2 failed, %3 timed out, %4 skipped")
                     .arg(m_rollout->count(OutcomeState::Succeeded))

@@ -35,7 +35,12 @@ signals:
     void finished(int exitCode);
 
 private:
-    enum class Action { Serve, Push, Rollout };
+    enum class Action
+    {
+        Serve,
+        Push,
+        Rollout
+    };
 
     void onConnected();
     void act();

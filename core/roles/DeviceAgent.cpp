@@ -43,7 +43,8 @@ DeviceAgent::~DeviceAgent() = default;
 std::optional<AlinkError> DeviceAgent::start(const Transport::MqttConnectOptions& options)
 {
     for (auto kind : {TopicKind::ConfigPush, TopicKind::ConfigGetReply}) {
-        if (auto error = m_connection->subscribe(Topic::filter(kind, productKey(), deviceName()), m_settings.qos))
+        if (auto error =
+                m_connection->subscribe(Topic::filter(kind, productKey(), deviceName()), m_settings.qos))
             return error;
     }
     m_started = true;
@@ -99,11 +100,13 @@ std::pair<int, QString> DeviceAgent::verify(const Alink::ConfigFile& file, const
     if (content.size() > file.configSize)
         return {ReplyCodeCatalog::FileTooLarge,
                 tr("expected %1 bytes, got more (%2)").arg(file.configSize).arg(content.size())};
-    const QString actual = file.signMethod == Alink::SignMethod::Md5
-                               ? QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex())
-                               : Transfer::Sha256Stream::hash(content);
+    const QString actual =
+        file.signMethod == Alink::SignMethod::Md5
+            ? QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex())
+            : Transfer::Sha256Stream::hash(content);
     if (actual.compare(file.sign, Qt::CaseInsensitive) != 0)
-        return {ReplyCodeCatalog::SignMismatch, tr("sign mismatch: expected %1, got %2").arg(file.sign.toLower(), actual)};
+        return {ReplyCodeCatalog::SignMismatch,
+                tr("sign mismatch: expected %1, got %2").arg(file.sign.toLower(), actual)};
     return {200, {}};
 }
 
@@ -130,7 +133,9 @@ void DeviceAgent::takePush(const QString& topic, const QByteArray& payload)
         emit wireError(topic, push.error().message());
         // Like the SDKs, answer a push we cannot take with 460 when its id can still be read.
         const QJsonValue id = QJsonDocument::fromJson(payload).object().value(QStringLiteral("id"));
-        const QString idText = id.isString() ? id.toString() : id.isDouble() ? QString::number(qint64(id.toDouble())) : QString();
+        const QString idText = id.isString()   ? id.toString()
+                               : id.isDouble() ? QString::number(qint64(id.toDouble()))
+                                               : QString();
         if (!AlinkCodec::validateId(idText)) {
             sendReply(idText, 460, push.error().message());
             setState(ConfigState::Failed, 460);
@@ -175,7 +180,8 @@ void DeviceAgent::takeGetReply(const QString& topic, const QByteArray& payload)
     fetch(Exchange::Get, reply->id, *reply->data, false);
 }
 
-void DeviceAgent::fetch(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file, bool replyWanted)
+void DeviceAgent::fetch(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file,
+                        bool replyWanted)
 {
     setState(ConfigState::Downloading);
     auto request = Transfer::DownloadRequest::fromConfigFile(file);

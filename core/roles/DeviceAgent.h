@@ -91,7 +91,11 @@ signals:
     void wireError(const QString& topic, const QString& reason);
 
 private:
-    enum class Exchange { Push, Get };
+    enum class Exchange
+    {
+        Push,
+        Get
+    };
     struct Awaiting
     {
         bool replyWanted = true;
@@ -103,9 +107,10 @@ private:
     void takePush(const QString& topic, const QByteArray& payload);
     void takeGetReply(const QString& topic, const QByteArray& payload);
     void fetch(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file, bool replyWanted);
-    void downloaded(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file, bool replyWanted,
-                    const Transfer::DownloadResult& result);
-    void conclude(Exchange exchange, const QString& messageId, bool replyWanted, int code, const QString& reason);
+    void downloaded(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file,
+                    bool replyWanted, const Transfer::DownloadResult& result);
+    void conclude(Exchange exchange, const QString& messageId, bool replyWanted, int code,
+                  const QString& reason);
     void sendReply(const QString& messageId, int code, const QString& message);
     void setState(Store::ConfigState state, std::optional<int> code = std::nullopt,
                   Alink::ReplySource source = Alink::ReplySource::Device);

@@ -17,15 +17,21 @@ struct KindName
 };
 
 constexpr KindName kKindNames[] = {
-    {FaultProfile::Kind::None, "healthy", QT_TRANSLATE_NOOP("FaultProfile", "Healthy: downloads, verifies, replies 200")},
+    {FaultProfile::Kind::None, "healthy",
+     QT_TRANSLATE_NOOP("FaultProfile", "Healthy: downloads, verifies, replies 200")},
     {FaultProfile::Kind::Slow, "slow", QT_TRANSLATE_NOOP("FaultProfile", "Slow: replies late")},
     {FaultProfile::Kind::Offline, "offline", QT_TRANSLATE_NOOP("FaultProfile", "Offline: never connects")},
-    {FaultProfile::Kind::NeverReplies, "never", QT_TRANSLATE_NOOP("FaultProfile", "Silent: takes pushes, never replies")},
-    {FaultProfile::Kind::Refuses, "refuses", QT_TRANSLATE_NOOP("FaultProfile", "Refuses: answers with an error code")},
-    {FaultProfile::Kind::BadSign, "badsign", QT_TRANSLATE_NOOP("FaultProfile", "Bad sign: the download arrives corrupted")},
-    {FaultProfile::Kind::Truncated, "truncate", QT_TRANSLATE_NOOP("FaultProfile", "Wrong size: the download arrives short")},
+    {FaultProfile::Kind::NeverReplies, "never",
+     QT_TRANSLATE_NOOP("FaultProfile", "Silent: takes pushes, never replies")},
+    {FaultProfile::Kind::Refuses, "refuses",
+     QT_TRANSLATE_NOOP("FaultProfile", "Refuses: answers with an error code")},
+    {FaultProfile::Kind::BadSign, "badsign",
+     QT_TRANSLATE_NOOP("FaultProfile", "Bad sign: the download arrives corrupted")},
+    {FaultProfile::Kind::Truncated, "truncate",
+     QT_TRANSLATE_NOOP("FaultProfile", "Wrong size: the download arrives short")},
     {FaultProfile::Kind::SlowDownload, "slowdownload", QT_TRANSLATE_NOOP("FaultProfile", "Slow download")},
-    {FaultProfile::Kind::ApplyFails, "applyfails", QT_TRANSLATE_NOOP("FaultProfile", "Apply fails after verifying")},
+    {FaultProfile::Kind::ApplyFails, "applyfails",
+     QT_TRANSLATE_NOOP("FaultProfile", "Apply fails after verifying")},
 };
 
 // splitmix64: a small, good, seedable mixer for spreading faults over device indexes.
@@ -111,7 +117,8 @@ Alink::Expected<FaultMix> FaultMix::parse(QStringView text)
             profile.refuseCode = argument.isEmpty() ? 460 : argument.toInt(&argumentOk);
             break;
         case FaultProfile::Kind::Slow:
-            profile.latency = std::chrono::milliseconds(argument.isEmpty() ? 3000 : argument.toInt(&argumentOk));
+            profile.latency =
+                std::chrono::milliseconds(argument.isEmpty() ? 3000 : argument.toInt(&argumentOk));
             break;
         case FaultProfile::Kind::SlowDownload:
             profile.bytesPerSecond = argument.isEmpty() ? 1024 : argument.toLongLong(&argumentOk);
@@ -131,7 +138,8 @@ Alink::Expected<FaultMix> FaultMix::parse(QStringView text)
         if (percent)
             fraction /= 100.0;
         if (!ok || fraction < 0 || fraction > 1)
-            return Alink::AlinkError{field, tr("'%1' is not a share between 0 and 100%").arg(item.mid(equals + 1)), -1};
+            return Alink::AlinkError{
+                field, tr("'%1' is not a share between 0 and 100%").arg(item.mid(equals + 1)), -1};
         mix.add(profile, fraction);
     }
     if (mix.faultyFraction() > 1.0 + 1e-9)

@@ -12,7 +12,8 @@ namespace ConfigDeck::Roles {
 // How a simulated device misbehaves. One kind per device; a fleet mixes kinds by shares.
 struct FaultProfile
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,         // replies 200 after downloading and verifying
         Slow,         // replies after `latency`
         Offline,      // never connects

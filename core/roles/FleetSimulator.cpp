@@ -14,8 +14,8 @@ QString keyOf(const QString& productKey, const QString& deviceName)
 
 } // namespace
 
-FleetSimulator::FleetSimulator(ConnectionFactory connections, OptionsFactory options, QNetworkAccessManager* network,
-                               QObject* parent)
+FleetSimulator::FleetSimulator(ConnectionFactory connections, OptionsFactory options,
+                               QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_connections(std::move(connections))
     , m_options(std::move(options))
@@ -46,12 +46,13 @@ void FleetSimulator::addDevices(const QList<SimulatedDevice>& devices)
             if (connectedCount() == expectedOnline())
                 emit allConnected();
         });
-        connect(connection, &Transport::MqttConnection::disconnected, this, [this, agent](const QString& reason) {
-            if (m_online.remove(agent))
-                emit connectedCountChanged(connectedCount());
-            if (!reason.isEmpty())
-                emit connectionError(agent->productKey(), agent->deviceName(), reason);
-        });
+        connect(connection, &Transport::MqttConnection::disconnected, this,
+                [this, agent](const QString& reason) {
+                    if (m_online.remove(agent))
+                        emit connectedCountChanged(connectedCount());
+                    if (!reason.isEmpty())
+                        emit connectionError(agent->productKey(), agent->deviceName(), reason);
+                });
         m_agents << agent;
         m_identities << device.identity;
         m_byKey.insert(keyOf(device.identity.productKey, device.identity.deviceName), agent);

@@ -4,8 +4,8 @@
 #include "FaultProfile.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -27,14 +27,16 @@ struct SimulatedDevice
 };
 
 // N device agents, each on its own MQTT connection, sharing one network manager for downloads. The transport
-// is whatever the connection factory makes: the in-process broker in Demo mode, libmosquitto on a real broker.
+// is whatever the connection factory makes: the in-process broker in Demo mode, libmosquitto on a real
+// broker.
 class FleetSimulator final : public QObject
 {
     Q_OBJECT
 
 public:
     using ConnectionFactory = std::function<Transport::MqttConnection*(QObject* parent)>;
-    using OptionsFactory = std::function<Transport::MqttConnectOptions(const Alink::DeviceIdentity& identity)>;
+    using OptionsFactory =
+        std::function<Transport::MqttConnectOptions(const Alink::DeviceIdentity& identity)>;
 
     FleetSimulator(ConnectionFactory connections, OptionsFactory options, QNetworkAccessManager* network,
                    QObject* parent = nullptr);

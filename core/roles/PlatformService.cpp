@@ -76,26 +76,28 @@ void PlatformService::setRemoteConfigEnabled(const QString& productKey, bool ena
     it->remoteConfigEnabled = enabled;
 }
 
-std::optional<AlinkError> PlatformService::validateContent(const QByteArray& content, qint64 maxBytes, bool jsonOnly)
+std::optional<AlinkError> PlatformService::validateContent(const QByteArray& content, qint64 maxBytes,
+                                                           bool jsonOnly)
 {
     if (content.isEmpty())
         return AlinkError{QStringLiteral("config"), tr("the configuration file is empty"), -1};
     if (maxBytes > 0 && content.size() > maxBytes)
-        return AlinkError{QStringLiteral("config"),
-                          tr("the configuration is %1 bytes; the limit is %2 bytes").arg(content.size()).arg(maxBytes),
-                          -1};
+        return AlinkError{
+            QStringLiteral("config"),
+            tr("the configuration is %1 bytes; the limit is %2 bytes").arg(content.size()).arg(maxBytes), -1};
     if (jsonOnly) {
         QJsonParseError error;
         QJsonDocument::fromJson(content, &error);
         if (error.error != QJsonParseError::NoError)
             return AlinkError{QStringLiteral("config"),
-                              tr("the configuration must be JSON: %1").arg(error.errorString()), error.offset};
+                              tr("the configuration must be JSON: %1").arg(error.errorString()),
+                              error.offset};
     }
     return std::nullopt;
 }
 
-Alink::Expected<PublishedConfig> PlatformService::publishConfig(const QString& productKey, const QByteArray& content,
-                                                                const QString& fileName)
+Alink::Expected<PublishedConfig>
+PlatformService::publishConfig(const QString& productKey, const QByteArray& content, const QString& fileName)
 {
     if (auto error = Topic::validateSegment(productKey, QStringLiteral("productKey")))
         return *error;
@@ -104,7 +106,8 @@ Alink::Expected<PublishedConfig> PlatformService::publishConfig(const QString& p
         return *invalid;
 
     PublishedConfig config;
-    config.sha256 = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    config.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     config.configId = config.sha256.left(16); // stable per content: the same file is the same configuration
     config.content = content;
     config.fileName = fileName.isEmpty() ? QStringLiteral("config.json") : fileName;
@@ -128,7 +131,8 @@ std::optional<QByteArray> PlatformService::content(const QString& sha256) const
     return it.value();
 }
 
-std::optional<AlinkError> PlatformService::checkPush(const QString& productKey, const QStringList& deviceNames) const
+std::optional<AlinkError> PlatformService::checkPush(const QString& productKey,
+                                                     const QStringList& deviceNames) const
 {
     const PlatformProduct* target = product(productKey);
     if (!target)
@@ -140,14 +144,15 @@ std::optional<AlinkError> PlatformService::checkPush(const QString& productKey, 
         return AlinkError{QStringLiteral("productKey"),
                           tr("product %1 has no configuration to push").arg(productKey), -1};
     if (deviceNames.isEmpty() && target->devices.isEmpty())
-        return AlinkError{QStringLiteral("devices"), tr("product %1 has no known devices to push to").arg(productKey),
-                          -1};
+        return AlinkError{QStringLiteral("devices"),
+                          tr("product %1 has no known devices to push to").arg(productKey), -1};
     if (!m_settings.alibabaLimits)
         return std::nullopt;
 
     if (!deviceNames.isEmpty() && QSet<QString>(deviceNames.cbegin(), deviceNames.cend()) != target->devices)
         return AlinkError{QStringLiteral("devices"),
-                          tr("with Alibaba limits a push goes to the whole product, not to single devices"), -1};
+                          tr("with Alibaba limits a push goes to the whole product, not to single devices"),
+                          -1};
     if (target->lastPush.isValid()) {
         const qint64 since = target->lastPush.secsTo(QDateTime::currentDateTimeUtc());
         if (since < m_settings.pushCooldown.count())
@@ -164,7 +169,8 @@ std::optional<AlinkError> PlatformService::checkPush(const QString& productKey, 
     return std::nullopt;
 }
 
-Alink::Expected<QList<PushTicket>> PlatformService::push(const QString& productKey, const QStringList& deviceNames)
+Alink::Expected<QList<PushTicket>> PlatformService::push(const QString& productKey,
+                                                         const QStringList& deviceNames)
 {
     if (auto error = checkPush(productKey, deviceNames))
         return *error;
@@ -190,7 +196,8 @@ Alink::Expected<QList<PushTicket>> PlatformService::push(const QString& productK
             return payload.error();
         const QString topic = Topic(TopicKind::ConfigPush, productKey, deviceName).toString();
         if (!send(topic, *payload, productKey, deviceName, ticket.messageId, std::nullopt))
-            return AlinkError{QStringLiteral("broker"), tr("the broker connection was lost while pushing"), -1};
+            return AlinkError{QStringLiteral("broker"), tr("the broker connection was lost while pushing"),
+                              -1};
         const QString key = pendingKey(productKey, deviceName, ticket.messageId);
         Pending pending{ticket, {}};
         pending.sent.start();
@@ -240,7 +247,8 @@ bool PlatformService::send(const QString& topic, const QByteArray& payload, cons
         emit wireError(topic, sent.error().message());
         return false;
     }
-    emit messageLogged(logEntry(MessageDirection::Out, topic, payload, productKey, deviceName, messageId, code));
+    emit messageLogged(
+        logEntry(MessageDirection::Out, topic, payload, productKey, deviceName, messageId, code));
     return true;
 }
 
@@ -293,9 +301,10 @@ void PlatformService::answerGet(const QString& productKey, const QString& device
     reply.id = request->id;
     if (const auto refused = refusal(productKey, deviceName)) {
         reply.code = *refused;
-        reply.message = QLatin1StringView(Alink::ReplyCodeCatalog::lookup(*refused, Alink::ReplySource::Platform).name);
-    } else if (request->configScope != QLatin1String("product")
-               && (m_settings.alibabaLimits || request->configScope != QLatin1String("device"))) {
+        reply.message =
+            QLatin1StringView(Alink::ReplyCodeCatalog::lookup(*refused, Alink::ReplySource::Platform).name);
+    } else if (request->configScope != QLatin1String("product") &&
+               (m_settings.alibabaLimits || request->configScope != QLatin1String("device"))) {
         reply.code = 460;
         reply.message = QStringLiteral("configScope %1 is not supported").arg(request->configScope);
     } else {
@@ -322,8 +331,8 @@ void PlatformService::answerGet(const QString& productKey, const QString& device
     emit getAnswered(productKey, deviceName, reply.code);
 }
 
-void PlatformService::takePushReply(const QString& productKey, const QString& deviceName, const QString& topic,
-                                    const QByteArray& payload)
+void PlatformService::takePushReply(const QString& productKey, const QString& deviceName,
+                                    const QString& topic, const QByteArray& payload)
 {
     const auto reply = AlinkCodec::decodePushReply(payload);
     if (!reply) {
@@ -342,13 +351,15 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
         ticket = late.value();
         m_forgotten.erase(late);
     }
-    emit messageLogged(logEntry(MessageDirection::In, topic, payload, productKey, deviceName, reply->id, reply->code,
-                                latency >= 0 ? std::optional<int>(int(latency)) : std::nullopt));
+    emit messageLogged(logEntry(MessageDirection::In, topic, payload, productKey, deviceName, reply->id,
+                                reply->code, latency >= 0 ? std::optional<int>(int(latency)) : std::nullopt));
     if (!ticket) {
         const bool duplicate = m_resolved.contains(key);
-        emit wireError(topic, duplicate ? tr("duplicate reply to push %1; ignored").arg(reply->id)
-                                        : tr("no push with id %1 was sent to %2/%3; ignored")
-                                              .arg(reply->id, productKey, deviceName));
+        emit wireError(
+            topic,
+            duplicate
+                ? tr("duplicate reply to push %1; ignored").arg(reply->id)
+                : tr("no push with id %1 was sent to %2/%3; ignored").arg(reply->id, productKey, deviceName));
         return;
     }
     if (m_resolved.size() > kResolvedMemory)
@@ -365,8 +376,8 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
     if (reply->code == 200) {
         update.state = Store::ConfigState::Applied;
         update.sha256 = ticket->sha256;
-        if (const PlatformProduct* target = product(productKey); target && target->config
-                                                                   && target->config->sha256 == ticket->sha256)
+        if (const PlatformProduct* target = product(productKey);
+            target && target->config && target->config->sha256 == ticket->sha256)
             update.configId = target->config->configId;
         else
             update.configId = ticket->sha256.left(16);
@@ -380,13 +391,15 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
         // The data-exchange channel carries the device's reply to business servers, re-encoded strictly.
         const auto forwarded = AlinkCodec::encode(*reply);
         if (forwarded) {
-            const QString exchange = Topic(TopicKind::DownlinkReplyMessage, productKey, deviceName).toString();
+            const QString exchange =
+                Topic(TopicKind::DownlinkReplyMessage, productKey, deviceName).toString();
             send(exchange, *forwarded, productKey, deviceName, reply->id, reply->code);
         }
     }
 }
 
-QString PlatformService::pendingKey(const QString& productKey, const QString& deviceName, const QString& messageId)
+QString PlatformService::pendingKey(const QString& productKey, const QString& deviceName,
+                                    const QString& messageId)
 {
     return productKey + QLatin1Char('/') + deviceName + QLatin1Char('/') + messageId;
 }

@@ -89,7 +89,8 @@ public:
     const PlatformProduct* product(const QString& productKey) const;
     QStringList productKeys() const;
     void setRemoteConfigEnabled(const QString& productKey, bool enabled);
-    // Checks the content against the settings (JSON and 64 KB with Alibaba limits) and makes it the product's.
+    // Checks the content against the settings (JSON and 64 KB with Alibaba limits) and makes it the
+    // product's.
     Alink::Expected<PublishedConfig> publishConfig(const QString& productKey, const QByteArray& content,
                                                    const QString& fileName = QStringLiteral("config.json"));
     // What the file server serves: any configuration the catalog has published.
@@ -99,14 +100,16 @@ public:
     // With Alibaba limits: product scope only, once per cooldown, the same file once.
     Alink::Expected<QList<PushTicket>> push(const QString& productKey, const QStringList& deviceNames = {});
     // Why a push to these devices would be refused now, or nothing.
-    std::optional<Alink::AlinkError> checkPush(const QString& productKey, const QStringList& deviceNames) const;
+    std::optional<Alink::AlinkError> checkPush(const QString& productKey,
+                                               const QStringList& deviceNames) const;
 
     int pendingCount() const { return int(m_pending.size()); }
     bool isConnected() const;
     // For rollouts: stop waiting for a push; a reply that still comes is recorded as late.
     void forget(const PushTicket& ticket);
 
-    static std::optional<Alink::AlinkError> validateContent(const QByteArray& content, qint64 maxBytes, bool jsonOnly);
+    static std::optional<Alink::AlinkError> validateContent(const QByteArray& content, qint64 maxBytes,
+                                                            bool jsonOnly);
 
 signals:
     void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
@@ -140,8 +143,8 @@ private:
     Transfer::FileServer* m_fileServer;
     PlatformSettings m_settings;
     QHash<QString, PlatformProduct> m_products;
-    QHash<QString, QByteArray> m_contents; // sha256 -> bytes of every published configuration
-    QHash<QString, Pending> m_pending;     // pk/dn/id -> push waiting for its reply
+    QHash<QString, QByteArray> m_contents;  // sha256 -> bytes of every published configuration
+    QHash<QString, Pending> m_pending;      // pk/dn/id -> push waiting for its reply
     QHash<QString, PushTicket> m_forgotten; // given-up pushes whose late replies are still welcome
     QSet<QString> m_resolved;               // answered pushes, to tell a duplicate reply from a stray one
     Alink::MessageIdGenerator m_ids;

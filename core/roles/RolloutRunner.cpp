@@ -25,7 +25,8 @@ std::optional<AlinkError> RolloutPlan::validate() const
     if (timeout.count() < 100)
         return AlinkError{QStringLiteral("timeout"), RolloutRunner::tr("must be at least 100 ms"), -1};
     if (abortThreshold < 0 || abortThreshold > 1)
-        return AlinkError{QStringLiteral("abortThreshold"), RolloutRunner::tr("must be between 0 and 100%"), -1};
+        return AlinkError{QStringLiteral("abortThreshold"), RolloutRunner::tr("must be between 0 and 100%"),
+                          -1};
     return std::nullopt;
 }
 
@@ -60,10 +61,11 @@ std::optional<AlinkError> RolloutRunner::start()
     if (auto error = m_plan.validate())
         return error;
     if (m_platform->settings().alibabaLimits)
-        return AlinkError{QStringLiteral("rollout"),
-                          tr("with Alibaba limits a push goes to the whole product at once: staged rollouts need "
-                             "the limits switched off"),
-                          -1};
+        return AlinkError{
+            QStringLiteral("rollout"),
+            tr("with Alibaba limits a push goes to the whole product at once: staged rollouts need "
+               "the limits switched off"),
+            -1};
     if (auto error = m_platform->checkPush(m_plan.productKey, {m_plan.devices.first()}))
         return error;
     setState(RolloutState::Running);
@@ -94,7 +96,8 @@ void RolloutRunner::resume()
 
 void RolloutRunner::cancel()
 {
-    if (m_state != RolloutState::Running && m_state != RolloutState::Paused && m_state != RolloutState::Planned)
+    if (m_state != RolloutState::Running && m_state != RolloutState::Paused &&
+        m_state != RolloutState::Planned)
         return;
     finish(RolloutState::Aborted, tr("cancelled by the operator"));
 }
@@ -127,7 +130,8 @@ void RolloutRunner::pump()
     const int burst = m_plan.ratePerSecond > 0
                           ? qMax(1, int(std::lround(m_plan.ratePerSecond * m_pace.interval() / 1000.0)))
                           : m_batchEnd - m_next;
-    for (int i = 0; i < burst && m_next < m_batchEnd && m_state == RolloutState::Running && m_platform->isConnected();
+    for (int i = 0;
+         i < burst && m_next < m_batchEnd && m_state == RolloutState::Running && m_platform->isConnected();
          ++i)
         sendOne(m_plan.devices.at(m_next++));
 }
@@ -140,7 +144,8 @@ void RolloutRunner::sendOne(const QString& deviceName)
         return;
     }
     const PushTicket& ticket = tickets->first();
-    m_inFlight.insert(deviceName, InFlight{ticket, QDateTime::currentMSecsSinceEpoch() + m_plan.timeout.count()});
+    m_inFlight.insert(deviceName,
+                      InFlight{ticket, QDateTime::currentMSecsSinceEpoch() + m_plan.timeout.count()});
     setOutcome(deviceName, OutcomeState::Pushed, std::nullopt, {});
 }
 
@@ -162,8 +167,8 @@ void RolloutRunner::sweepTimeouts()
         checkFinished();
 }
 
-void RolloutRunner::onReply(const QString& productKey, const QString& deviceName, const QString& messageId, int code,
-                            qint64 latencyMs)
+void RolloutRunner::onReply(const QString& productKey, const QString& deviceName, const QString& messageId,
+                            int code, qint64 latencyMs)
 {
     Q_UNUSED(latencyMs)
     if (productKey != m_plan.productKey || !m_index.contains(deviceName))
@@ -205,10 +210,10 @@ void RolloutRunner::checkFinished()
     if (m_next < m_plan.devices.size() || !m_inFlight.isEmpty())
         return;
     const int failed = count(OutcomeState::Failed) + count(OutcomeState::TimedOut);
-    finish(RolloutState::Completed, failed == 0 ? tr("every device took the configuration")
-                                                : tr("%1 of %2 devices did not take the configuration")
-                                                      .arg(failed)
-                                                      .arg(m_outcomes.size()));
+    finish(RolloutState::Completed,
+           failed == 0
+               ? tr("every device took the configuration")
+               : tr("%1 of %2 devices did not take the configuration").arg(failed).arg(m_outcomes.size()));
 }
 
 void RolloutRunner::finish(RolloutState state, const QString& reason)
@@ -257,14 +262,14 @@ int RolloutRunner::count(OutcomeState state) const
 
 int RolloutRunner::doneCount() const
 {
-    return count(OutcomeState::Succeeded) + count(OutcomeState::Failed) + count(OutcomeState::TimedOut)
-           + count(OutcomeState::Skipped);
+    return count(OutcomeState::Succeeded) + count(OutcomeState::Failed) + count(OutcomeState::TimedOut) +
+           count(OutcomeState::Skipped);
 }
 
 bool RolloutRunner::isFinal(OutcomeState state)
 {
-    return state == OutcomeState::Succeeded || state == OutcomeState::Failed || state == OutcomeState::TimedOut
-           || state == OutcomeState::Skipped;
+    return state == OutcomeState::Succeeded || state == OutcomeState::Failed ||
+           state == OutcomeState::TimedOut || state == OutcomeState::Skipped;
 }
 
 } // namespace ConfigDeck::Roles

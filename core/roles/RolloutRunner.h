@@ -26,8 +26,9 @@ struct RolloutPlan
 };
 
 // A staged rollout of a product's configuration: batches, a rate limit, a per-device reply timeout, an
-// abort when the failure share passes the threshold, pause, resume and cancel. Every device ends in a definite
-// outcome: succeeded, failed (with the code), timed out, or skipped (cancelled or aborted before its push).
+// abort when the failure share passes the threshold, pause, resume and cancel. Every device ends in a
+// definite outcome: succeeded, failed (with the code), timed out, or skipped (cancelled or aborted before its
+// push).
 class RolloutRunner final : public QObject
 {
     Q_OBJECT

@@ -2,9 +2,10 @@
 
 namespace ConfigDeck::Roles {
 
-Store::MessageLogEntry logEntry(Store::MessageDirection direction, const QString& topic, const QByteArray& payload,
-                                const QString& productKey, const QString& deviceName, const QString& messageId,
-                                std::optional<int> code, std::optional<int> latencyMs)
+Store::MessageLogEntry logEntry(Store::MessageDirection direction, const QString& topic,
+                                const QByteArray& payload, const QString& productKey,
+                                const QString& deviceName, const QString& messageId, std::optional<int> code,
+                                std::optional<int> latencyMs)
 {
     Store::MessageLogEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();

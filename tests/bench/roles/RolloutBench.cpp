@@ -1,8 +1,8 @@
 // A rollout to N simulated devices over a real Mosquitto on loopback, as operators run it: one
 // `configdeck-cli platform` process and one `configdeck-cli devices` fleet (spread over worker processes,
-// since each MQTT client costs 3 file descriptors). Baselines measured in the same run, through the same broker:
-// N bare libmosquitto request/reply round trips (bench_mqtt_roundtrip's raw client) and N HTTP GETs of the same
-// configuration file from the same kind of file server.
+// since each MQTT client costs 3 file descriptors). Baselines measured in the same run, through the same
+// broker: N bare libmosquitto request/reply round trips (bench_mqtt_roundtrip's raw client) and N HTTP GETs
+// of the same configuration file from the same kind of file server.
 
 #include "support/MosquittoFixture.h"
 #include "transfer/FileServer.h"
@@ -90,7 +90,8 @@ double rawMqttSeconds(const QString& host, int port, int roundTrips)
 double httpSeconds(int requests, const QByteArray& content)
 {
     const QString sha = ConfigDeck::Transfer::Sha256Stream::hash(content);
-    ConfigDeck::Transfer::FileServer server([&](const QString&) { return std::optional<QByteArray>(content); });
+    ConfigDeck::Transfer::FileServer server(
+        [&](const QString&) { return std::optional<QByteArray>(content); });
     if (!server.listen())
         return -1;
     const QUrl url = server.signedUrl(sha, QStringLiteral("config.json"));
@@ -127,10 +128,12 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Rollout to N simulated devices over Mosquitto"));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("devices"), QStringLiteral("Fleet size."), QStringLiteral("n"), QStringLiteral("10000")},
+        {QStringLiteral("devices"), QStringLiteral("Fleet size."), QStringLiteral("n"),
+         QStringLiteral("10000")},
         {QStringLiteral("workers"), QStringLiteral("Device worker processes (0: one per 5,000 devices)."),
          QStringLiteral("n"), QStringLiteral("0")},
-        {QStringLiteral("batch"), QStringLiteral("Rollout batch size."), QStringLiteral("n"), QStringLiteral("1000")},
+        {QStringLiteral("batch"), QStringLiteral("Rollout batch size."), QStringLiteral("n"),
+         QStringLiteral("1000")},
     });
     parser.process(app);
     const int devices = qMax(1, parser.value(QStringLiteral("devices")).toInt());
@@ -147,7 +150,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     QTemporaryDir dir;
-    QByteArray config = "{\n  \"reportInterval\": 60,\n  \"server\": \"mqtt.example.com\",\n  \"thresholds\": [";
+    QByteArray config =
+        "{\n  \"reportInterval\": 60,\n  \"server\": \"mqtt.example.com\",\n  \"thresholds\": [";
     for (int i = 0; i < 200; ++i)
         config += QByteArray::number(i * 7 % 101) + (i < 199 ? ", " : "");
     config += "]\n}\n";
@@ -168,22 +172,23 @@ int main(int argc, char* argv[])
 
     // The rollout: the platform waits until every device has asked for its configuration (so all are online),
     // then rolls out; the devices exit after their get and their push.
-    QProcess* platform = startCli({QStringLiteral("platform"), QStringLiteral("--broker"), brokerUrl,
-                                   QStringLiteral("--product"), QStringLiteral("pkBench"), QStringLiteral("--config"),
-                                   configPath, QStringLiteral("--devices"), QString::number(devices),
-                                   QStringLiteral("--rollout"), QStringLiteral("--batch"), QString::number(batch),
-                                   QStringLiteral("--timeout"), QStringLiteral("120"), QStringLiteral("--after-gets"),
-                                   QString::number(devices), QStringLiteral("--json")},
-                                  dir.filePath(QStringLiteral("platform.jsonl")));
+    QProcess* platform = startCli(
+        {QStringLiteral("platform"), QStringLiteral("--broker"), brokerUrl, QStringLiteral("--product"),
+         QStringLiteral("pkBench"), QStringLiteral("--config"), configPath, QStringLiteral("--devices"),
+         QString::number(devices), QStringLiteral("--rollout"), QStringLiteral("--batch"),
+         QString::number(batch), QStringLiteral("--timeout"), QStringLiteral("120"),
+         QStringLiteral("--after-gets"), QString::number(devices), QStringLiteral("--json")},
+        dir.filePath(QStringLiteral("platform.jsonl")));
     QThread::msleep(500);
     QElapsedTimer total;
     total.start();
-    QProcess* fleet = startCli({QStringLiteral("devices"), QStringLiteral("--broker"), brokerUrl,
-                                QStringLiteral("--product"), QStringLiteral("pkBench"), QStringLiteral("--count"),
-                                QString::number(devices), QStringLiteral("--workers"), QString::number(workers),
-                                QStringLiteral("--request"), QStringLiteral("--exit-after"), QStringLiteral("2"),
-                                QStringLiteral("--duration"), QStringLiteral("900"), QStringLiteral("--json")},
-                                dir.filePath(QStringLiteral("devices.jsonl")));
+    QProcess* fleet =
+        startCli({QStringLiteral("devices"), QStringLiteral("--broker"), brokerUrl,
+                  QStringLiteral("--product"), QStringLiteral("pkBench"), QStringLiteral("--count"),
+                  QString::number(devices), QStringLiteral("--workers"), QString::number(workers),
+                  QStringLiteral("--request"), QStringLiteral("--exit-after"), QStringLiteral("2"),
+                  QStringLiteral("--duration"), QStringLiteral("900"), QStringLiteral("--json")},
+                 dir.filePath(QStringLiteral("devices.jsonl")));
     const ProcessResult platformResult = finishCli(platform, 900000);
     const ProcessResult fleetResult = finishCli(fleet, 120000);
     const double endToEnd = total.nsecsElapsed() / 1e9;
@@ -192,22 +197,25 @@ int main(int argc, char* argv[])
     const double rollout = p.value(QStringLiteral("wallMs")).toDouble() / 1000.0;
     const int succeeded = p.value(QStringLiteral("succeeded")).toInt();
     const int accounted = succeeded + p.value(QStringLiteral("failed")).toInt() +
-                          p.value(QStringLiteral("timed-out")).toInt() + p.value(QStringLiteral("skipped")).toInt();
+                          p.value(QStringLiteral("timed-out")).toInt() +
+                          p.value(QStringLiteral("skipped")).toInt();
     std::printf("\n%-46s %10s %12s\n", "", "seconds", "devices/s");
-    std::printf("%-46s %10.2f %12.0f\n", "baseline: raw libmosquitto round trips (QoS 1)", mqtt, devices / mqtt);
+    std::printf("%-46s %10.2f %12.0f\n", "baseline: raw libmosquitto round trips (QoS 1)", mqtt,
+                devices / mqtt);
     std::printf("%-46s %10.2f %12.0f\n", "baseline: HTTP GETs of the file", http, devices / http);
-    std::printf("%-46s %10.2f %12.0f\n", "rollout: push, download, verify, reply", rollout, devices / rollout);
+    std::printf("%-46s %10.2f %12.0f\n", "rollout: push, download, verify, reply", rollout,
+                devices / rollout);
     std::printf("%-46s %10.2f\n", "end to end (connect, get, rollout, exit)", endToEnd);
-    std::printf("\naccounted for: %d of %d (succeeded %d); platform exit %d, devices exit %d\n", accounted, devices,
-                succeeded, platformResult.exitCode, fleetResult.exitCode);
+    std::printf("\naccounted for: %d of %d (succeeded %d); platform exit %d, devices exit %d\n", accounted,
+                devices, succeeded, platformResult.exitCode, fleetResult.exitCode);
     std::printf("peak memory: platform %.1f MB, device workers %.1f MB (largest)\n",
                 p.value(QStringLiteral("peakRssKb")).toDouble() / 1024.0,
                 fleetResult.summary.value(QStringLiteral("peakRssKb")).toDouble() / 1024.0);
     if (mqtt > 0 && http > 0)
         std::printf("ratio: rollout / (MQTT + HTTP baselines) = %.2f\n", rollout / (mqtt + http));
     if (accounted != devices) {
-        std::fprintf(stderr, "not every device was accounted for\n%s\n%s\n", qPrintable(platformResult.errors),
-                     qPrintable(fleetResult.errors));
+        std::fprintf(stderr, "not every device was accounted for\n%s\n%s\n",
+                     qPrintable(platformResult.errors), qPrintable(fleetResult.errors));
         return 2;
     }
     return 0;

@@ -24,7 +24,8 @@ ConfigFile sampleFile()
 
 QByteArray push(const QString& paramsBody)
 {
-    return QStringLiteral("{\"id\":\"7\",\"version\":\"1.0\",\"method\":\"thing.config.push\",\"params\":{%1}}")
+    return QStringLiteral(
+               "{\"id\":\"7\",\"version\":\"1.0\",\"method\":\"thing.config.push\",\"params\":{%1}}")
         .arg(paramsBody)
         .toUtf8();
 }
@@ -75,7 +76,8 @@ private slots:
 void TestAlinkCodec::getRequestRoundTrip()
 {
     for (bool ack : {true, false}) {
-        ConfigGetRequest request{QStringLiteral("123"), QStringLiteral("product"), QStringLiteral("file"), ack};
+        ConfigGetRequest request{QStringLiteral("123"), QStringLiteral("product"), QStringLiteral("file"),
+                                 ack};
         const auto bytes = AlinkCodec::encode(request);
         QVERIFY(bytes);
         const auto decoded = AlinkCodec::decodeGetRequest(*bytes);
@@ -96,7 +98,8 @@ void TestAlinkCodec::getReplyRoundTrip()
 
 void TestAlinkCodec::getReplyErrorRoundTrip()
 {
-    ConfigGetReply reply{QStringLiteral("0"), 6713, std::nullopt, QStringLiteral("thing config function is not available")};
+    ConfigGetReply reply{QStringLiteral("0"), 6713, std::nullopt,
+                         QStringLiteral("thing config function is not available")};
     const auto bytes = AlinkCodec::encode(reply);
     QVERIFY(bytes);
     QVERIFY(bytes->contains("\"data\":{}"));
@@ -119,8 +122,9 @@ void TestAlinkCodec::pushRoundTrip()
 
 void TestAlinkCodec::pushReplyRoundTrip()
 {
-    for (const auto& reply : {ConfigPushReply{QStringLiteral("1"), 200, {}},
-                              ConfigPushReply{QStringLiteral("2"), 100003, QStringLiteral("sign mismatch")}}) {
+    for (const auto& reply :
+         {ConfigPushReply{QStringLiteral("1"), 200, {}},
+          ConfigPushReply{QStringLiteral("2"), 100003, QStringLiteral("sign mismatch")}}) {
         const auto bytes = AlinkCodec::encode(reply);
         QVERIFY(bytes);
         const auto decoded = AlinkCodec::decodePushReply(*bytes);
@@ -146,12 +150,13 @@ void TestAlinkCodec::encodingIsStrict()
     QCOMPARE(params.value(QStringLiteral("getType")).toString(), QStringLiteral("file"));
     QVERIFY(!object.contains(QStringLiteral("sys"))); // ack wanted is the default
 
-    const auto request = AlinkCodec::encode(ConfigGetRequest{QStringLiteral("9"), QStringLiteral("product"),
-                                                             QStringLiteral("file"), true});
-    QCOMPARE(QJsonDocument::fromJson(*request).object(),
-             QJsonDocument::fromJson("{\"id\":\"9\",\"version\":\"1.0\",\"params\":{\"configScope\":\"product\",\n"
-        "                 \"getType\":\"file\"},\"method\":\"thing.config.get\"}")
-                 .object());
+    const auto request = AlinkCodec::encode(
+        ConfigGetRequest{QStringLiteral("9"), QStringLiteral("product"), QStringLiteral("file"), true});
+    QCOMPARE(
+        QJsonDocument::fromJson(*request).object(),
+        QJsonDocument::fromJson("{\"id\":\"9\",\"version\":\"1.0\",\"params\":{\"configScope\":\"product\",\n"
+                                "                 \"getType\":\"file\"},\"method\":\"thing.config.get\"}")
+            .object());
 }
 
 void TestAlinkCodec::refusesToSendInvalid_data()
@@ -193,15 +198,18 @@ void TestAlinkCodec::tolerantDecoding_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<int>("code");
 
-    QTest::addRow("numeric id and code") << QByteArray("{\"id\":123,\"code\":200,\"data\":{}}") << "123" << 200;
+    QTest::addRow("numeric id and code")
+        << QByteArray("{\"id\":123,\"code\":200,\"data\":{}}") << "123" << 200;
     QTest::addRow("string code") << QByteArray("{\"id\":\"5\",\"code\":\"460\",\"data\":{}}") << "5" << 460;
     QTest::addRow("no version, no data") << QByteArray("{\"id\":\"6\",\"code\":200}") << "6" << 200;
-    QTest::addRow("version present") << QByteArray("{\"id\":\"6\",\"version\":\"1.0\",\"code\":200}") << "6" << 200;
-    QTest::addRow("iotkit 3.x brace-less") << QByteArray("\"id\":1,\"code\":\"400\",\"data\":{}") << "1" << 400;
-    QTest::addRow("brace-less with spaces") << QByteArray("  \"id\":\"77\",\"code\":400,\"data\":{} \n") << "77"
-                                            << 400;
-    QTest::addRow("message and extras") << QByteArray("{\"id\":\"8\",\"code\":100003,\"message\":\"sign\",\"x\":[1]}")
-                                        << "8" << 100003;
+    QTest::addRow("version present") << QByteArray("{\"id\":\"6\",\"version\":\"1.0\",\"code\":200}") << "6"
+                                     << 200;
+    QTest::addRow("iotkit 3.x brace-less")
+        << QByteArray("\"id\":1,\"code\":\"400\",\"data\":{}") << "1" << 400;
+    QTest::addRow("brace-less with spaces")
+        << QByteArray("  \"id\":\"77\",\"code\":400,\"data\":{} \n") << "77" << 400;
+    QTest::addRow("message and extras")
+        << QByteArray("{\"id\":\"8\",\"code\":100003,\"message\":\"sign\",\"x\":[1]}") << "8" << 100003;
     QTest::addRow("max id") << QByteArray("{\"id\":4294967295,\"code\":200}") << "4294967295" << 200;
 }
 
@@ -229,62 +237,91 @@ void TestAlinkCodec::malformed_data()
     const int get = int(TopicKind::ConfigGet);
     const int getReply = int(TopicKind::ConfigGetReply);
 
-    QTest::addRow("empty payload") << reply << QByteArray() << "" << "empty" << -1;
-    QTest::addRow("not JSON") << reply << QByteArray("{\"id\":\"1\",\"code\":") << "" << "not JSON" << 17;
-    QTest::addRow("garbage") << reply << QByteArray("\x01\x02garbage") << "" << "not JSON" << 1;
-    QTest::addRow("array") << reply << QByteArray("[1,2]") << "" << "not an object" << -1;
-    QTest::addRow("id missing") << reply << QByteArray("{\"code\":200}") << "id" << "missing" << -1;
-    QTest::addRow("id negative") << reply << QByteArray("{\"id\":-1,\"code\":200}") << "id" << "non-negative" << -1;
-    QTest::addRow("id fraction") << reply << QByteArray("{\"id\":1.5,\"code\":200}") << "id" << "whole" << -1;
-    QTest::addRow("id letters") << reply << QByteArray("{\"id\":\"12a\",\"code\":200}") << "id" << "not a decimal"
-                                << -1;
+    QTest::addRow("empty payload") << reply << QByteArray() << ""
+                                   << "empty" << -1;
+    QTest::addRow("not JSON") << reply << QByteArray("{\"id\":\"1\",\"code\":") << ""
+                              << "not JSON" << 17;
+    QTest::addRow("garbage") << reply << QByteArray("\x01\x02garbage") << ""
+                             << "not JSON" << 1;
+    QTest::addRow("array") << reply << QByteArray("[1,2]") << ""
+                           << "not an object" << -1;
+    QTest::addRow("id missing") << reply << QByteArray("{\"code\":200}") << "id"
+                                << "missing" << -1;
+    QTest::addRow("id negative") << reply << QByteArray("{\"id\":-1,\"code\":200}") << "id"
+                                 << "non-negative" << -1;
+    QTest::addRow("id fraction") << reply << QByteArray("{\"id\":1.5,\"code\":200}") << "id"
+                                 << "whole" << -1;
+    QTest::addRow("id letters") << reply << QByteArray("{\"id\":\"12a\",\"code\":200}") << "id"
+                                << "not a decimal" << -1;
     QTest::addRow("id too big") << reply << QByteArray("{\"id\":\"4294967296\",\"code\":200}") << "id"
                                 << "above 4294967295" << -1;
-    QTest::addRow("id object") << reply << QByteArray("{\"id\":{},\"code\":200}") << "id" << "an object" << -1;
-    QTest::addRow("code missing") << reply << QByteArray("{\"id\":\"1\"}") << "code" << "missing" << -1;
-    QTest::addRow("code words") << reply << QByteArray("{\"id\":\"1\",\"code\":\"ok\"}") << "code" << "must be a number"
-                                << -1;
-    QTest::addRow("code bool") << reply << QByteArray("{\"id\":\"1\",\"code\":true}") << "code" << "a boolean" << -1;
-    QTest::addRow("version wrong") << reply << QByteArray("{\"id\":\"1\",\"version\":\"2.0\",\"code\":200}") << "version"
+    QTest::addRow("id object") << reply << QByteArray("{\"id\":{},\"code\":200}") << "id"
+                               << "an object" << -1;
+    QTest::addRow("code missing") << reply << QByteArray("{\"id\":\"1\"}") << "code"
+                                  << "missing" << -1;
+    QTest::addRow("code words") << reply << QByteArray("{\"id\":\"1\",\"code\":\"ok\"}") << "code"
+                                << "must be a number" << -1;
+    QTest::addRow("code bool") << reply << QByteArray("{\"id\":\"1\",\"code\":true}") << "code"
+                               << "a boolean" << -1;
+    QTest::addRow("version wrong") << reply << QByteArray("{\"id\":\"1\",\"version\":\"2.0\",\"code\":200}")
+                                   << "version"
                                    << "not supported" << -1;
-    QTest::addRow("data not object") << reply << QByteArray("{\"id\":\"1\",\"code\":200,\"data\":\"x\"}") << "data"
+    QTest::addRow("data not object") << reply << QByteArray("{\"id\":\"1\",\"code\":200,\"data\":\"x\"}")
+                                     << "data"
                                      << "must be an object" << -1;
-    QTest::addRow("method wrong") << get << QByteArray("{\"id\":\"1\",\"method\":\"thing.config.push\"}") << "method"
+    QTest::addRow("method wrong") << get << QByteArray("{\"id\":\"1\",\"method\":\"thing.config.push\"}")
+                                  << "method"
                                   << "expected 'thing.config.get'" << -1;
     QTest::addRow("getType wrong") << get << QByteArray("{\"id\":\"1\",\"params\":{\"getType\":\"content\"}}")
-                                   << "params.getType" << "not supported" << -1;
-    QTest::addRow("ack wrong") << get << QByteArray("{\"id\":\"1\",\"sys\":{\"ack\":2}}") << "sys.ack" << "0 or 1" << -1;
-    QTest::addRow("params missing") << pushKind << QByteArray("{\"id\":\"1\"}") << "params" << "missing" << -1;
+                                   << "params.getType"
+                                   << "not supported" << -1;
+    QTest::addRow("ack wrong") << get << QByteArray("{\"id\":\"1\",\"sys\":{\"ack\":2}}") << "sys.ack"
+                               << "0 or 1" << -1;
+    QTest::addRow("params missing") << pushKind << QByteArray("{\"id\":\"1\"}") << "params"
+                                    << "missing" << -1;
     QTest::addRow("size negative") << pushKind << push(params(QStringLiteral("\"configSize\":-5")))
-                                   << "params.configSize" << "negative" << -1;
+                                   << "params.configSize"
+                                   << "negative" << -1;
     QTest::addRow("size string") << pushKind << push(params(QStringLiteral("\"configSize\":\"big\"")))
-                                 << "params.configSize" << "must be a number" << -1;
+                                 << "params.configSize"
+                                 << "must be a number" << -1;
     QTest::addRow("size missing") << pushKind << push(params(QStringLiteral("\"configSize\":null")))
-                                  << "params.configSize" << "missing" << -1;
-    QTest::addRow("signMethod unknown") << pushKind << push(params(QStringLiteral("\"signMethod\":\"Crc32\"")))
-                                        << "params.signMethod" << "not a known sign method" << -1;
+                                  << "params.configSize"
+                                  << "missing" << -1;
+    QTest::addRow("signMethod unknown")
+        << pushKind << push(params(QStringLiteral("\"signMethod\":\"Crc32\""))) << "params.signMethod"
+        << "not a known sign method" << -1;
     QTest::addRow("sign short") << pushKind << push(params(QStringLiteral("\"sign\":\"123214adfadgadg\"")))
-                                << "params.sign" << "64 hex digits" << -1;
-    QTest::addRow("sign not hex") << pushKind
-                                  << push(params(QStringLiteral("\"sign\":\"%1\"").arg(QString(64, QLatin1Char('g')))))
-                                  << "params.sign" << "64 hex digits" << -1;
-    QTest::addRow("md5 sign length") << pushKind
-                                     << push(params(QStringLiteral("\"signMethod\":\"Md5\"")))
-                                     << "params.sign" << "32 hex digits" << -1;
-    QTest::addRow("url ftp") << pushKind << push(params(QStringLiteral("\"url\":\"ftp://h/f\""))) << "params.url"
+                                << "params.sign"
+                                << "64 hex digits" << -1;
+    QTest::addRow("sign not hex")
+        << pushKind << push(params(QStringLiteral("\"sign\":\"%1\"").arg(QString(64, QLatin1Char('g')))))
+        << "params.sign"
+        << "64 hex digits" << -1;
+    QTest::addRow("md5 sign length") << pushKind << push(params(QStringLiteral("\"signMethod\":\"Md5\"")))
+                                     << "params.sign"
+                                     << "32 hex digits" << -1;
+    QTest::addRow("url ftp") << pushKind << push(params(QStringLiteral("\"url\":\"ftp://h/f\"")))
+                             << "params.url"
                              << "http or https" << -1;
     QTest::addRow("url relative") << pushKind << push(params(QStringLiteral("\"url\":\"/cfg.json\"")))
-                                  << "params.url" << "http or https" << -1;
-    QTest::addRow("url no host") << pushKind << push(params(QStringLiteral("\"url\":\"https:///f\""))) << "params.url"
+                                  << "params.url"
+                                  << "http or https" << -1;
+    QTest::addRow("url no host") << pushKind << push(params(QStringLiteral("\"url\":\"https:///f\"")))
+                                 << "params.url"
                                  << "no host" << -1;
     QTest::addRow("configId empty") << pushKind << push(params(QStringLiteral("\"configId\":\"\"")))
-                                    << "params.configId" << "empty" << -1;
-    QTest::addRow("getType wrong in push") << pushKind << push(params(QStringLiteral("\"getType\":\"inline\"")))
-                                           << "params.getType" << "not supported" << -1;
-    QTest::addRow("200 without data") << getReply << QByteArray("{\"id\":\"1\",\"code\":200}") << "data" << "missing"
-                                      << -1;
-    QTest::addRow("200 with bad data") << getReply << QByteArray("{\"id\":\"1\",\"code\":200,\"data\":{\"configId\":\"x\"}}")
-                                       << "data.configSize" << "missing" << -1;
+                                    << "params.configId"
+                                    << "empty" << -1;
+    QTest::addRow("getType wrong in push")
+        << pushKind << push(params(QStringLiteral("\"getType\":\"inline\""))) << "params.getType"
+        << "not supported" << -1;
+    QTest::addRow("200 without data") << getReply << QByteArray("{\"id\":\"1\",\"code\":200}") << "data"
+                                      << "missing" << -1;
+    QTest::addRow("200 with bad data")
+        << getReply << QByteArray("{\"id\":\"1\",\"code\":200,\"data\":{\"configId\":\"x\"}}")
+        << "data.configSize"
+        << "missing" << -1;
 }
 
 void TestAlinkCodec::malformed()
@@ -306,7 +343,8 @@ void TestAlinkCodec::malformed()
 
 void TestAlinkCodec::decodeByTopic()
 {
-    const auto forwarded = AlinkCodec::decode(TopicKind::DownlinkReplyMessage, "{\"id\":\"3\",\"code\":200,\"data\":{}}");
+    const auto forwarded =
+        AlinkCodec::decode(TopicKind::DownlinkReplyMessage, "{\"id\":\"3\",\"code\":200,\"data\":{}}");
     QVERIFY(forwarded);
     QVERIFY(std::holds_alternative<ConfigPushReply>(*forwarded));
     const auto request = AlinkCodec::decode(TopicKind::ConfigGet, "{\"id\":123,\"version\":\"1.0\"}");
@@ -319,8 +357,9 @@ void TestAlinkCodec::decodeByTopic()
 void TestAlinkCodec::seedDocumentExamples()
 {
     // The request of the platform's page: numeric id, no method.
-    const auto request = AlinkCodec::decodeGetRequest(
-        "{\"id\": 123, \"version\": \"1.0\", \"params\": {\"configScope\": \"product\", \"getType\": \"file\"}}");
+    const auto request =
+        AlinkCodec::decodeGetRequest("{\"id\": 123, \"version\": \"1.0\", \"params\": {\"configScope\": "
+                                     "\"product\", \"getType\": \"file\"}}");
     QVERIFY(request);
     QCOMPARE(request->id, QStringLiteral("123"));
 
@@ -336,7 +375,8 @@ void TestAlinkCodec::seedDocumentExamples()
 
     // The page's literal example sign is refused with a reason, not crashed on.
     QByteArray placeholder = pushExample;
-    placeholder.replace("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "123214adfadgadg");
+    placeholder.replace("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "123214adfadgadg");
     const auto refused = AlinkCodec::decodePush(placeholder);
     QVERIFY(!refused);
     QCOMPARE(refused.error().field, QStringLiteral("params.sign"));

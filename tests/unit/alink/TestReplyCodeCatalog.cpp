@@ -54,20 +54,26 @@ void TestReplyCodeCatalog::everyProtocolCodeIsKnown()
 
 void TestReplyCodeCatalog::sameNumberDiffersBySource()
 {
-    QCOMPARE(ReplyCodeCatalog::lookup(400, ReplySource::Device).displayName(), QStringLiteral("Request error"));
-    QCOMPARE(ReplyCodeCatalog::lookup(400, ReplySource::Platform).displayName(), QStringLiteral("Processing error"));
+    QCOMPARE(ReplyCodeCatalog::lookup(400, ReplySource::Device).displayName(),
+             QStringLiteral("Request error"));
+    QCOMPARE(ReplyCodeCatalog::lookup(400, ReplySource::Platform).displayName(),
+             QStringLiteral("Processing error"));
     QCOMPARE(ReplyCodeCatalog::lookup(6713, ReplySource::Platform).displayName(),
              QStringLiteral("Thing config function is not available"));
-    QVERIFY(ReplyCodeCatalog::lookup(6713, ReplySource::Platform).displayMeaning().contains(QStringLiteral("switch")));
+    QVERIFY(ReplyCodeCatalog::lookup(6713, ReplySource::Platform)
+                .displayMeaning()
+                .contains(QStringLiteral("switch")));
 }
 
 void TestReplyCodeCatalog::deviceDefinedCodes()
 {
-    for (int code : {ReplyCodeCatalog::DownloadFailed, ReplyCodeCatalog::SizeMismatch, ReplyCodeCatalog::SignMismatch,
-                     ReplyCodeCatalog::UnsupportedSignMethod, ReplyCodeCatalog::ApplyFailed}) {
+    for (int code :
+         {ReplyCodeCatalog::DownloadFailed, ReplyCodeCatalog::SizeMismatch, ReplyCodeCatalog::SignMismatch,
+          ReplyCodeCatalog::UnsupportedSignMethod, ReplyCodeCatalog::ApplyFailed}) {
         const auto info = ReplyCodeCatalog::lookup(code, ReplySource::Device);
         QVERIFY(info.known);
-        QVERIFY(code >= ReplyCodeCatalog::kDeviceDefinedFirst && code <= ReplyCodeCatalog::kDeviceDefinedLast);
+        QVERIFY(code >= ReplyCodeCatalog::kDeviceDefinedFirst &&
+                code <= ReplyCodeCatalog::kDeviceDefinedLast);
         QVERIFY(info.category != ReplyCategory::Success);
     }
     // Another firmware's own code in the range: described as device-defined, not dropped.

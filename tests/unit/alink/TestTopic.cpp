@@ -26,17 +26,21 @@ void TestTopic::roundTrip_data()
 
     QTest::addRow("get") << "/sys/a1B2c3/dev-01/thing/config/get" << int(TopicKind::ConfigGet) << "a1B2c3"
                          << "dev-01";
-    QTest::addRow("get_reply") << "/sys/a1B2c3/dev-01/thing/config/get_reply" << int(TopicKind::ConfigGetReply)
-                               << "a1B2c3" << "dev-01";
+    QTest::addRow("get_reply") << "/sys/a1B2c3/dev-01/thing/config/get_reply"
+                               << int(TopicKind::ConfigGetReply) << "a1B2c3"
+                               << "dev-01";
     QTest::addRow("push") << "/sys/pk/dev@x.y:z/thing/config/push" << int(TopicKind::ConfigPush) << "pk"
                           << "dev@x.y:z";
     QTest::addRow("push_reply") << "/sys/pk/dev_1/thing/config/push_reply" << int(TopicKind::ConfigPushReply)
-                                << "pk" << "dev_1";
+                                << "pk"
+                                << "dev_1";
     QTest::addRow("data exchange") << "/pk/dev1/thing/downlink/reply/message"
-                                   << int(TopicKind::DownlinkReplyMessage) << "pk" << "dev1";
+                                   << int(TopicKind::DownlinkReplyMessage) << "pk"
+                                   << "dev1";
     // A device literally named "sys" on the data-exchange topic is still {pk}/{dn}.
-    QTest::addRow("device named thing") << "/sys/pk/thing/thing/config/get" << int(TopicKind::ConfigGet) << "pk"
-                                        << "thing";
+    QTest::addRow("device named thing")
+        << "/sys/pk/thing/thing/config/get" << int(TopicKind::ConfigGet) << "pk"
+        << "thing";
 }
 
 void TestTopic::roundTrip()
@@ -61,16 +65,26 @@ void TestTopic::rejects_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonPart");
 
-    QTest::addRow("empty") << "" << "is empty";
-    QTest::addRow("other topic") << "/sys/pk/dn/thing/event/property/post" << "not a remote-configuration topic";
-    QTest::addRow("no leading slash") << "sys/pk/dn/thing/config/get" << "not a remote-configuration topic";
-    QTest::addRow("empty product") << "/sys//dn/thing/config/get" << "ProductKey is empty";
-    QTest::addRow("empty device") << "/sys/pk//thing/config/get" << "DeviceName is empty";
-    QTest::addRow("plus in product") << "/sys/+/dn/thing/config/get" << "ProductKey contains '+'";
-    QTest::addRow("hash in device") << "/sys/pk/#/thing/config/push" << "DeviceName contains '#'";
-    QTest::addRow("extra level") << "/sys/pk/a/b/thing/config/get" << "not a remote-configuration topic";
-    QTest::addRow("suffix typo") << "/sys/pk/dn/thing/config/gett" << "not a remote-configuration topic";
-    QTest::addRow("trailing slash") << "/sys/pk/dn/thing/config/get/" << "not a remote-configuration topic";
+    QTest::addRow("empty") << ""
+                           << "is empty";
+    QTest::addRow("other topic") << "/sys/pk/dn/thing/event/property/post"
+                                 << "not a remote-configuration topic";
+    QTest::addRow("no leading slash") << "sys/pk/dn/thing/config/get"
+                                      << "not a remote-configuration topic";
+    QTest::addRow("empty product") << "/sys//dn/thing/config/get"
+                                   << "ProductKey is empty";
+    QTest::addRow("empty device") << "/sys/pk//thing/config/get"
+                                  << "DeviceName is empty";
+    QTest::addRow("plus in product") << "/sys/+/dn/thing/config/get"
+                                     << "ProductKey contains '+'";
+    QTest::addRow("hash in device") << "/sys/pk/#/thing/config/push"
+                                    << "DeviceName contains '#'";
+    QTest::addRow("extra level") << "/sys/pk/a/b/thing/config/get"
+                                 << "not a remote-configuration topic";
+    QTest::addRow("suffix typo") << "/sys/pk/dn/thing/config/gett"
+                                 << "not a remote-configuration topic";
+    QTest::addRow("trailing slash") << "/sys/pk/dn/thing/config/get/"
+                                    << "not a remote-configuration topic";
 }
 
 void TestTopic::rejects()

@@ -31,7 +31,9 @@ public:
         platform = std::make_unique<Roles::PlatformService>(platformConnection, &fileServer);
         fleet = std::make_unique<Roles::FleetSimulator>(
             [this](QObject* parent) { return makeConnection(parent); },
-            [this](const Alink::DeviceIdentity& identity) { return options(identity.productKey + u'.' + identity.deviceName); },
+            [this](const Alink::DeviceIdentity& identity) {
+                return options(identity.productKey + u'.' + identity.deviceName);
+            },
             &network);
     }
 
@@ -72,16 +74,17 @@ public:
         return QTest::qWaitFor([this] { return platformConnection->isConnected(); }, 10000);
     }
 
-    // Adds `count` devices named dev-0000.. of product `productKey` with the given faults, known to the platform.
+    // Adds `count` devices named dev-0000.. of product `productKey` with the given faults, known to the
+    // platform.
     void addDevices(const QString& productKey, int count, const Roles::FaultMix& mix = {}, quint64 seed = 7)
     {
         QList<Roles::SimulatedDevice> devices;
         Roles::PlatformProduct product = platform->product(productKey) ? *platform->product(productKey)
-                                                                         : Roles::PlatformProduct{productKey};
+                                                                       : Roles::PlatformProduct{productKey};
         for (int i = 0; i < count; ++i) {
             const QString name = QStringLiteral("dev-%1").arg(i, 4, 10, QLatin1Char('0'));
             devices << Roles::SimulatedDevice{{productKey, name, QStringLiteral("secret-%1").arg(i)},
-                                               mix.profileFor(i, count, seed)};
+                                              mix.profileFor(i, count, seed)};
             product.devices.insert(name);
         }
         platform->setProduct(product);
@@ -91,7 +94,8 @@ public:
     bool startFleet(int timeoutMs = 20000)
     {
         fleet->start();
-        return QTest::qWaitFor([this] { return fleet->connectedCount() == fleet->expectedOnline(); }, timeoutMs);
+        return QTest::qWaitFor([this] { return fleet->connectedCount() == fleet->expectedOnline(); },
+                               timeoutMs);
     }
 
     std::unique_ptr<Transport::InProcessBroker> broker;

@@ -1,9 +1,9 @@
 // The engine end to end over a real Mosquitto on loopback: the platform service, the file server, the
 // simulated fleet on libmosquitto connections, rollouts with faults, and the broker dying mid-rollout.
-#include "support/MosquittoFixture.h"
 #include "RolesRig.h"
 #include "alink/ReplyCodeCatalog.h"
 #include "roles/RolloutRunner.h"
+#include "support/MosquittoFixture.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -26,7 +26,8 @@ void TestFaultMix::parses_data()
     QTest::addRow("empty") << "" << 0 << 0.0;
     QTest::addRow("one") << "offline=5%" << 1 << 0.05;
     QTest::addRow("fraction") << "badsign=0.1" << 1 << 0.1;
-    QTest::addRow("mixed") << "slow:2000=10%, offline=5%,refuses:6713=5%,badsign=5%,truncate=5%,never=5%" << 6 << 0.35;
+    QTest::addRow("mixed") << "slow:2000=10%, offline=5%,refuses:6713=5%,badsign=5%,truncate=5%,never=5%" << 6
+                           << 0.35;
     QTest::addRow("case") << "ApplyFails=1%,SlowDownload:4096=2%" << 2 << 0.03;
 }
 
@@ -50,12 +51,18 @@ void TestFaultMix::rejects_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonPart");
 
-    QTest::addRow("no share") << "offline" << "has no share";
-    QTest::addRow("unknown kind") << "explodes=5%" << "not a fault kind";
-    QTest::addRow("bad number") << "refuses:abc=5%" << "not a number";
-    QTest::addRow("argument not taken") << "offline:3=5%" << "takes no argument";
-    QTest::addRow("over 100") << "offline=150%" << "between 0 and 100%";
-    QTest::addRow("sum over 100") << "offline=60%,never=50%" << "more than 100%";
+    QTest::addRow("no share") << "offline"
+                              << "has no share";
+    QTest::addRow("unknown kind") << "explodes=5%"
+                                  << "not a fault kind";
+    QTest::addRow("bad number") << "refuses:abc=5%"
+                                << "not a number";
+    QTest::addRow("argument not taken") << "offline:3=5%"
+                                        << "takes no argument";
+    QTest::addRow("over 100") << "offline=150%"
+                              << "between 0 and 100%";
+    QTest::addRow("sum over 100") << "offline=60%,never=50%"
+                                  << "more than 100%";
 }
 
 void TestFaultMix::rejects()

@@ -94,7 +94,8 @@ void TestPlatformService::getRefusals()
         // The same device identity under a product the platform does not know.
         rig.fleet = std::make_unique<FleetSimulator>(
             [&rig](QObject* parent) { return rig.makeConnection(parent); },
-            [&rig](const Alink::DeviceIdentity&) { return rig.options(QStringLiteral("stranger")); }, &rig.network);
+            [&rig](const Alink::DeviceIdentity&) { return rig.options(QStringLiteral("stranger")); },
+            &rig.network);
         rig.fleet->addDevices({SimulatedDevice{{QStringLiteral("pkZ"), QStringLiteral("dev-0000"), {}}, {}}});
         productKey = QStringLiteral("pkZ");
     }
@@ -151,16 +152,18 @@ void TestPlatformService::badWireInputChangesNothing_data()
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("reasonPart");
 
-    const QString get = Topic(TopicKind::ConfigGet, QStringLiteral("pkA"), QStringLiteral("dev-0000")).toString();
+    const QString get =
+        Topic(TopicKind::ConfigGet, QStringLiteral("pkA"), QStringLiteral("dev-0000")).toString();
     const QString reply = pushReplyTopic(QStringLiteral("pkA"), QStringLiteral("dev-0000"));
     QTest::addRow("garbage get") << get << QByteArray("\x00\xff garbage", 10) << "not JSON";
     QTest::addRow("get without id") << get << QByteArray("{\"version\":\"1.0\"}") << "id: is missing";
     QTest::addRow("garbage reply") << reply << QByteArray("{{{") << "not JSON";
     QTest::addRow("reply without code") << reply << QByteArray("{\"id\":\"1\"}") << "code: is missing";
-    QTest::addRow("reply to unknown id") << reply << QByteArray("{\"id\":\"99999\",\"code\":200}")
-                                         << "no push with id 99999";
-    QTest::addRow("reply for another device") << pushReplyTopic(QStringLiteral("pkA"), QStringLiteral("other"))
-                                              << QByteArray("{\"id\":\"1\",\"code\":200}") << "pkA/other";
+    QTest::addRow("reply to unknown id")
+        << reply << QByteArray("{\"id\":\"99999\",\"code\":200}") << "no push with id 99999";
+    QTest::addRow("reply for another device")
+        << pushReplyTopic(QStringLiteral("pkA"), QStringLiteral("other"))
+        << QByteArray("{\"id\":\"1\",\"code\":200}") << "pkA/other";
 }
 
 void TestPlatformService::badWireInputChangesNothing()
@@ -182,7 +185,8 @@ void TestPlatformService::badWireInputChangesNothing()
     QVERIFY(intruder->publish(topic, payload, 1));
     QTRY_COMPARE(errors.size(), 1);
     QCOMPARE(errors.first().at(0).toString(), topic);
-    QVERIFY2(errors.first().at(1).toString().contains(reasonPart), qPrintable(errors.first().at(1).toString()));
+    QVERIFY2(errors.first().at(1).toString().contains(reasonPart),
+             qPrintable(errors.first().at(1).toString()));
     QCOMPARE(states.size(), 0);
     QCOMPARE(logged.size(), 1); // it is in the message log, as received
     QCOMPARE(rig.platform->pendingCount(), 0);
@@ -198,7 +202,8 @@ void TestPlatformService::duplicateAndStrayReplies()
     rig.platform->setProduct(product);
     // A hand-driven device: takes the push, replies twice.
     std::unique_ptr<Transport::MqttConnection> device(rig.makeConnection(nullptr));
-    QVERIFY(!device->subscribe(Topic::filter(TopicKind::ConfigPush, QStringLiteral("pkA"), QStringLiteral("dev-0000"))));
+    QVERIFY(!device->subscribe(
+        Topic::filter(TopicKind::ConfigPush, QStringLiteral("pkA"), QStringLiteral("dev-0000"))));
     QVERIFY(!device->connectToBroker(rig.options(QStringLiteral("pkA.dev-0000"))));
     QTRY_VERIFY(device->isConnected());
     QSignalSpy pushes(device.get(), &Transport::MqttConnection::messageReceived);
@@ -210,7 +215,8 @@ void TestPlatformService::duplicateAndStrayReplies()
     QSignalSpy replied(rig.platform.get(), &PlatformService::pushReplied);
     QSignalSpy errors(rig.platform.get(), &PlatformService::wireError);
     // The 3.x SDK's brace-less form is accepted.
-    const QByteArray braceless = QStringLiteral("\"id\":%1,\"code\":\"100003\",\"data\":{}").arg(push->id).toUtf8();
+    const QByteArray braceless =
+        QStringLiteral("\"id\":%1,\"code\":\"100003\",\"data\":{}").arg(push->id).toUtf8();
     QVERIFY(device->publish(pushReplyTopic(QStringLiteral("pkA"), QStringLiteral("dev-0000")), braceless, 1));
     QTRY_COMPARE(replied.size(), 1);
     QCOMPARE(replied.first().at(3).toInt(), 100003);
@@ -231,11 +237,12 @@ void TestPlatformService::alibabaLimits()
     const auto notJson = rig.platform->publishConfig(QStringLiteral("pkA"), "key = value\n");
     QVERIFY(!notJson);
     QVERIFY(notJson.error().message().contains(QStringLiteral("must be JSON")));
-    const auto tooLarge = rig.platform->publishConfig(QStringLiteral("pkA"),
-                                                      "{\"blob\":\"" + QByteArray(70000, 'x') + "\"}");
+    const auto tooLarge =
+        rig.platform->publishConfig(QStringLiteral("pkA"), "{\"blob\":\"" + QByteArray(70000, 'x') + "\"}");
     QVERIFY(!tooLarge);
     QVERIFY(tooLarge.error().message().contains(QStringLiteral("65536")));
-    QVERIFY(!rig.platform->product(QStringLiteral("pkA")) || !rig.platform->product(QStringLiteral("pkA"))->config);
+    QVERIFY(!rig.platform->product(QStringLiteral("pkA")) ||
+            !rig.platform->product(QStringLiteral("pkA"))->config);
 
     QVERIFY(rig.platform->publishConfig(QStringLiteral("pkA"), kConfig));
     rig.addDevices(QStringLiteral("pkA"), 4);
@@ -281,7 +288,8 @@ void TestPlatformService::verifyNamesTheProblem_data()
     QTest::addRow("long") << kConfig + "x" << int(Alink::ReplyCodeCatalog::FileTooLarge) << "got more";
     QByteArray corrupt = kConfig;
     corrupt[5] = 'X';
-    QTest::addRow("corrupt") << corrupt << int(Alink::ReplyCodeCatalog::SignMismatch) << "sign mismatch: expected";
+    QTest::addRow("corrupt") << corrupt << int(Alink::ReplyCodeCatalog::SignMismatch)
+                             << "sign mismatch: expected";
 }
 
 void TestPlatformService::verifyNamesTheProblem()

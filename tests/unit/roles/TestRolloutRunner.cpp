@@ -65,8 +65,8 @@ void TestRolloutRunner::everyDeviceEndsAsItsFaultSays()
     Tests::RolesRig rig;
     QVERIFY(rig.startPlatform());
     QVERIFY(rig.platform->publishConfig(QStringLiteral("pkA"), kConfig));
-    const auto mix = FaultMix::parse(
-        u"slow:300=10%,offline=5%,never=5%,refuses:429=10%,badsign=10%,truncate=10%,applyfails=5%,slowdownload:20000=5%");
+    const auto mix = FaultMix::parse(u"slow:300=10%,offline=5%,never=5%,refuses:429=10%,badsign=10%,truncate="
+                                     u"10%,applyfails=5%,slowdownload:20000=5%");
     QVERIFY(mix);
     constexpr int count = 60;
     rig.addDevices(QStringLiteral("pkA"), count, *mix, 11);
@@ -197,7 +197,8 @@ void TestRolloutRunner::lateReplyReplacesTimeout()
     QCOMPARE(runner.count(OutcomeState::TimedOut), 2);
     // The replies still come, 1.2 s after the pushes, and tell the truth.
     QTRY_COMPARE_WITH_TIMEOUT(runner.count(OutcomeState::Succeeded), 2, 5000);
-    QCOMPARE(runner.outcome(QStringLiteral("dev-0000"))->message, QStringLiteral("late reply, after the timeout"));
+    QCOMPARE(runner.outcome(QStringLiteral("dev-0000"))->message,
+             QStringLiteral("late reply, after the timeout"));
 }
 
 void TestRolloutRunner::refusesInvalidPlans()
@@ -206,18 +207,23 @@ void TestRolloutRunner::refusesInvalidPlans()
     QVERIFY(rig.startPlatform());
     RolloutPlan plan;
     plan.productKey = QStringLiteral("pkA");
-    QVERIFY(RolloutRunner(rig.platform.get(), plan).start()->message().contains(QStringLiteral("no devices")));
+    QVERIFY(
+        RolloutRunner(rig.platform.get(), plan).start()->message().contains(QStringLiteral("no devices")));
     plan.devices = deviceNames(3);
     plan.batchSize = 0;
     QCOMPARE(RolloutRunner(rig.platform.get(), plan).start()->field, QStringLiteral("batchSize"));
     plan.batchSize = 1;
     // Nothing published for the product yet.
-    QVERIFY(RolloutRunner(rig.platform.get(), plan).start()->message().contains(QStringLiteral("is not known")));
+    QVERIFY(
+        RolloutRunner(rig.platform.get(), plan).start()->message().contains(QStringLiteral("is not known")));
     QVERIFY(rig.platform->publishConfig(QStringLiteral("pkA"), kConfig));
     PlatformSettings limits;
     limits.alibabaLimits = true;
     rig.platform->setSettings(limits);
-    QVERIFY(RolloutRunner(rig.platform.get(), plan).start()->message().contains(QStringLiteral("staged rollouts")));
+    QVERIFY(RolloutRunner(rig.platform.get(), plan)
+                .start()
+                ->message()
+                .contains(QStringLiteral("staged rollouts")));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutRunner)

@@ -56,8 +56,9 @@ void TestWorkspaceRecorder::mergesAndWritesInBatches()
     for (const auto& update : {pushed, applied, online})
         recorder.recordState(update);
     for (int i = 0; i < 3; ++i)
-        recorder.recordMessage(Roles::logEntry(Store::MessageDirection::In, QStringLiteral("/sys/pk/dev1/thing/config/get"),
-                                               "{}", QStringLiteral("pk"), QStringLiteral("dev1"), QString::number(i)));
+        recorder.recordMessage(
+            Roles::logEntry(Store::MessageDirection::In, QStringLiteral("/sys/pk/dev1/thing/config/get"),
+                            "{}", QStringLiteral("pk"), QStringLiteral("dev1"), QString::number(i)));
     QCOMPARE(recorder.buffered(), 4); // three updates of one device became one
 
     QTRY_COMPARE(flushed.size(), 1);
@@ -83,7 +84,8 @@ void TestWorkspaceRecorder::dropsUnknownDevices()
     recorder.recordState(ghost);
     recorder.recordState(known);
     QVERIFY(recorder.flush()); // the unknown device does not sink the batch
-    QCOMPARE(workspace->deviceState(QStringLiteral("pk"), QStringLiteral("dev1"))->state, ConfigState::Verified);
+    QCOMPARE(workspace->deviceState(QStringLiteral("pk"), QStringLiteral("dev1"))->state,
+             ConfigState::Verified);
     QVERIFY(!workspace->deviceState(QStringLiteral("pk"), QStringLiteral("ghost")));
 }
 

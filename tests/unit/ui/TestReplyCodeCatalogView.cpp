@@ -82,7 +82,8 @@ void TestReplyCodeCatalogView::mainWindowShowsCatalog()
 void TestReplyCodeCatalogView::chineseTranslationLoads()
 {
     QVERIFY(ConfigDeck::Localization::availableLanguages().contains(QStringLiteral("zh_CN")));
-    QCOMPARE(ConfigDeck::Localization::install(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+    QCOMPARE(ConfigDeck::Localization::install(QLocale(QLocale::Chinese, QLocale::China)),
+             QStringLiteral("zh_CN"));
     ReplyCodeCatalogView view;
     QCOMPARE(view.table()->model()->headerData(ReplyCodeModel::MeaningColumn, Qt::Horizontal).toString(),
              QStringLiteral("含义"));
