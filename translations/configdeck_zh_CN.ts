@@ -519,10 +519,6 @@
         <translation>%1 个设备：%2 个已连接，%3 个被拒绝，%4 个被挤下线；%5 个已校验，%6 次推送；返回码：%7</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>Sign with this timestamp (ms since the epoch) instead of the current time (tests, replays).</source>
         <translation>使用此时间戳（自纪元起的毫秒数）而不是当前时间进行签名（用于测试、重放）。</translation>
     </message>
@@ -614,10 +610,6 @@
     <message>
         <source>%1 devices, %2 online, %3 exchanges; codes: %4</source>
         <translation>%1 个设备，%2 个在线，%3 次交互；返回码：%4</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -785,10 +777,6 @@
     <message>
         <source>aborted</source>
         <translation>已中止</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
     <message>
         <source>; rollout: %1 succeeded, %2 failed, %3 timed out, %4 skipped</source>
@@ -2988,6 +2976,13 @@ No writes "%1" instead.</source>
     <message>
         <source>Compared by size and SHA-256 only. </source>
         <translation>仅按大小和 SHA-256 比较。 </translation>
+    </message>
+</context>
+<context>
+    <name>EventPrinter</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 
 namespace ConfigDeck::Cli {
 
@@ -19,6 +20,19 @@ extern "C" void markInterrupted(int)
 }
 
 } // namespace
+
+std::optional<int> CommandSupport::parse(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return Success;
+    }
+    return std::nullopt;
+}
 
 void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
 {

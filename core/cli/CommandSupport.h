@@ -23,6 +23,9 @@ public:
         Interrupted = 130 // Ctrl+C
     };
 
+    // Parses a command's arguments; an exit code when there is nothing to run (--help, or an error printed).
+    static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments);
+
     static void addBrokerOptions(QCommandLineParser& parser);
     static Alink::Expected<Transport::MqttConnectOptions> brokerOptions(const QCommandLineParser& parser);
 

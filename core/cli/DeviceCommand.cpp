@@ -117,14 +117,8 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
         {QStringLiteral("yes"), tr("Do not ask before connecting as identities that may be live.")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return CommandSupport::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return CommandSupport::Success;
-    }
+    if (const auto exitCode = CommandSupport::parse(parser, arguments))
+        return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
     auto fail = [this](const AlinkError& error) {
         m_printer->error(error.message());
@@ -547,11 +541,7 @@ void DeviceCommand::finish(int exitCode)
 void DeviceCommand::printSummary()
 {
     QJsonObject codes;
-    QStringList human;
-    for (auto it = m_codes.cbegin(); it != m_codes.cend(); ++it) {
-        codes.insert(QString::number(it.key()), it.value());
-        human << QStringLiteral("%1 x%2").arg(it.key()).arg(it.value());
-    }
+    const QString codesText = EventPrinter::describeCounts(m_codes, codes);
     m_printer->event(
         QStringLiteral("summary"),
         {{QStringLiteral("devices"), m_devices},
@@ -569,7 +559,7 @@ void DeviceCommand::printSummary()
             .arg(m_kicked)
             .arg(m_verified)
             .arg(m_pushes)
-            .arg(human.isEmpty() ? tr("none") : human.join(QStringLiteral(", "))));
+            .arg(codesText));
 }
 
 } // namespace ConfigDeck::Cli

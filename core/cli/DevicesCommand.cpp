@@ -48,14 +48,8 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
          tr("Size of the whole fleet when this process simulates a slice of it."), QStringLiteral("n")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return CommandSupport::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return CommandSupport::Success;
-    }
+    if (const auto exitCode = CommandSupport::parse(parser, arguments))
+        return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
     auto fail = [this](const Alink::AlinkError& error) {
         m_printer->error(error.message());
@@ -291,11 +285,7 @@ void DevicesCommand::finish(int exitCode)
 void DevicesCommand::printSummary()
 {
     QJsonObject codes;
-    QStringList human;
-    for (auto it = m_codes.cbegin(); it != m_codes.cend(); ++it) {
-        codes.insert(QString::number(it.key()), it.value());
-        human << QStringLiteral("%1 x%2").arg(it.key()).arg(it.value());
-    }
+    const QString codesText = EventPrinter::describeCounts(m_codes, codes);
     const qint64 online = m_fleet ? m_fleet->connectedCount() : m_workerOnline;
     const qint64 devices = m_count;
     m_printer->event(QStringLiteral("summary"),
@@ -309,7 +299,7 @@ void DevicesCommand::printSummary()
                          .arg(devices)
                          .arg(online)
                          .arg(m_exchanges)
-                         .arg(human.isEmpty() ? tr("none") : human.join(QStringLiteral(", "))));
+                         .arg(codesText));
 }
 
 } // namespace ConfigDeck::Cli

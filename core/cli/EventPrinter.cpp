@@ -66,6 +66,16 @@ void EventPrinter::endProgress()
     m_progressShown = false;
 }
 
+QString EventPrinter::describeCounts(const QMap<int, qint64>& counts, QJsonObject& json)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        json.insert(QString::number(it.key()), it.value());
+        parts << QStringLiteral("%1 x%2").arg(it.key()).arg(it.value());
+    }
+    return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
+}
+
 qint64 EventPrinter::peakRssKb()
 {
 #ifdef Q_OS_LINUX

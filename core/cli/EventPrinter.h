@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <cstdio>
@@ -11,6 +13,8 @@ namespace ConfigDeck::Cli {
 // line per event. Progress lines overwrite themselves on a terminal and are left out of JSON output.
 class EventPrinter
 {
+    Q_DECLARE_TR_FUNCTIONS(EventPrinter)
+
 public:
     explicit EventPrinter(bool json, std::FILE* out = stdout);
 
@@ -20,6 +24,9 @@ public:
     void error(const QString& text); // always on stderr
 
     static qint64 peakRssKb(); // the process's peak resident memory, 0 where unknown
+
+    // Counts per reply code: fills `json` ("200": n, ...) and returns "200 x12, 460 x1" (or "none").
+    static QString describeCounts(const QMap<int, qint64>& counts, QJsonObject& json);
 
 private:
     void endProgress();

@@ -99,14 +99,8 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
         {QStringLiteral("allow-failures"), tr("Exit 0 when a rollout completed even if devices failed.")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return CommandSupport::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return CommandSupport::Success;
-    }
+    if (const auto exitCode = CommandSupport::parse(parser, arguments))
+        return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
     auto fail = [this](const Alink::AlinkError& error) {
         m_printer->error(error.message());
@@ -392,18 +386,10 @@ void PlatformCommand::finish(int exitCode)
 
 void PlatformCommand::printSummary()
 {
-    auto describe = [](const QMap<int, qint64>& counts, QJsonObject& json) {
-        QStringList human;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            json.insert(QString::number(it.key()), it.value());
-            human << QStringLiteral("%1 x%2").arg(it.key()).arg(it.value());
-        }
-        return human.isEmpty() ? tr("none") : human.join(QStringLiteral(", "));
-    };
     QJsonObject getCodes;
     QJsonObject replyCodes;
-    const QString getText = describe(m_getCodes, getCodes);
-    const QString replyText = describe(m_replyCodes, replyCodes);
+    const QString getText = EventPrinter::describeCounts(m_getCodes, getCodes);
+    const QString replyText = EventPrinter::describeCounts(m_replyCodes, replyCodes);
     QJsonObject fields{{QStringLiteral("gets"), m_gets},
                        {QStringLiteral("replies"), m_replies},
                        {QStringLiteral("wireErrors"), m_wireErrors},

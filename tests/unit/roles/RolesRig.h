@@ -17,6 +17,18 @@
 
 namespace ConfigDeck::Tests {
 
+// The configuration most roles tests publish, and the device names RolesRig::addDevices gives.
+inline const QByteArray kRolesTestConfig =
+    "{\"reportInterval\":60,\"server\":\"mqtt.example.com\",\"features\":[1,2,3]}";
+
+inline QStringList rigDeviceNames(int count)
+{
+    QStringList names;
+    for (int i = 0; i < count; ++i)
+        names << QStringLiteral("dev-%1").arg(i, 4, 10, QLatin1Char('0'));
+    return names;
+}
+
 class RolesRig
 {
 public:
@@ -81,8 +93,9 @@ public:
         QList<Roles::SimulatedDevice> devices;
         Roles::PlatformProduct product = platform->product(productKey) ? *platform->product(productKey)
                                                                        : Roles::PlatformProduct{productKey};
+        const QStringList names = rigDeviceNames(count);
         for (int i = 0; i < count; ++i) {
-            const QString name = QStringLiteral("dev-%1").arg(i, 4, 10, QLatin1Char('0'));
+            const QString& name = names.at(i);
             devices << Roles::SimulatedDevice{{productKey, name, QStringLiteral("secret-%1").arg(i)},
                                               mix.profileFor(i, count, seed)};
             product.devices.insert(name);

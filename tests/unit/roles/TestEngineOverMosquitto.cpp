@@ -15,14 +15,11 @@ using Store::RolloutState;
 
 namespace {
 
-const QByteArray kConfig = "{\"reportInterval\":60,\"server\":\"mqtt.example.com\",\"features\":[1,2,3]}";
+const QByteArray& kConfig = Tests::kRolesTestConfig;
 
 QStringList deviceNames(int count)
 {
-    QStringList names;
-    for (int i = 0; i < count; ++i)
-        names << QStringLiteral("dev-%1").arg(i, 4, 10, QLatin1Char('0'));
-    return names;
+    return Tests::rigDeviceNames(count);
 }
 
 } // namespace
