@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Alink</name>
+    <message>
+        <source>The support bundle %1 cannot be written: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the archive library failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AlinkCodec</name>
     <message>
         <source>is missing</source>
@@ -1567,6 +1578,530 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::AboutDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About ConfigDeck</source>
+        <translation type="unfinished">关于 ConfigDeck</translation>
+    </message>
+    <message>
+        <source>Remote-configuration console for IoT device fleets that speak the Alink protocol.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Built with Qt %1 by %2 (%3); running on Qt %4.
+Operating system: %5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the version, build, environment and library versions as text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CloudDeviceModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>configId %1
+SHA-256 %2</source>
+        <translation>configId %1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ProductKey</source>
+        <translation>ProductKey</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Configuration held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last code</source>
+        <translation>最近返回码</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CloudPanel</name>
+    <message>
+        <source>Request configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disconnect all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-reply 200 after verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for your reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected identities (all online ones when none is selected) send thing/config/get</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close every connection; the devices may then come back online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region or instance, port, TLS, sign method and keep-alive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: each verified push waits in "Waiting for your reply" for the code you choose, to reproduce a device's answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connections being opened at the same time; the others wait their turn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Push id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The code this device answers the push with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each configuration an identity downloads and verifies appears here, compared with the version it held before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connections opened at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workspace did not record the cloud session: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2: %3</source>
+        <translation>%1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3: %4</source>
+        <translation>%1/%2：%3：%4</translation>
+    </message>
+    <message>
+        <source>Choose the devices to connect as: select them in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected: no workspace is open, and the DeviceSecrets are read from it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Connect as device identities?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No identity is online to request its configuration.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 is %3; connect it again first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not requested: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved Alibaba Cloud profile is not JSON (%1); set it again with Profile….</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved Alibaba Cloud profile cannot be used (%1); set it again with Profile….</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3. %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 was kicked offline: %3. ConfigDeck does not reconnect by itself, so that the other connection keeps the identity; connect as it again when you want it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2: the platform answered %3. %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2: message %3 ended with %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2: message %3 ended with %4: %5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2: no reply was sent to push %3: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>nothing held before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 downloaded and verified %3 (%4 bytes); it held no configuration before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>held before (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>held before (%1, not stored)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 downloaded and verified %3 (%4 bytes): %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2: %3 verified but not kept in the workspace: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected. Select devices in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identities: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>online: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connecting: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kicked offline: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting for your reply: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CloudProfileDialog</name>
+    <message>
+        <source>Use TLS (securemode 2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to another host (private deployments, tests)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alibaba Cloud connection profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public instance, by region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Instance, by instance ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host is {ProductKey}.iot-as-mqtt.{region}.aliyuncs.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The instance ID on the instance's overview page in the IoT Platform console; the host is {instanceId}.mqtt.iothub.aliyuncs.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shipped GlobalSign Root CA R1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A PEM file of the roots to trust instead of the shipped GlobalSign Root CA R1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The platform accepts 30 to 1200 seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the port above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>Sign method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep-alive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root certificates to trust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Host: give the host to connect to, or untick "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host:      %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>plain TCP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a device to see its client ID and user name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client ID: —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name: —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client ID: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client ID: — (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via %1:%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS, GlobalSign Root CA R1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keep-alive %1 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::CodeHistogram</name>
     <message numerus="yes">
         <source>Last reply codes — %n device(s)</source>
@@ -1909,10 +2444,6 @@ SHA-256 %2</translation>
         <translation>尚无应答</translation>
     </message>
     <message>
-        <source>none seen in this session</source>
-        <translation>本次会话中尚未见到</translation>
-    </message>
-    <message>
         <source>Reveal DeviceSecret</source>
         <translation>显示 DeviceSecret</translation>
     </message>
@@ -1927,6 +2458,10 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>Hide</source>
         <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>none seen yet</source>
+        <translation>尚未见到</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2639,14 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>All products</source>
         <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
     </message>
 </context>
 <context>
@@ -2313,14 +2856,6 @@ Anyone who can see your screen can then connect as this device.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Include the DeviceSecrets in plain text?
-
-No writes "%1" instead.</source>
-        <translation>是否以明文包含 DeviceSecret？
-
-选择“否”将改为写入“%1”。</translation>
-    </message>
-    <message>
         <source>Nothing was exported: %1</source>
         <translation>未导出任何内容：%1</translation>
     </message>
@@ -2345,6 +2880,18 @@ No writes "%1" instead.</source>
     <message>
         <source>The Demo was not reset: %1</source>
         <translation>演示未重置：%1</translation>
+    </message>
+    <message>
+        <source>Write the DeviceSecrets in plain text?
+
+Anyone who reads the file can then connect as these devices. Choose No to write "%1" in their place.</source>
+        <translation>以明文写入 DeviceSecret？
+
+任何读到该文件的人都能以这些设备的身份连接。选择“否”则写入“%1”代替。</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2976,25 @@ No writes "%1" instead.</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new language takes effect when ConfigDeck restarts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3272,6 +3838,77 @@ No writes "%1" instead.</source>
     </message>
 </context>
 <context>
+    <name>LibraryInfo</name>
+    <message>
+        <source>Application framework: widgets, networking, SQL, translations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The embedded HTTP(S) file server for configuration downloads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA-256, HMAC signing, AES-256-GCM sealing of secrets, TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MQTT client connections to brokers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workspace database (through Qt SQL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace keys in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line diff of configuration versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The support bundle's .zip archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown compiler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qt: %1 at run time, built with %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build: %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operating system: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locale: %1 (system %2); languages: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Libraries:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  %1 %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MqttConnectOptions</name>
     <message>
         <source>the file %1 does not exist</source>
@@ -3749,6 +4386,97 @@ No writes "%1" instead.</source>
     <message>
         <source>cannot read the file after %1 bytes: %2</source>
         <translation>读取 %1 字节后无法继续读取文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundle</name>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No device was chosen for the support bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No file name was given for the support bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The support bundle cannot be written to %1: it is a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no such device in the workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The workspace is locked: the secrets of %n device(s) could not be read, so the bundle was not searched for them (the protocol never sends them).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>ConfigDeck support bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generated %1 by %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secrets are redacted: DeviceSecrets are never included; device secrets and the broker password are replaced by "%1" wherever they occurred, and so are the values of secret-looking fields (password, secret, token, ...) and the credentials in the query of pre-signed download URLs (their path and expiry are kept). A redacted configuration version no longer matches its SHA-256; versions/&lt;product&gt;/index.json says which.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  README.txt       this file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  devices.json     each device's identity (without its secret), configuration state and last reply code with its meaning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  messages.jsonl   the last %1 Alink messages of each device, one JSON object a line, oldest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  versions/        the configuration versions the devices hold, the published one and those pushed or downloaded, with an index.json per product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  diffs/           unified diffs between consecutive versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  settings.json    the workspace's connection settings, without passwords</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  environment.txt  operating system, Qt, locale and library versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Binary versions: %1
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two versions differ only in redacted values.
+</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -279,12 +280,18 @@ void MainWindow::createActions()
         m_detail->findChild<QWidget*>(QStringLiteral("compareWith"))->setFocus();
     });
 
+    // The same actions on the table's context menu, where the selection is.
+    QTableView* table = m_fleetView->table();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addActions({request, push, compare});
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fleet"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showFleet);
     view->addAction(tr("&Rollout"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showRollout);
     view->addAction(tr("&Message log"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                     &MainWindow::showMessageLog);
     view->addAction(tr("Clear &filters"), this, [this] { m_fleetView->clearFilters(); });
+    view->addMenu(m_fleetView->columnMenu());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ConfigDeck"), this, &MainWindow::showAbout);
@@ -465,18 +472,26 @@ void MainWindow::exportCsv()
                                                       QStringLiteral("devices.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const auto answer =
-        QMessageBox::question(this, tr("Export devices"),
-                              tr("Include the DeviceSecrets in plain text?\n\nNo writes \"%1\" instead.")
-                                  .arg(QLatin1StringView(Store::CsvImport::kRedactedSecret)),
-                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    const auto secrets = answer == QMessageBox::Yes ? Store::CsvExport::Secrets::Revealed
-                                                    : Store::CsvExport::Secrets::Redacted;
+    const auto answer = QMessageBox::question(
+        this, tr("Export devices"),
+        tr("Write the DeviceSecrets in plain text?\n\nAnyone who reads the file can then connect as these "
+           "devices. Choose No to write \"%1\" in their place.")
+            .arg(QLatin1StringView(Store::CsvImport::kRedactedSecret)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    exportCsvTo(path, answer == QMessageBox::Yes ? Store::CsvExport::Secrets::Revealed
+                                                 : Store::CsvExport::Secrets::Redacted);
+}
+
+Alink::Expected<qint64> MainWindow::exportCsvTo(const QString& path, Store::CsvExport::Secrets secrets)
+{
+    if (!m_session->workspace())
+        return Alink::AlinkError{QStringLiteral("workspace"), tr("No workspace is open.")};
     auto written = Store::CsvExport::writeFile(*m_session->workspace(), path, secrets);
     if (!written)
         showBanner(tr("Nothing was exported: %1").arg(written.error().message()), true);
     else
         statusBar()->showMessage(tr("Exported %n device(s) to %1.", nullptr, int(*written)).arg(path), 6000);
+    return written;
 }
 
 void MainWindow::editConnection()
@@ -541,6 +556,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("Console/fleetSplitter"), m_fleetSplitter->saveState());
     settings.setValue(QStringLiteral("Console/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("Console/tab"), m_tabs->currentIndex());
+    m_fleetView->saveLayout();
 }
 
 void MainWindow::restoreLayout()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demo/DemoEnvironment.h"
+#include "store/CsvExport.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -65,6 +66,8 @@ public:
     // Opens the import dialog (window-modal, not blocking); with a path its preview is shown at once.
     CsvImportDialog* importCsv(const QString& path = {});
     void exportCsv();
+    // Writes every device of the workspace to a CSV file; the result is also shown in the window.
+    Alink::Expected<qint64> exportCsvTo(const QString& path, Store::CsvExport::Secrets secrets);
     void editConnection();
     void resetDemo();
     // Opens the DiffView on two stored versions of a product.

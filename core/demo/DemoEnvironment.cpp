@@ -26,11 +26,6 @@ namespace ConfigDeck::Demo {
 namespace {
 const QString kPublishedPrefix = QStringLiteral("published/");
 
-QString key(const QString& productKey, const QString& deviceName)
-{
-    return productKey + u'/' + deviceName;
-}
-
 Alink::AlinkError error(const QString& field, const QString& reason)
 {
     return Alink::AlinkError{field, reason, -1};
@@ -92,11 +87,13 @@ Store::Status DemoEnvironment::unlock()
 {
     const QByteArray recordBytes = m_workspace->keyRecord();
     if (recordBytes.isEmpty()) {
-        // A new workspace. The Demo holds made-up devices only, so when the keychain does not answer a
-        // passphrase that ships with ConfigDeck is acceptable: secrets still never sit on disk in plain
-        // text, and the code path is the one real workspaces use.
-        const bool keychain =
-            m_options.keyStorage == KeyStorage::Auto && Store::KeyVault::keychainAvailable();
+        // A new workspace. The Demo holds made-up devices only, so the passphrase that ships with ConfigDeck
+        // is enough for it (secrets still never sit on disk in plain text, and the code path is the one real
+        // workspaces use) and its first start never waits on a keychain prompt. A named workspace keeps its
+        // key in the OS keychain when one answers.
+        const bool demoWorkspace = m_options.workspacePath.isEmpty();
+        const bool keychain = m_options.keyStorage == KeyStorage::Auto && !demoWorkspace &&
+                              Store::KeyVault::keychainAvailable();
         auto created =
             keychain ? Store::KeyVault::create(Store::KeyRecord::Mode::Keychain, m_workspace->workspaceId())
                      : Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, m_workspace->workspaceId(),
@@ -181,7 +178,6 @@ Store::Status DemoEnvironment::reset()
             return error(QStringLiteral("workspace"),
                          tr("cannot delete %1: %2").arg(file.fileName(), file.errorString()));
     }
-    m_held.clear();
     return open();
 }
 
@@ -289,12 +285,6 @@ void DemoEnvironment::loadCatalog()
                 emit problem(tr("%1: the published configuration was not taken: %2")
                                  .arg(record.productKey, published.error().message()));
         }
-    }
-    // What each device held when the session started is the first entry of its history.
-    for (const Store::DeviceRecord& device : devices) {
-        if (auto state = m_workspace->deviceState(device.productKey, device.deviceName);
-            state && !state->sha256.isEmpty())
-            m_held[key(device.productKey, device.deviceName)] = {state->sha256};
     }
 }
 
@@ -414,12 +404,6 @@ void DemoEnvironment::noteState(const Store::DeviceStateUpdate& update)
 {
     if (m_recorder)
         m_recorder->recordState(update);
-    if (update.sha256 && !update.sha256->isEmpty() && update.state &&
-        (*update.state == Store::ConfigState::Verified || *update.state == Store::ConfigState::Applied)) {
-        QStringList& held = m_held[key(update.productKey, update.deviceName)];
-        if (held.isEmpty() || held.constLast() != *update.sha256)
-            held << *update.sha256;
-    }
     if (update.online && m_fleet) {
         const int online = m_fleet->connectedCount();
         if (online != m_online) {
@@ -575,7 +559,15 @@ void DemoEnvironment::setAlibabaLimits(bool on)
 
 QStringList DemoEnvironment::heldVersions(const QString& productKey, const QString& deviceName) const
 {
-    return m_held.value(key(productKey, deviceName));
+    if (!m_workspace)
+        return {};
+    // The history is the workspace's; what the recorder still buffers belongs in it too.
+    if (m_recorder)
+        m_recorder->flush();
+    QStringList held;
+    for (const Store::HeldVersion& version : m_workspace->heldVersions(productKey, deviceName))
+        held << version.sha256;
+    return held;
 }
 
 void DemoEnvironment::flush()

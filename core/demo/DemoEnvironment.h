@@ -58,7 +58,7 @@ public:
 
     enum class KeyStorage
     {
-        Auto,           // the OS keychain when it answers, else the fixed Demo passphrase
+        Auto,           // named workspaces: the OS keychain when it answers; the Demo's: its passphrase
         DemoPassphrase, // always the fixed Demo passphrase (tests, machines without a keychain)
     };
     struct Options
@@ -160,7 +160,6 @@ private:
     std::unique_ptr<Roles::FleetSimulator> m_fleet;
     std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
     QPointer<Roles::RolloutRunner> m_rollout;
-    QHash<QString, QStringList> m_held; // "pk/dn" -> sha256s seen held, oldest first
     QString m_lastConnectionError;
     int m_online = 0;
 };

@@ -113,6 +113,15 @@ struct DeviceState
     bool online = false;
 };
 
+// A configuration a device was seen holding.
+struct HeldVersion
+{
+    QString sha256;
+    QString configId;
+    QDateTime firstSeen;
+    QDateTime lastSeen;
+};
+
 // A partial change of one device's state: fields left empty keep their stored value.
 struct DeviceStateUpdate
 {

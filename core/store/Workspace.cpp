@@ -102,6 +102,17 @@ const QList<Workspace::Migration> kMigrations{
          " state INTEGER NOT NULL DEFAULT 0, reply_code INTEGER, updated INTEGER,"
          " message TEXT NOT NULL DEFAULT '', PRIMARY KEY (rollout_id, device_id)) WITHOUT ROWID",
      }},
+    // v3: every configuration a device was seen holding (verified or applied), kept across sessions; what
+    // device_state holds already is its first entry.
+    {3,
+     {
+         "CREATE TABLE held_versions (device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+         " sha256 TEXT NOT NULL, config_id TEXT NOT NULL DEFAULT '', first_seen INTEGER NOT NULL,"
+         " last_seen INTEGER NOT NULL, PRIMARY KEY (device_id, sha256)) WITHOUT ROWID",
+         "INSERT INTO held_versions (device_id, sha256, config_id, first_seen, last_seen)"
+         " SELECT device_id, sha256, config_id, coalesce(last_message, 0), coalesce(last_message, 0)"
+         " FROM device_state WHERE sha256 != '' AND state IN (4, 5)",
+     }},
 };
 
 // Reads what the file's first 100 bytes say, without SQLite, so a foreign file is never opened for writing.
@@ -888,6 +899,13 @@ Status Workspace::applyStateUpdates(const QList<DeviceStateUpdate>& updates)
                        " code_source = CASE WHEN :hasSource THEN excluded.code_source ELSE code_source END,"
                        " last_message = CASE WHEN :hasTime THEN excluded.last_message ELSE last_message END,"
                        " online = CASE WHEN :hasOnline THEN excluded.online ELSE online END"));
+    QSqlQuery held(database());
+    held.prepare(QStringLiteral(
+        "INSERT INTO held_versions (device_id, sha256, config_id, first_seen, last_seen)"
+        " SELECT device_id, sha256, config_id, :first, :last FROM device_state"
+        " WHERE device_id = :id AND sha256 != '' ON CONFLICT (device_id, sha256) DO UPDATE SET"
+        " last_seen = max(last_seen, excluded.last_seen),"
+        " config_id = CASE WHEN excluded.config_id != '' THEN excluded.config_id ELSE config_id END"));
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
     for (const DeviceStateUpdate& update : updates) {
@@ -923,8 +941,45 @@ Status Workspace::applyStateUpdates(const QList<DeviceStateUpdate>& updates)
         if (!upsert.exec())
             return sqlError(tr("Cannot update the state of %1/%2").arg(update.productKey, update.deviceName),
                             upsert.lastError());
+        // A device verified or applied what its state now names (this update's sha256 or the stored one).
+        if (update.state &&
+            (*update.state == ConfigState::Verified || *update.state == ConfigState::Applied)) {
+            const qint64 seen =
+                (update.lastMessageTime ? *update.lastMessageTime : QDateTime::currentDateTimeUtc())
+                    .toMSecsSinceEpoch();
+            held.bindValue(QStringLiteral(":id"), id);
+            held.bindValue(QStringLiteral(":first"), seen);
+            held.bindValue(QStringLiteral(":last"), seen);
+            if (!held.exec())
+                return sqlError(
+                    tr("Cannot update the state of %1/%2").arg(update.productKey, update.deviceName),
+                    held.lastError());
+        }
     }
     return transaction.commit();
+}
+
+QList<HeldVersion> Workspace::heldVersions(const QString& productKey, const QString& deviceName) const
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT h.sha256, h.config_id, h.first_seen, h.last_seen FROM held_versions h"
+                       " JOIN devices d ON d.id = h.device_id JOIN products p ON p.id = d.product_id"
+                       " WHERE p.product_key = ? AND d.device_name = ? ORDER BY h.first_seen, h.sha256"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    QList<HeldVersion> versions;
+    if (!query.exec())
+        return versions;
+    while (query.next()) {
+        HeldVersion version;
+        version.sha256 = query.value(0).toString();
+        version.configId = query.value(1).toString();
+        version.firstSeen = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC);
+        version.lastSeen = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        versions << version;
+    }
+    return versions;
 }
 
 std::optional<DeviceState> Workspace::deviceState(const QString& productKey, const QString& deviceName) const

@@ -29,7 +29,7 @@ public:
 
     // "CDk1": PRAGMA application_id of every ConfigDeck workspace.
     static constexpr qint32 kApplicationId = 0x43446b31;
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // One schema step: applied in a transaction, then user_version = version.
     struct Migration
@@ -86,6 +86,9 @@ public:
     // Per-device configuration state; the whole list is one transaction.
     Status applyStateUpdates(const QList<DeviceStateUpdate>& updates);
     std::optional<DeviceState> deviceState(const QString& productKey, const QString& deviceName) const;
+    // The configurations the device was seen holding (updates with a sha256 and state Verified or Applied),
+    // in the order first seen.
+    QList<HeldVersion> heldVersions(const QString& productKey, const QString& deviceName) const;
 
     // Message log, bounded by the retention setting (oldest rows pruned after each append).
     Status appendMessages(QList<MessageLogEntry> entries);

@@ -198,7 +198,7 @@ void DeviceDetailPanel::refresh()
     for (const QString& sha : m_session->heldVersions(m_productKey, m_deviceName))
         m_held->addItem(versionLabel(sha));
     if (m_held->count() == 0)
-        m_held->addItem(tr("none seen in this session"));
+        m_held->addItem(tr("none seen yet"));
 }
 
 bool DeviceDetailPanel::revealSecret()

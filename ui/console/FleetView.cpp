@@ -11,7 +11,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -37,6 +39,7 @@ FleetView::FleetView(FleetModel* fleet, QWidget* parent)
     , m_code(new QComboBox(this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
+    , m_columnMenu(new QMenu(tr("Columns"), this))
 {
     m_filter->setSourceModel(fleet);
     m_presentation->setSourceModel(m_filter);
@@ -84,10 +87,14 @@ FleetView::FleetView(FleetModel* fleet, QWidget* parent)
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
-    const int widths[] = {110, 120, 80, 200, 100, 220, 150};
-    for (int c = 0; c < FleetModel::ColumnCount; ++c)
-        header->resizeSection(c, widths[c]);
-    header->restoreState(QSettings().value(kHeaderKey).toByteArray());
+    resetColumns();
+    restoreLayout();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& position) {
+        updateColumnMenu();
+        m_columnMenu->popup(header->viewport()->mapToGlobal(position));
+    });
+    updateColumnMenu();
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
@@ -120,9 +127,73 @@ FleetView::FleetView(FleetModel* fleet, QWidget* parent)
             [this](int visible, int total) { m_count->setText(tr("%1 of %2").arg(visible).arg(total)); });
 }
 
-FleetView::~FleetView()
+FleetView::~FleetView() = default;
+
+void FleetView::setColumnVisible(int column, bool visible)
+{
+    QHeaderView* header = m_table->horizontalHeader();
+    if (column < 0 || column >= header->count())
+        return;
+    if (!visible && header->count() - header->hiddenSectionCount() <= 1)
+        return; // the last visible column stays
+    header->setSectionHidden(column, !visible);
+    updateColumnMenu();
+}
+
+bool FleetView::isColumnVisible(int column) const
+{
+    return !m_table->horizontalHeader()->isSectionHidden(column);
+}
+
+void FleetView::resetColumns()
+{
+    QHeaderView* header = m_table->horizontalHeader();
+    const int widths[] = {110, 120, 80, 200, 100, 220, 150};
+    for (int c = 0; c < FleetModel::ColumnCount; ++c) {
+        header->moveSection(header->visualIndex(c), c);
+        header->setSectionHidden(c, false);
+        header->resizeSection(c, widths[c]);
+    }
+}
+
+void FleetView::saveLayout() const
 {
     QSettings().setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+}
+
+void FleetView::restoreLayout()
+{
+    m_table->horizontalHeader()->restoreState(QSettings().value(kHeaderKey).toByteArray());
+    updateColumnMenu();
+}
+
+void FleetView::updateColumnMenu()
+{
+    // The actions are made once; afterwards only their check marks follow the header (an action must not
+    // be deleted while it emits toggled).
+    if (m_columnMenu->isEmpty()) {
+        for (int c = 0; c < FleetModel::ColumnCount; ++c) {
+            QAction* action = m_columnMenu->addAction(m_fleet->headerData(c, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setData(c);
+            connect(action, &QAction::toggled, this, [this, c](bool on) { setColumnVisible(c, on); });
+        }
+        m_columnMenu->addSeparator();
+        m_columnMenu->addAction(tr("Reset columns"), this, [this] {
+            resetColumns();
+            updateColumnMenu();
+        });
+    }
+    QHeaderView* header = m_table->horizontalHeader();
+    const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
+    for (QAction* action : m_columnMenu->actions()) {
+        if (!action->isCheckable())
+            continue;
+        const int column = action->data().toInt();
+        const QSignalBlocker blocker(action);
+        action->setChecked(isColumnVisible(column));
+        action->setEnabled(!(lastVisible && isColumnVisible(column)));
+    }
 }
 
 void FleetView::setProducts(const QStringList& productKeys)

@@ -8,6 +8,7 @@ class QComboBox;
 class QLineEdit;
 class QTableView;
 class QLabel;
+class QMenu;
 
 namespace ConfigDeck::Store {
 class FleetModel;
@@ -43,6 +44,15 @@ public:
     std::optional<Demo::DeviceKey> currentDevice() const;
     void selectDevice(const QString& productKey, const QString& deviceName);
 
+    // Column choices (order, widths, hidden columns): the header's context menu changes them; they are
+    // saved in and restored from QSettings. At least one column stays visible.
+    void setColumnVisible(int column, bool visible);
+    bool isColumnVisible(int column) const;
+    QMenu* columnMenu() const { return m_columnMenu; }
+    void saveLayout() const;
+    void restoreLayout();
+    void resetColumns();
+
 signals:
     void currentDeviceChanged(const QString& productKey, const QString& deviceName);
     void selectionChanged();
@@ -50,6 +60,7 @@ signals:
 
 private:
     void applyFilter();
+    void updateColumnMenu();
     Demo::DeviceKey keyAt(int viewRow) const;
 
     Store::FleetModel* m_fleet;
@@ -61,6 +72,7 @@ private:
     QComboBox* m_code;
     QLabel* m_count;
     QTableView* m_table;
+    QMenu* m_columnMenu;
 };
 
 } // namespace ConfigDeck::Ui

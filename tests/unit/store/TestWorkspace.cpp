@@ -343,6 +343,31 @@ void TestWorkspace::stateUpdates()
     QCOMPARE(failed->lastReplyCode, std::optional<int>(100003));
     QCOMPARE(failed->online, false);
     QVERIFY(!workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device3")));
+
+    // Pushed is not held; Applied is, with the stored sha256 when the update names none. Seeing it again
+    // moves last-seen only; a new configuration adds an entry after it.
+    const QList<HeldVersion> held = workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().sha256, QStringLiteral("ab").repeated(32));
+    QCOMPARE(held.first().configId, QStringLiteral("cfg-7"));
+    QVERIFY(workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device2")).isEmpty());
+    DeviceStateUpdate next{QStringLiteral("pk1"), QStringLiteral("device1")};
+    next.configId = QStringLiteral("cfg-8");
+    next.sha256 = QStringLiteral("cd").repeated(32);
+    next.state = ConfigState::Verified;
+    next.lastMessageTime = held.first().firstSeen.addSecs(60);
+    STORE_VERIFY(workspace->applyStateUpdates({next}));
+    DeviceStateUpdate again = reply;
+    again.sha256 = QStringLiteral("ab").repeated(32);
+    again.lastMessageTime = held.first().firstSeen.addSecs(120);
+    STORE_VERIFY(workspace->applyStateUpdates({again}));
+    const QList<HeldVersion> history =
+        workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).sha256, QStringLiteral("ab").repeated(32));
+    QCOMPARE(history.at(0).lastSeen, held.first().firstSeen.addSecs(120));
+    QCOMPARE(history.at(1).sha256, QStringLiteral("cd").repeated(32));
+    QCOMPARE(history.at(1).configId, QStringLiteral("cfg-8"));
 }
 
 void TestWorkspace::stateUpdateBatchIsAllOrNothing()

@@ -256,8 +256,8 @@ void TestWorkspaceReliability::olderSchemaMigrates()
                << QStringLiteral("INSERT INTO devices (id, product_id, device_name, secret, note) VALUES "
                                  "(3, 7, 'old-device', x'%1', 'from v1')")
                       .arg(QString::fromLatin1(sealed.toHex()))
-               << QStringLiteral("INSERT INTO device_state (device_id, config_id, state, last_code) VALUES "
-                                 "(3, 'cfg1', 5, 200)")
+               << QStringLiteral("INSERT INTO device_state (device_id, config_id, sha256, state, last_code, "
+                                 "last_message) VALUES (3, 'cfg1', 'ab12', 5, 200, 1700000000000)")
                << QStringLiteral("INSERT INTO message_log (time, product_key, device_name, direction, topic) "
                                  "VALUES (1700000000000, 'pk1', 'old-device', 0, 'topic')");
     runSql(workspacePath(), statements);
@@ -274,6 +274,13 @@ void TestWorkspaceReliability::olderSchemaMigrates()
     QCOMPARE(workspace.deviceState(QStringLiteral("pk1"), QStringLiteral("old-device"))->state,
              ConfigState::Applied);
     QCOMPARE(workspace.messageCount(), 1);
+    // Version 3 starts each device's held history with what it held.
+    const QList<HeldVersion> held =
+        workspace.heldVersions(QStringLiteral("pk1"), QStringLiteral("old-device"));
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().sha256, QStringLiteral("ab12"));
+    QCOMPARE(held.first().configId, QStringLiteral("cfg1"));
+    QCOMPARE(held.first().firstSeen.toMSecsSinceEpoch(), 1700000000000);
     // What version 2 added works on the migrated file.
     STORE_VERIFY(workspace.setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("old-device"),
                                            {QStringLiteral("lab")}));

@@ -13,6 +13,7 @@
 #include "demo/DemoEnvironment.h"
 #include "demo/DemoSeed.h"
 #include "roles/FleetSimulator.h"
+#include "store/CsvImport.h"
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
@@ -22,13 +23,17 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -120,7 +125,10 @@ private slots:
     void messageLogShowsPrettyJson();
     void csvImportWithOneBadRowImportsNothing();
     void darkScreenshot();
+    void heldVersionsAreKeptInTheWorkspace();
+    void exportWritesEveryDevice();
     void resetMakesAFreshDemo();
+    void layoutAndColumnsAreRemembered();
     void brokerRefusalIsShownInWords();
 
 private:
@@ -447,6 +455,71 @@ void TestConsoleWindow::darkScreenshot()
     QApplication::setPalette(light);
 }
 
+void TestConsoleWindow::heldVersionsAreKeptInTheWorkspace()
+{
+    QVERIFY(m_window);
+    // A thermostat that verified the pushed configuration holds the published version, and says so.
+    const QString product = QStringLiteral("a1Thermo");
+    const QString published = m_window->session()->publishedSha256(product);
+    Store::FleetModel* model = m_window->fleetModel();
+    QString holder;
+    for (int row = 0; row < model->rowCount() && holder.isEmpty(); ++row) {
+        if (model->productKeyAt(row) == product && model->rowAt(row).hasCode &&
+            model->rowAt(row).lastCode == 200)
+            holder = model->rowAt(row).deviceName;
+    }
+    QVERIFY(!holder.isEmpty());
+    QVERIFY(m_window->session()->heldVersions(product, holder).contains(published));
+    m_window->fleetView()->selectDevice(product, holder);
+    auto* held = m_window->detailPanel()->findChild<QListWidget*>(QStringLiteral("heldVersions"));
+    QVERIFY(held);
+    QTRY_VERIFY(!held->findItems(published.left(12), Qt::MatchContains).isEmpty());
+
+    // Another session on the same workspace still knows it.
+    QVERIFY(m_window->openSession(demoOptions()));
+    QVERIFY(m_window->session()->heldVersions(product, holder).contains(published));
+    const QList<Store::HeldVersion> history = m_window->session()->workspace()->heldVersions(product, holder);
+    QVERIFY(!history.isEmpty());
+    QVERIFY(history.constLast().lastSeen.isValid());
+    QVERIFY(waitForFleet(*m_window));
+}
+
+void TestConsoleWindow::exportWritesEveryDevice()
+{
+    QVERIFY(m_window);
+    QTemporaryDir dir;
+    const QString product = QStringLiteral("a1Gate");
+    const QString device = QStringLiteral("gate-0007");
+    const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, device);
+
+    // By default the secrets are redacted: the file lists every device and holds no secret.
+    const QString redactedPath = dir.filePath(QStringLiteral("redacted.csv"));
+    auto written = m_window->exportCsvTo(redactedPath, Store::CsvExport::Secrets::Redacted);
+    QVERIFY2(written, written ? "" : qPrintable(written.error().message()));
+    QCOMPARE(*written, 60);
+    QFile redacted(redactedPath);
+    QVERIFY(redacted.open(QIODevice::ReadOnly));
+    const QByteArray redactedText = redacted.readAll();
+    QCOMPARE(redactedText.count('\n'), 61); // the header and 60 devices
+    QVERIFY(redactedText.contains(device.toUtf8()));
+    QVERIFY(!redactedText.contains(secret));
+    QCOMPARE(redactedText.count(Store::CsvImport::kRedactedSecret), 60);
+
+    // Revealed on request.
+    const QString revealedPath = dir.filePath(QStringLiteral("revealed.csv"));
+    QVERIFY(m_window->exportCsvTo(revealedPath, Store::CsvExport::Secrets::Revealed));
+    QFile revealed(revealedPath);
+    QVERIFY(revealed.open(QIODevice::ReadOnly));
+    QVERIFY(revealed.readAll().contains(device.toUtf8() + ',' + secret));
+
+    // A place that cannot be written: the error is shown in words and no file appears.
+    const QString nowhere = dir.filePath(QStringLiteral("missing/folder/devices.csv"));
+    const auto refused = m_window->exportCsvTo(nowhere, Store::CsvExport::Secrets::Redacted);
+    QVERIFY(!refused);
+    QVERIFY(m_window->bannerText().startsWith(QStringLiteral("Nothing was exported")));
+    QVERIFY(!QFile::exists(nowhere));
+}
+
 void TestConsoleWindow::resetMakesAFreshDemo()
 {
     QVERIFY(m_window);
@@ -456,6 +529,65 @@ void TestConsoleWindow::resetMakesAFreshDemo()
         QVERIFY(!m_window->fleetModel()->rowAt(row).hasCode);
     QVERIFY(m_window->session()->workspace()->rollouts().isEmpty());
     QVERIFY(waitForFleet(*m_window));
+}
+
+void TestConsoleWindow::layoutAndColumnsAreRemembered()
+{
+    QVERIFY(m_window);
+    FleetView* view = m_window->fleetView();
+    // The header's menu hides a column; the last visible column cannot be hidden.
+    QAction* onlineAction = nullptr;
+    for (QAction* action : view->columnMenu()->actions()) {
+        if (action->isCheckable() && action->data().toInt() == Store::FleetModel::OnlineColumn)
+            onlineAction = action;
+    }
+    QVERIFY(onlineAction);
+    QVERIFY(onlineAction->isChecked());
+    onlineAction->trigger();
+    QVERIFY(!view->isColumnVisible(Store::FleetModel::OnlineColumn));
+    QVERIFY(view->table()->horizontalHeader()->isSectionHidden(Store::FleetModel::OnlineColumn));
+    view->table()->horizontalHeader()->moveSection(
+        view->table()->horizontalHeader()->visualIndex(Store::FleetModel::LastCodeColumn), 0);
+    auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+    QVERIFY(splitter);
+    splitter->setSizes({900, 380});
+    const QList<int> sizes = splitter->sizes();
+    m_window->showMessageLog();
+    QVERIFY(m_window->close());
+    m_window.reset();
+
+    // A new window (the next start) comes back as it was left.
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->openSession(demoOptions()));
+    QCOMPARE(m_window->size(), QSize(1280, 800));
+    QCOMPARE(m_window->tabs()->currentIndex(), 2);
+    FleetView* restored = m_window->fleetView();
+    QVERIFY(!restored->isColumnVisible(Store::FleetModel::OnlineColumn));
+    QCOMPARE(restored->table()->horizontalHeader()->visualIndex(Store::FleetModel::LastCodeColumn), 0);
+    m_window->showFleet(); // a splitter on a hidden tab has no sizes yet
+    QTRY_COMPARE(m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+    bool found = false;
+    for (QAction* action : restored->columnMenu()->actions()) {
+        if (action->isCheckable() && action->data().toInt() == Store::FleetModel::OnlineColumn) {
+            QVERIFY(!action->isChecked());
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    // Hide all but one column: the last one refuses to go. Then reset brings them all back.
+    for (int c = 0; c < Store::FleetModel::ColumnCount; ++c)
+        restored->setColumnVisible(c, false);
+    int visible = 0;
+    for (int c = 0; c < Store::FleetModel::ColumnCount; ++c)
+        visible += restored->isColumnVisible(c) ? 1 : 0;
+    QCOMPARE(visible, 1);
+    restored->resetColumns();
+    for (int c = 0; c < Store::FleetModel::ColumnCount; ++c)
+        QVERIFY(restored->isColumnVisible(c));
+    QCOMPARE(restored->table()->horizontalHeader()->visualIndex(Store::FleetModel::LastCodeColumn),
+             int(Store::FleetModel::LastCodeColumn));
 }
 
 void TestConsoleWindow::brokerRefusalIsShownInWords()

@@ -1,0 +1,174 @@
+// The console as the platform on a real Mosquitto broker: a plain TCP connection with devices on the same
+// broker answering a push, a TLS connection verified with the broker's CA, and an untrusted broker shown in
+// words where the user is looking.
+#include "MainWindow.h"
+#include "MessageLogModel.h"
+#include "demo/DemoEnvironment.h"
+#include "demo/DemoSeed.h"
+#include "roles/FleetSimulator.h"
+#include "store/FleetModel.h"
+#include "store/Workspace.h"
+#include "support/MosquittoFixture.h"
+#include "transport/MosquittoConnection.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ConfigDeck;
+using namespace ConfigDeck::Ui;
+using TestSupport::MosquittoFixture;
+using TestSupport::TestCertificates;
+
+class TestConsoleBroker : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void platformOnBrokerPushesToDevicesOnTheBroker();
+    void tlsWithTheBrokersCaConnects();
+    void untrustedBrokerIsShownInWords();
+
+private:
+    // A window on a new workspace (seeded like the Demo) switched to broker mode with these settings.
+    std::unique_ptr<MainWindow> openOnBroker(const QString& url, bool tls, const QString& caFile);
+    QTemporaryDir m_dir;
+    QTemporaryDir m_settingsDir;
+    int m_workspaces = 0;
+};
+
+void TestConsoleBroker::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConfigDeckTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestConsoleBroker"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+std::unique_ptr<MainWindow> TestConsoleBroker::openOnBroker(const QString& url, bool tls,
+                                                            const QString& caFile)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1280, 800);
+    window->show();
+    Demo::DemoEnvironment::Options options;
+    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
+    options.workspacePath = m_dir.filePath(QStringLiteral("lab-%1.configdeck").arg(++m_workspaces));
+    if (!window->openSession(options))
+        return nullptr;
+    Demo::SessionSettings settings = window->session()->settings();
+    settings.mode = Demo::SessionMode::Broker;
+    settings.brokerUrl = url;
+    settings.tls = tls;
+    settings.caFile = caFile;
+    if (!window->session()->applySettings(settings))
+        return nullptr;
+    return window;
+}
+
+void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
+{
+    MosquittoFixture broker;
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    auto window = openOnBroker(QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()), false, {});
+    QVERIFY(window);
+    QCOMPARE(window->session()->mode(), Demo::SessionMode::Broker);
+    QVERIFY(!window->session()->broker()); // no in-process broker, no simulated fleet
+    QVERIFY(!window->session()->fleet());
+    QTRY_VERIFY2_WITH_TIMEOUT(window->connectionText().contains(QStringLiteral("Connected")),
+                              qPrintable(window->connectionText() + u'|' + window->bannerText()), 10000);
+    QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+
+    // The thermostats run elsewhere (here: device agents on their own libmosquitto connections).
+    const QString product = QStringLiteral("a1Thermo");
+    Store::Workspace* workspace = window->session()->workspace();
+    QList<Roles::SimulatedDevice> devices;
+    for (const Store::DeviceRecord& record : workspace->devices(product)) {
+        Roles::SimulatedDevice device;
+        device.identity = {record.productKey, record.deviceName,
+                           QString::fromUtf8(*workspace->deviceSecret(record.productKey, record.deviceName))};
+        devices << device;
+    }
+    QCOMPARE(devices.size(), Demo::DemoSeed::kDevicesPerProduct);
+    QNetworkAccessManager network;
+    Roles::FleetSimulator fleet([](QObject* parent) { return new Transport::MosquittoConnection(parent); },
+                                [&broker](const Alink::DeviceIdentity& identity) {
+                                    Transport::MqttConnectOptions options;
+                                    options.host = broker.host();
+                                    options.port = broker.port();
+                                    options.clientId = identity.productKey + u'.' + identity.deviceName;
+                                    return options;
+                                },
+                                &network);
+    fleet.addDevices(devices);
+    fleet.start();
+    QTRY_COMPARE_WITH_TIMEOUT(fleet.connectedCount(), int(devices.size()), 20000);
+
+    const qsizetype logged = window->messageLogModel()->rowCount();
+    window->pushToProduct(product);
+    QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+    Store::FleetModel* model = window->fleetModel();
+    auto everyoneAnswered = [&] {
+        for (const Roles::SimulatedDevice& device : devices) {
+            const Store::FleetModel::Row& row =
+                model->rowAt(model->rowOf(product, device.identity.deviceName));
+            if (!row.hasCode || row.lastCode != 200)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(everyoneAnswered(), 30000);
+    // Each device verified and applied the published version; the log holds each push and its reply.
+    const QString published = window->session()->publishedSha256(product);
+    for (const Roles::SimulatedDevice& device : devices)
+        QTRY_COMPARE(workspace->deviceState(product, device.identity.deviceName)->sha256, published);
+    QVERIFY(window->messageLogModel()->rowCount() >= logged + 2 * devices.size());
+    QTRY_VERIFY(window->countsText().contains(QStringLiteral("30 with a code")));
+}
+
+void TestConsoleBroker::tlsWithTheBrokersCaConnects()
+{
+    MosquittoFixture::Options options;
+    options.tls = true;
+    MosquittoFixture broker(options);
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    auto window =
+        openOnBroker(QStringLiteral("mqtts://127.0.0.1:%1").arg(broker.tlsPort()), true, broker.caFile());
+    QVERIFY(window);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        window->connectionText().contains(QStringLiteral("Connected")),
+        qPrintable(window->connectionText() + u'|' + window->bannerText() + u'|' + broker.log().right(1500)),
+        10000);
+    QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+    // The settings, CA file included, are the workspace's.
+    const auto stored = Demo::SessionSettings::load(*window->session()->workspace());
+    QCOMPARE(stored.caFile, broker.caFile());
+    QVERIFY(stored.tls);
+}
+
+void TestConsoleBroker::untrustedBrokerIsShownInWords()
+{
+    MosquittoFixture::Options options;
+    options.tls = true;
+    MosquittoFixture broker(options);
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    QTemporaryDir otherDir;
+    QString error;
+    const auto otherCa = TestCertificates::create(otherDir.path(), &error);
+    QVERIFY2(otherCa, qPrintable(error));
+    auto window = openOnBroker(QStringLiteral("mqtts://127.0.0.1:%1").arg(broker.tlsPort()), true,
+                               otherCa->caCertificate);
+    QVERIFY(window);
+    QTRY_VERIFY2_WITH_TIMEOUT(window->bannerText().contains(QStringLiteral("not trusted")),
+                              qPrintable(window->bannerText() + u'|' + window->connectionText()), 10000);
+    QVERIFY(window->bannerText().contains(QStringLiteral("TLS")));
+    QVERIFY(!window->connectionText().contains(QStringLiteral("Connected")));
+    // The console keeps working with what it has.
+    QCOMPARE(window->fleetModel()->rowCount(), 2 * Demo::DemoSeed::kDevicesPerProduct);
+}
+
+QTEST_MAIN(TestConsoleBroker)
+#include "TestConsoleBroker.moc"
