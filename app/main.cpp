@@ -64,6 +64,8 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("ConfigDeck"));
+    // Wayland and GNOME match the window to its launcher entry and icon by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.configdeck.ConfigDeck"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/configdeck.svg")));
     ConfigDeck::Localization::install();
     QCommandLineParser parser;

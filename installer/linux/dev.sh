@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's two commands on Debian 12:
 #   installer/linux/dev.sh run    install what is needed, build, launch ConfigDeck (Demo mode)
-#   installer/linux/dev.sh test   install what is needed, build, run the whole test suite with ctest
+#   installer/linux/dev.sh test   install what is needed, build, run the whole test suite with ctest,
+#                                 build the .deb, install it and smoke-run it, then the fuzzer
+#   installer/linux/dev.sh package install what is needed, build, make the .deb (build/packages/)
 # Packages are installed with sudo when not root; the build happens as the calling user in ./build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +15,12 @@ installer/linux/install-deps.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset default
-cmake --build --preset default --parallel "$jobs"
+if [ "$mode" = package ]; then
+    # Only what goes into the package: the two executables, the icons and the Debian doc files.
+    cmake --build --preset default --parallel "$jobs" --target configdeck configdeck-cli configdeck_package_files
+else
+    cmake --build --preset default --parallel "$jobs"
+fi
 
 case "$mode" in
 run)
@@ -24,14 +31,19 @@ test)
     # Services such as Mosquitto and the HTTP file server are started by the test fixtures themselves,
     # on free loopback ports.
     tests/with-test-session.sh ctest --preset default --parallel "$jobs" "$@"
+    # The .deb as a user gets it: built, installed with apt, run from /usr/bin (GUI offscreen to its Demo).
+    installer/linux/package-smoke.sh build
     # The protocol decoder under libFuzzer (clang, ASan, UBSan) for a bounded time.
     cmake --preset fuzz
     cmake --build --preset fuzz --parallel "$jobs"
     ctest --preset fuzz
     ;;
+package)
+    cpack --config build/CPackConfig.cmake -G DEB -B build/packages
+    ;;
 build) ;;
 *)
-    echo "usage: $0 run|test|build [args]" >&2
+    echo "usage: $0 run|test|package|build [args]" >&2
     exit 2
     ;;
 esac

@@ -10,12 +10,14 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev qt6-translations-l10n libqt6sql6-sqlite libqt6svg6
   # libraries
-  libssl-dev libmosquitto-dev qtkeychain-qt6-dev libdtl-dev
+  libssl-dev libmosquitto-dev qtkeychain-qt6-dev libdtl-dev libarchive-dev
   # real services and tools the tests use
   mosquitto mosquitto-clients openssl patch diffutils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   # fonts, so Chinese text renders
   fonts-noto-cjk fonts-dejavu-core
+  # packaging: icons, manual pages, the .deb (dpkg-shlibdeps needs file), desktop-entry and AppStream validators
+  librsvg2-bin help2man dpkg-dev file desktop-file-utils appstream
 )
 
 missing=()
