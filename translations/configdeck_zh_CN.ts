@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Alink</name>
-    <message>
-        <source>The support bundle %1 cannot be written: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the archive library failed</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AlinkCodec</name>
     <message>
         <source>is missing</source>
@@ -1581,59 +1570,60 @@ SHA-256 %2</translation>
     <name>ConfigDeck::Ui::AboutDialog</name>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>About ConfigDeck</source>
-        <translation type="unfinished">关于 ConfigDeck</translation>
+        <translation>关于 ConfigDeck</translation>
     </message>
     <message>
         <source>Remote-configuration console for IoT device fleets that speak the Alink protocol.</source>
-        <translation type="unfinished" />
+        <translation>面向使用 Alink 协议的物联网设备群的远程配置控制台。</translation>
     </message>
     <message>
         <source>Built with Qt %1 by %2 (%3); running on Qt %4.
 Operating system: %5.</source>
-        <translation type="unfinished" />
+        <translation>使用 Qt %1 由 %2 构建（%3）；运行于 Qt %4。
+操作系统：%5。</translation>
     </message>
     <message>
         <source>Libraries</source>
-        <translation type="unfinished" />
+        <translation>库</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished" />
+        <translation>库</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished" />
+        <translation>用途</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation>未知</translation>
     </message>
     <message>
         <source>Copy the version, build, environment and library versions as text</source>
-        <translation type="unfinished" />
+        <translation>以文本形式复制版本、构建、环境和库版本信息</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished" />
+        <translation>已复制到剪贴板。</translation>
     </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::CloudDeviceModel</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>configId %1
@@ -1643,7 +1633,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：%3</translation>
     </message>
     <message>
         <source>ProductKey</source>
@@ -1659,7 +1649,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Configuration held</source>
-        <translation type="unfinished" />
+        <translation>持有的配置</translation>
     </message>
     <message>
         <source>Last code</source>
@@ -1667,62 +1657,62 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished" />
+        <translation>最近事件</translation>
     </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::CloudPanel</name>
     <message>
         <source>Request configuration</source>
-        <translation type="unfinished" />
+        <translation>请求配置</translation>
     </message>
     <message>
         <source>Disconnect all</source>
-        <translation type="unfinished" />
+        <translation>全部断开</translation>
     </message>
     <message>
         <source>Profile…</source>
-        <translation type="unfinished" />
+        <translation>连接配置…</translation>
     </message>
     <message>
         <source>Auto-reply 200 after verification</source>
-        <translation type="unfinished" />
+        <translation>校验通过后自动应答 200</translation>
     </message>
     <message>
         <source>Waiting for your reply</source>
-        <translation type="unfinished" />
+        <translation>等待您应答</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished" />
+        <translation>应答</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished" />
+        <translation>变更</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>The selected identities (all online ones when none is selected) send thing/config/get</source>
-        <translation type="unfinished" />
+        <translation>所选身份（未选择时为全部在线身份）发送 thing/config/get</translation>
     </message>
     <message>
         <source>Close every connection; the devices may then come back online</source>
-        <translation type="unfinished" />
+        <translation>关闭所有连接；之后真实设备可重新上线</translation>
     </message>
     <message>
         <source>Region or instance, port, TLS, sign method and keep-alive</source>
-        <translation type="unfinished" />
+        <translation>地域或实例、端口、TLS、签名方法和心跳间隔</translation>
     </message>
     <message>
         <source>Off: each verified push waits in "Waiting for your reply" for the code you choose, to reproduce a device's answer</source>
-        <translation type="unfinished" />
+        <translation>关闭时：每个校验通过的推送都在“等待您应答”中等待您选择的应答码，用于重现设备的应答</translation>
     </message>
     <message>
         <source>Connections being opened at the same time; the others wait their turn</source>
-        <translation type="unfinished" />
+        <translation>同时建立的连接数；其余连接排队等待</translation>
     </message>
     <message>
         <source>Device</source>
@@ -1730,31 +1720,31 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Push id</source>
-        <translation type="unfinished" />
+        <translation>推送 ID</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished" />
+        <translation>校验</translation>
     </message>
     <message>
         <source>The code this device answers the push with</source>
-        <translation type="unfinished" />
+        <translation>该设备应答推送所用的应答码</translation>
     </message>
     <message>
         <source>Reply with</source>
-        <translation type="unfinished" />
+        <translation>应答码</translation>
     </message>
     <message>
         <source>Each configuration an identity downloads and verifies appears here, compared with the version it held before.</source>
-        <translation type="unfinished" />
+        <translation>身份下载并校验的每个配置都会显示在这里，并与其之前持有的版本比较。</translation>
     </message>
     <message>
         <source>Connections opened at once</source>
-        <translation type="unfinished" />
+        <translation>同时建立的连接</translation>
     </message>
     <message>
         <source>The workspace did not record the cloud session: %1</source>
-        <translation type="unfinished" />
+        <translation>工作区未能记录云端会话：%1</translation>
     </message>
     <message>
         <source>%1/%2: %3</source>
@@ -1766,11 +1756,11 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Choose the devices to connect as: select them in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
-        <translation type="unfinished" />
+        <translation>请选择要以其身份连接的设备：在设备表中选中它们，然后选择“设备群 &gt; 以这些设备身份连接阿里云…”</translation>
     </message>
     <message>
         <source>Not connected: no workspace is open, and the DeviceSecrets are read from it.</source>
-        <translation type="unfinished" />
+        <translation>未连接：没有打开的工作区，而 DeviceSecret 需从工作区读取。</translation>
     </message>
     <message>
         <source>Not connected: %1</source>
@@ -1778,72 +1768,49 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Connect as device identities?</source>
-        <translation type="unfinished" />
+        <translation>以设备身份连接？</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation>连接</translation>
     </message>
     <message>
         <source>Do not connect</source>
-        <translation type="unfinished" />
+        <translation>不连接</translation>
     </message>
     <message>
         <source>No identity is online to request its configuration.</source>
-        <translation type="unfinished" />
+        <translation>没有在线的身份可以请求配置。</translation>
     </message>
     <message>
         <source>%1/%2 is %3; connect it again first.</source>
-        <translation type="unfinished" />
+        <translation>%1/%2 处于%3状态；请先重新连接。</translation>
     </message>
     <message>
         <source>Not requested: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The saved Alibaba Cloud profile is not JSON (%1); set it again with Profile….</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The saved Alibaba Cloud profile cannot be used (%1); set it again with Profile….</source>
-        <translation type="unfinished" />
+        <translation>未请求：%1</translation>
     </message>
     <message>
         <source>Profile: %1</source>
-        <translation type="unfinished" />
+        <translation>连接配置：%1</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1/%2 was refused: %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1/%2 was refused: %3. %4</source>
-        <translation type="unfinished" />
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>%1/%2 was kicked offline: %3. ConfigDeck does not reconnect by itself, so that the other connection keeps the identity; connect as it again when you want it back.</source>
-        <translation type="unfinished" />
+        <translation>%1/%2 被踢下线：%3。ConfigDeck 不会自动重连，以便另一个连接保有该身份；需要时请重新以该身份连接。</translation>
     </message>
     <message>
         <source>%1/%2: the platform answered %3. %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1/%2: message %3 ended with %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1/%2: message %3 ended with %4: %5.</source>
-        <translation type="unfinished" />
+        <translation>%1/%2：平台应答 %3。%4</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>已校验</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1851,7 +1818,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>%1/%2: no reply was sent to push %3: %4</source>
-        <translation type="unfinished" />
+        <translation>%1/%2：未向推送 %3 发送应答：%4</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1859,102 +1826,138 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>nothing held before</source>
-        <translation type="unfinished" />
+        <translation>之前未持有配置</translation>
     </message>
     <message>
         <source>%1/%2 downloaded and verified %3 (%4 bytes); it held no configuration before.</source>
-        <translation type="unfinished" />
+        <translation>%1/%2 已下载并校验 %3（%4 字节）；之前未持有配置。</translation>
     </message>
     <message>
         <source>held before (%1)</source>
-        <translation type="unfinished" />
+        <translation>之前持有（%1）</translation>
     </message>
     <message>
         <source>held before (%1, not stored)</source>
-        <translation type="unfinished" />
+        <translation>之前持有（%1，未存储）</translation>
     </message>
     <message>
         <source>%1/%2 downloaded and verified %3 (%4 bytes): %5</source>
-        <translation type="unfinished" />
+        <translation>%1/%2 已下载并校验 %3（%4 字节）：%5</translation>
     </message>
     <message>
         <source>%1/%2: %3 verified but not kept in the workspace: %4</source>
-        <translation type="unfinished" />
+        <translation>%1/%2：%3 已校验，但未保存到工作区：%4</translation>
     </message>
     <message>
         <source>Changes: %1</source>
-        <translation type="unfinished" />
+        <translation>变更：%1</translation>
     </message>
     <message>
         <source>Not connected. Select devices in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
-        <translation type="unfinished" />
+        <translation>未连接。请在设备表中选择设备，然后选择“设备群 &gt; 以这些设备身份连接阿里云…”</translation>
     </message>
     <message>
         <source>Identities: %1</source>
-        <translation type="unfinished" />
+        <translation>身份：%1</translation>
     </message>
     <message>
         <source>online: %1</source>
-        <translation type="unfinished" />
+        <translation>在线：%1</translation>
     </message>
     <message>
         <source>connecting: %1</source>
-        <translation type="unfinished" />
+        <translation>连接中：%1</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished" />
+        <translation>被拒绝：%1</translation>
     </message>
     <message>
         <source>kicked offline: %1</source>
-        <translation type="unfinished" />
+        <translation>被踢下线：%1</translation>
     </message>
     <message>
         <source>waiting for your reply: %1</source>
-        <translation type="unfinished" />
+        <translation>等待您应答：%1</translation>
+    </message>
+    <message>
+        <source>Compare as indented JSON</source>
+        <translation>按缩进 JSON 比较</translation>
+    </message>
+    <message>
+        <source>Platform configurations are often one line of JSON: compare both versions indented, keys in order. Off: the bytes as downloaded.</source>
+        <translation>平台下发的配置常为单行 JSON：将两个版本缩进后按原键序比较。关闭时：按下载的原始字节比较。</translation>
+    </message>
+    <message>
+        <source>The saved Alibaba Cloud profile is not JSON (%1); choose it again with Profile…</source>
+        <translation>保存的阿里云连接配置不是 JSON（%1）；请通过“连接配置…”重新设置</translation>
+    </message>
+    <message>
+        <source>The saved Alibaba Cloud profile cannot be used (%1); choose it again with Profile…</source>
+        <translation>保存的阿里云连接配置无法使用（%1）；请通过“连接配置…”重新设置</translation>
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3</source>
+        <translation>%1/%2 被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3 %4</source>
+        <translation>%1/%2 被拒绝：%3 %4</translation>
+    </message>
+    <message>
+        <source>%1/%2: the request %3 ended with %4</source>
+        <translation>%1/%2：请求 %3 以 %4 结束</translation>
+    </message>
+    <message>
+        <source>%1/%2: the push %3 was answered %4</source>
+        <translation>%1/%2：推送 %3 的应答为 %4</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::CloudProfileDialog</name>
     <message>
         <source>Use TLS (securemode 2)</source>
-        <translation type="unfinished" />
+        <translation>使用 TLS（securemode 2）</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Connect to another host (private deployments, tests)</source>
-        <translation type="unfinished" />
+        <translation>连接到其他主机（私有部署、测试）</translation>
     </message>
     <message>
         <source>Alibaba Cloud connection profile</source>
-        <translation type="unfinished" />
+        <translation>阿里云连接配置</translation>
     </message>
     <message>
         <source>Public instance, by region</source>
-        <translation type="unfinished" />
+        <translation>公共实例（按地域）</translation>
     </message>
     <message>
         <source>Instance, by instance ID</source>
-        <translation type="unfinished" />
+        <translation>实例（按实例 ID）</translation>
     </message>
     <message>
         <source>The host is {ProductKey}.iot-as-mqtt.{region}.aliyuncs.com</source>
-        <translation type="unfinished" />
+        <translation>主机为 {ProductKey}.iot-as-mqtt.{region}.aliyuncs.com</translation>
     </message>
     <message>
         <source>The instance ID on the instance's overview page in the IoT Platform console; the host is {instanceId}.mqtt.iothub.aliyuncs.com</source>
-        <translation type="unfinished" />
+        <translation>物联网平台控制台中实例概览页上的实例 ID；主机为 {instanceId}.mqtt.iothub.aliyuncs.com</translation>
     </message>
     <message>
         <source>Shipped GlobalSign Root CA R1</source>
-        <translation type="unfinished" />
+        <translation>内置的 GlobalSign Root CA R1</translation>
     </message>
     <message>
         <source>A PEM file of the roots to trust instead of the shipped GlobalSign Root CA R1</source>
-        <translation type="unfinished" />
+        <translation>一个 PEM 文件，包含要信任的根证书，用以代替内置的 GlobalSign Root CA R1</translation>
     </message>
     <message>
         <source> s</source>
@@ -1962,27 +1965,27 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>The platform accepts 30 to 1200 seconds</source>
-        <translation type="unfinished" />
+        <translation>平台接受 30 到 1200 秒</translation>
     </message>
     <message>
         <source>host name or address</source>
-        <translation type="unfinished" />
+        <translation>主机名或地址</translation>
     </message>
     <message>
         <source>the port above</source>
-        <translation type="unfinished" />
+        <translation>上面的端口</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished" />
+        <translation>接入点</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished" />
+        <translation>地域</translation>
     </message>
     <message>
         <source>Instance ID</source>
-        <translation type="unfinished" />
+        <translation>实例 ID</translation>
     </message>
     <message>
         <source>Port</source>
@@ -1990,7 +1993,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished" />
+        <translation>安全</translation>
     </message>
     <message>
         <source>CA file</source>
@@ -1998,27 +2001,27 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Sign method</source>
-        <translation type="unfinished" />
+        <translation>签名方法</translation>
     </message>
     <message>
         <source>Keep-alive</source>
-        <translation type="unfinished" />
+        <translation>心跳间隔</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished" />
+        <translation>主机</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>预览</translation>
     </message>
     <message>
         <source>Root certificates to trust</source>
-        <translation type="unfinished" />
+        <translation>要信任的根证书</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>PEM 文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2026,51 +2029,51 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Host: give the host to connect to, or untick "%1"</source>
-        <translation type="unfinished" />
+        <translation>主机：请填写要连接的主机，或取消勾选“%1”</translation>
     </message>
     <message>
         <source>Host:      %1</source>
-        <translation type="unfinished" />
+        <translation>主机：      %1</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished" />
+        <translation>TLS</translation>
     </message>
     <message>
         <source>plain TCP</source>
-        <translation type="unfinished" />
+        <translation>明文 TCP</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>Select a device to see its client ID and user name.</source>
-        <translation type="unfinished" />
+        <translation>选择一个设备以查看其 clientId 和用户名。</translation>
     </message>
     <message>
         <source>Client ID: —</source>
-        <translation type="unfinished" />
+        <translation>Client ID：—</translation>
     </message>
     <message>
         <source>User name: —</source>
-        <translation type="unfinished" />
+        <translation>用户名：—</translation>
     </message>
     <message>
         <source>Client ID: %1</source>
-        <translation type="unfinished" />
+        <translation>Client ID：%1</translation>
     </message>
     <message>
         <source>User name: %1</source>
-        <translation type="unfinished" />
+        <translation>用户名：%1</translation>
     </message>
     <message>
         <source>Client ID: — (%1)</source>
-        <translation type="unfinished" />
+        <translation>Client ID：—（%1）</translation>
     </message>
     <message>
         <source>Region %1</source>
-        <translation type="unfinished" />
+        <translation>地域 %1</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2078,27 +2081,31 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Instance %1</source>
-        <translation type="unfinished" />
+        <translation>实例 %1</translation>
     </message>
     <message>
         <source>via %1:%2</source>
-        <translation type="unfinished" />
+        <translation>经由 %1:%2</translation>
     </message>
     <message>
         <source>port %1</source>
-        <translation type="unfinished" />
+        <translation>端口 %1</translation>
     </message>
     <message>
         <source>TLS, GlobalSign Root CA R1</source>
-        <translation type="unfinished" />
+        <translation>TLS，GlobalSign Root CA R1</translation>
     </message>
     <message>
         <source>TLS, %1</source>
-        <translation type="unfinished" />
+        <translation>TLS，%1</translation>
     </message>
     <message>
         <source>keep-alive %1 s</source>
-        <translation type="unfinished" />
+        <translation>心跳 %1 秒</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -2680,14 +2687,6 @@ Anyone who can see your screen can then connect as this device.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <source>About ConfigDeck</source>
-        <translation>关于 ConfigDeck</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;ConfigDeck %1&lt;/h3&gt;&lt;p&gt;Remote-configuration console for IoT device fleets that speak the Alink protocol.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ConfigDeck %1&lt;/h3&gt;&lt;p&gt;面向使用 Alink 协议的物联网设备群的远程配置控制台。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Fleet</source>
         <translation>设备群</translation>
     </message>
@@ -2893,6 +2892,48 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
     </message>
+    <message>
+        <source>Export &amp;support bundle…</source>
+        <translation>导出支持包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export support bundle</source>
+        <translation>导出支持包</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>No support bundle was written: %1</source>
+        <translation>未写入支持包：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Support bundle of %n device(s) written to %1; secrets are redacted.</source>
+        <translation>
+            <numerusform>已将 %n 台设备的支持包写入 %1；密钥已脱敏。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>Connect as these devices on &amp;Alibaba Cloud…</source>
+        <translation>以这些设备身份连接阿里云(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Connect to the real IoT Platform with the selected devices' identities</source>
+        <translation>以所选设备的身份连接真实的物联网平台</translation>
+    </message>
+    <message>
+        <source>Select the devices whose identities ConfigDeck should connect as.</source>
+        <translation>请选择 ConfigDeck 要以其身份连接的设备。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogModel</name>
@@ -2982,19 +3023,19 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>ConfigDeck::Ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation>首选项</translation>
     </message>
     <message>
         <source>System default (%1)</source>
-        <translation type="unfinished" />
+        <translation>系统默认（%1）</translation>
     </message>
     <message>
         <source>The new language takes effect when ConfigDeck restarts.</source>
-        <translation type="unfinished" />
+        <translation>新语言将在 ConfigDeck 重新启动后生效。</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -3841,71 +3882,71 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>LibraryInfo</name>
     <message>
         <source>Application framework: widgets, networking, SQL, translations</source>
-        <translation type="unfinished" />
+        <translation>应用程序框架：界面组件、网络、SQL、翻译</translation>
     </message>
     <message>
         <source>The embedded HTTP(S) file server for configuration downloads</source>
-        <translation type="unfinished" />
+        <translation>用于配置下载的内置 HTTP(S) 文件服务器</translation>
     </message>
     <message>
         <source>SHA-256, HMAC signing, AES-256-GCM sealing of secrets, TLS</source>
-        <translation type="unfinished" />
+        <translation>SHA-256、HMAC 签名、AES-256-GCM 密钥封装、TLS</translation>
     </message>
     <message>
         <source>MQTT client connections to brokers</source>
-        <translation type="unfinished" />
+        <translation>连接 MQTT 代理的客户端</translation>
     </message>
     <message>
         <source>The workspace database (through Qt SQL)</source>
-        <translation type="unfinished" />
+        <translation>工作区数据库（通过 Qt SQL）</translation>
     </message>
     <message>
         <source>Public domain</source>
-        <translation type="unfinished" />
+        <translation>公有领域</translation>
     </message>
     <message>
         <source>Workspace keys in the system keychain</source>
-        <translation type="unfinished" />
+        <translation>将工作区密钥保存在系统钥匙串中</translation>
     </message>
     <message>
         <source>Line diff of configuration versions</source>
-        <translation type="unfinished" />
+        <translation>配置版本的逐行差异比较</translation>
     </message>
     <message>
         <source>The support bundle's .zip archive</source>
-        <translation type="unfinished" />
+        <translation>支持包的 .zip 归档</translation>
     </message>
     <message>
         <source>unknown compiler</source>
-        <translation type="unfinished" />
+        <translation>未知编译器</translation>
     </message>
     <message>
         <source>Qt: %1 at run time, built with %2</source>
-        <translation type="unfinished" />
+        <translation>Qt：运行时 %1，构建时 %2</translation>
     </message>
     <message>
         <source>Build: %1, %2</source>
-        <translation type="unfinished" />
+        <translation>构建：%1，%2</translation>
     </message>
     <message>
         <source>Operating system: %1</source>
-        <translation type="unfinished" />
+        <translation>操作系统：%1</translation>
     </message>
     <message>
         <source>Locale: %1 (system %2); languages: %3</source>
-        <translation type="unfinished" />
+        <translation>区域设置：%1（系统 %2）；语言：%3</translation>
     </message>
     <message>
         <source>Libraries:</source>
-        <translation type="unfinished" />
+        <translation>库：</translation>
     </message>
     <message>
         <source>  %1 %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>  %1 %2（%3）</translation>
     </message>
     <message>
         <source>version unknown</source>
-        <translation type="unfinished" />
+        <translation>版本未知</translation>
     </message>
 </context>
 <context>
@@ -4392,91 +4433,101 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>SupportBundle</name>
     <message>
         <source>out of memory</source>
-        <translation type="unfinished" />
+        <translation>内存不足</translation>
     </message>
     <message>
         <source>No device was chosen for the support bundle.</source>
-        <translation type="unfinished" />
+        <translation>未为支持包选择任何设备。</translation>
     </message>
     <message>
         <source>No file name was given for the support bundle.</source>
-        <translation type="unfinished" />
+        <translation>未为支持包指定文件名。</translation>
     </message>
     <message>
         <source>The support bundle cannot be written to %1: it is a folder.</source>
-        <translation type="unfinished" />
+        <translation>无法将支持包写入 %1：它是一个文件夹。</translation>
     </message>
     <message>
         <source>there is no such device in the workspace</source>
-        <translation type="unfinished" />
+        <translation>工作区中没有此设备</translation>
     </message>
     <message numerus="yes">
         <source>The workspace is locked: the secrets of %n device(s) could not be read, so the bundle was not searched for them (the protocol never sends them).</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>工作区已锁定：无法读取 %n 台设备的密钥，因此未在支持包中查找这些密钥（协议从不发送密钥）。</numerusform>
         </translation>
     </message>
     <message>
         <source>ConfigDeck support bundle</source>
-        <translation type="unfinished" />
+        <translation>ConfigDeck 支持包</translation>
     </message>
     <message>
         <source>Generated %1 by %2.</source>
-        <translation type="unfinished" />
+        <translation>由 %2 于 %1 生成。</translation>
     </message>
     <message>
         <source>Workspace: %1</source>
-        <translation type="unfinished" />
+        <translation>工作区：%1</translation>
     </message>
     <message>
         <source>Devices (%1):</source>
-        <translation type="unfinished" />
+        <translation>设备（%1）：</translation>
     </message>
     <message>
         <source>Secrets are redacted: DeviceSecrets are never included; device secrets and the broker password are replaced by "%1" wherever they occurred, and so are the values of secret-looking fields (password, secret, token, ...) and the credentials in the query of pre-signed download URLs (their path and expiry are kept). A redacted configuration version no longer matches its SHA-256; versions/&lt;product&gt;/index.json says which.</source>
-        <translation type="unfinished" />
+        <translation>机密信息已脱敏：从不包含 DeviceSecret；设备密钥和代理密码无论出现在何处都替换为“%1”，疑似机密字段（password、secret、token 等）的值以及预签名下载 URL 查询部分中的凭据也同样替换（保留其路径和过期时间）。脱敏后的配置版本与其 SHA-256 不再一致；versions/&lt;product&gt;/index.json 中标明了哪些版本被脱敏。</translation>
     </message>
     <message>
         <source>Contents:</source>
-        <translation type="unfinished" />
+        <translation>内容：</translation>
     </message>
     <message>
         <source>  README.txt       this file</source>
-        <translation type="unfinished" />
+        <translation>  README.txt       本文件</translation>
     </message>
     <message>
         <source>  devices.json     each device's identity (without its secret), configuration state and last reply code with its meaning</source>
-        <translation type="unfinished" />
+        <translation>  devices.json     每台设备的身份（不含密钥）、配置状态以及最近的返回码及其含义</translation>
     </message>
     <message>
         <source>  messages.jsonl   the last %1 Alink messages of each device, one JSON object a line, oldest first</source>
-        <translation type="unfinished" />
+        <translation>  messages.jsonl   每台设备最近的 %1 条 Alink 消息，每行一个 JSON 对象，按时间从旧到新</translation>
     </message>
     <message>
         <source>  versions/        the configuration versions the devices hold, the published one and those pushed or downloaded, with an index.json per product</source>
-        <translation type="unfinished" />
+        <translation>  versions/        设备持有的配置版本、已发布的版本以及推送或下载过的版本，每个产品附一个 index.json</translation>
     </message>
     <message>
         <source>  diffs/           unified diffs between consecutive versions</source>
-        <translation type="unfinished" />
+        <translation>  diffs/           相邻版本之间的统一格式差异</translation>
     </message>
     <message>
         <source>  settings.json    the workspace's connection settings, without passwords</source>
-        <translation type="unfinished" />
+        <translation>  settings.json    工作区的连接设置（不含密码）</translation>
     </message>
     <message>
         <source>  environment.txt  operating system, Qt, locale and library versions</source>
-        <translation type="unfinished" />
+        <translation>  environment.txt  操作系统、Qt、区域设置和库版本</translation>
     </message>
     <message>
         <source>Binary versions: %1
 </source>
-        <translation type="unfinished" />
+        <translation>二进制版本：%1
+</translation>
     </message>
     <message>
         <source>The two versions differ only in redacted values.
 </source>
-        <translation type="unfinished" />
+        <translation>两个版本仅在已脱敏的值上不同。
+</translation>
+    </message>
+    <message>
+        <source>The support bundle %1 cannot be written: %2</source>
+        <translation>无法写入支持包 %1：%2</translation>
+    </message>
+    <message>
+        <source>the archive library failed</source>
+        <translation>归档库出错</translation>
     </message>
 </context>
 <context>

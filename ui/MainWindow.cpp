@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "BuildInfo.h"
+#include "CloudPanel.h"
 #include "CodeHistogram.h"
 #include "ConnectionDialog.h"
 #include "CsvImportDialog.h"
@@ -8,6 +10,7 @@
 #include "FleetView.h"
 #include "MessageLogModel.h"
 #include "MessageLogView.h"
+#include "PreferencesDialog.h"
 #include "ReplyCodeCatalogView.h"
 #include "RolloutPanel.h"
 #include "VersionHistoryView.h"
@@ -19,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -27,6 +31,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -58,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_logView(new MessageLogView(m_log, false, this))
     , m_versionsPage(new QWidget(this))
     , m_replyCodes(new ReplyCodeCatalogView(this))
+    , m_cloud(new CloudPanel(nullptr, this))
     , m_fleetSplitter(new QSplitter(Qt::Vertical, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_modeLabel(new QLabel(this))
@@ -96,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_rollout, tr("Rollout"));
     m_tabs->addTab(m_logView, tr("Message log"));
     m_tabs->addTab(m_versionsPage, tr("Versions"));
+    m_tabs->addTab(m_cloud, tr("Cloud"));
     m_tabs->addTab(m_replyCodes, tr("Reply codes"));
 
     m_banner->setObjectName(QStringLiteral("banner"));
@@ -118,6 +125,10 @@ MainWindow::MainWindow(QWidget* parent)
                                                                    : code);
     });
     connect(m_rollout, &RolloutPanel::startRequested, this, &MainWindow::startRollout);
+    // The cloud panel records its identities in the workspace itself; the console only shows what it reports.
+    connect(m_cloud, &CloudPanel::messageLogged, m_log, &MessageLogModel::append);
+    connect(m_cloud, &CloudPanel::stateChanged, this,
+            [this](const Store::DeviceStateUpdate& update) { m_fleet->queueUpdates({update}); });
 
     connectSession();
 
@@ -138,12 +149,14 @@ MainWindow::~MainWindow()
     // The session's signals reach widgets that are about to go.
     if (m_session)
         m_session->disconnect(this);
+    m_cloud->setWorkspace(nullptr); // its connections end before the workspace goes
     m_session.reset();
 }
 
 Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
 {
     m_session->disconnect(this);
+    m_cloud->setWorkspace(nullptr);
     m_session = std::make_unique<DemoEnvironment>(options, nullptr);
     // The detail panel reads from the session it was made with: make a new one for the new session.
     auto* scroll = qobject_cast<QScrollArea*>(m_mainSplitter->widget(1));
@@ -152,6 +165,7 @@ Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
     scroll->setWidget(m_detail);
     connectSession();
     auto status = m_session->open();
+    m_cloud->setWorkspace(m_session->workspace());
     if (!status)
         showBanner(tr("The workspace %1 cannot be opened: %2")
                        .arg(m_session->workspacePath(), status.error().message()),
@@ -259,9 +273,13 @@ void MainWindow::createActions()
     QAction* import = file->addAction(tr("&Import devices from CSV…"), this, [this] { importCsv(); });
     import->setShortcut(QKeySequence::Open);
     QAction* exportAction = file->addAction(tr("&Export devices to CSV…"), this, &MainWindow::exportCsv);
+    file->addAction(tr("Export &support bundle…"), this, &MainWindow::exportSupportBundle);
     file->addSeparator();
     QAction* connection = file->addAction(tr("&Connection…"), this, &MainWindow::editConnection);
     m_resetAction = file->addAction(tr("&Reset Demo…"), this, &MainWindow::resetDemo);
+    QAction* preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole); // macOS: in the application menu
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -283,7 +301,10 @@ void MainWindow::createActions()
     // The same actions on the table's context menu, where the selection is.
     QTableView* table = m_fleetView->table();
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    table->addActions({request, push, compare});
+    QAction* cloud = fleet->addAction(tr("Connect as these devices on &Alibaba Cloud…"), this,
+                                      &MainWindow::connectSelectionOnCloud);
+    cloud->setToolTip(tr("Connect to the real IoT Platform with the selected devices' identities"));
+    table->addActions({request, push, compare, cloud});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fleet"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showFleet);
@@ -548,6 +569,18 @@ void MainWindow::showMessageLog()
     m_tabs->setCurrentIndex(kLogTab);
 }
 
+void MainWindow::connectSelectionOnCloud()
+{
+    const QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    if (devices.isEmpty()) {
+        statusBar()->showMessage(tr("Select the devices whose identities ConfigDeck should connect as."),
+                                 5000);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_cloud);
+    m_cloud->connectAs(devices);
+}
+
 void MainWindow::saveLayout()
 {
     QSettings settings;
@@ -580,11 +613,47 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About ConfigDeck"),
-        tr("<h3>ConfigDeck %1</h3><p>Remote-configuration console for IoT device fleets that speak "
-           "the Alink protocol.</p><p>Built with Qt %2.</p>")
-            .arg(QLatin1StringView(BuildInfo::kVersion), QLatin1StringView(QT_VERSION_STR)));
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::exportSupportBundle()
+{
+    if (!m_session->workspace())
+        return;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export support bundle"),
+        QDir(documents).filePath(Support::SupportBundle::suggestedFileName()), tr("Zip archives (*.zip)"));
+    if (!path.isEmpty())
+        exportSupportBundleTo(path);
+}
+
+Alink::Expected<Support::SupportBundle::Summary> MainWindow::exportSupportBundleTo(const QString& path)
+{
+    if (!m_session->workspace())
+        return Alink::AlinkError{QStringLiteral("workspace"), tr("No workspace is open.")};
+    QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    if (devices.isEmpty()) {
+        if (const auto current = m_fleetView->currentDevice())
+            devices << *current;
+    }
+    m_session->flush(); // the newest messages into the workspace first
+    auto written = Support::SupportBundle::write(*m_session->workspace(), devices, path);
+    if (!written)
+        showBanner(tr("No support bundle was written: %1").arg(written.error().message()), true);
+    else
+        statusBar()->showMessage(tr("Support bundle of %n device(s) written to %1; secrets are redacted.",
+                                    nullptr, written->deviceCount)
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 8000);
+    return written;
 }
 
 } // namespace ConfigDeck::Ui

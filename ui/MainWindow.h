@@ -2,6 +2,7 @@
 
 #include "demo/DemoEnvironment.h"
 #include "store/CsvExport.h"
+#include "support/SupportBundle.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -19,6 +20,7 @@ class FleetModel;
 
 namespace ConfigDeck::Ui {
 
+class CloudPanel;
 class CodeHistogram;
 class CsvImportDialog;
 class DeviceDetailPanel;
@@ -46,6 +48,7 @@ public:
     Demo::DemoEnvironment* session() const { return m_session.get(); }
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
+    CloudPanel* cloudPanel() const { return m_cloud; }
     FleetView* fleetView() const { return m_fleetView; }
     Store::FleetModel* fleetModel() const { return m_fleet; }
     CodeHistogram* histogram() const { return m_histogram; }
@@ -68,6 +71,11 @@ public:
     void exportCsv();
     // Writes every device of the workspace to a CSV file; the result is also shown in the window.
     Alink::Expected<qint64> exportCsvTo(const QString& path, Store::CsvExport::Secrets secrets);
+    // Writes a support bundle of the selected devices (the current one when none is selected) to a file
+    // the operator picks; exportSupportBundleTo() writes it to a path and shows the result.
+    void exportSupportBundle();
+    Alink::Expected<Support::SupportBundle::Summary> exportSupportBundleTo(const QString& path);
+    void showPreferences();
     void editConnection();
     void resetDemo();
     // Opens the DiffView on two stored versions of a product.
@@ -75,6 +83,8 @@ public:
     void showFleet();
     void showRollout();
     void showMessageLog();
+    // Connects as the selected devices to Alibaba Cloud IoT Platform (the Cloud tab; it warns first).
+    void connectSelectionOnCloud();
 
 signals:
     void compareRequested(const QString& productKey, const QString& fromSha256, const QString& toSha256);
@@ -108,6 +118,7 @@ private:
     QWidget* m_versionsPage;
     VersionHistoryView* m_versions = nullptr;
     ReplyCodeCatalogView* m_replyCodes;
+    CloudPanel* m_cloud;
     QSplitter* m_fleetSplitter;
     QSplitter* m_mainSplitter;
     QMenu* m_pushProductMenu = nullptr;

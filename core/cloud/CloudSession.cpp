@@ -47,9 +47,10 @@ QString CloudSession::keyOf(const QString& productKey, const QString& deviceName
     return productKey + QLatin1Char('/') + deviceName;
 }
 
-std::optional<AlinkError> CloudSession::start(const QList<Alink::DeviceIdentity>& identities)
+std::optional<AlinkError> CloudSession::check(const CloudProfile& profile,
+                                              const QList<Alink::DeviceIdentity>& identities)
 {
-    if (auto error = m_profile.validate())
+    if (auto error = profile.validate())
         return error;
     QSet<QString> listed;
     for (const Alink::DeviceIdentity& identity : identities) {
@@ -65,6 +66,13 @@ std::optional<AlinkError> CloudSession::start(const QList<Alink::DeviceIdentity>
                 -1};
         listed.insert(key);
     }
+    return std::nullopt;
+}
+
+std::optional<AlinkError> CloudSession::start(const QList<Alink::DeviceIdentity>& identities)
+{
+    if (auto error = check(m_profile, identities))
+        return error;
 
     for (const Alink::DeviceIdentity& identity : identities) {
         const QString key = keyOf(identity.productKey, identity.deviceName);
@@ -149,6 +157,32 @@ void CloudSession::stop()
         setEntryState(entry, CloudDeviceState::Stopped);
         entry.agent->stop();
     }
+}
+
+bool CloudSession::remove(const QString& productKey, const QString& deviceName)
+{
+    const QString key = keyOf(productKey, deviceName);
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end())
+        return false;
+    const Entry entry = *it;
+    m_entries.erase(it);
+    m_order.removeOne(key);
+    entry.timeout->stop();
+    // Silenced first: the slots look the identity up by key, and this disconnection is the operator's.
+    disconnect(entry.connection, nullptr, this, nullptr);
+    disconnect(entry.agent, nullptr, this, nullptr);
+    disconnect(entry.timeout, nullptr, this, nullptr);
+    if (entry.state == CloudDeviceState::Connecting || entry.state == CloudDeviceState::Online)
+        entry.agent->stop();
+    qCInfo(lcCloud) << "removed" << productKey << deviceName;
+    // Later: the caller may be inside one of their signals.
+    entry.agent->deleteLater();
+    entry.connection->deleteLater();
+    entry.timeout->deleteLater();
+    pump();
+    checkSettled();
+    return true;
 }
 
 void CloudSession::pump()

@@ -75,7 +75,14 @@ public:
     // Checks the profile and every identity first (nothing starts when one is wrong), then connects them, a
     // bounded number at a time. Identities already in the session are left as they are.
     std::optional<Alink::AlinkError> start(const QList<Alink::DeviceIdentity>& identities);
+    // What start() checks before it changes anything: the profile, each identity, no identity twice.
+    static std::optional<Alink::AlinkError> check(const CloudProfile& profile,
+                                                  const QList<Alink::DeviceIdentity>& identities);
     void stop();
+    // Ends the identity's connection, if it has one, without reporting it as refused or kicked, and drops
+    // it from the session so that start() connects it anew (after a refusal, a kick or stop()). False when
+    // the identity is not in the session.
+    bool remove(const QString& productKey, const QString& deviceName);
 
     QList<Roles::DeviceAgent*> agents() const;
     Roles::DeviceAgent* agent(const QString& productKey, const QString& deviceName) const;

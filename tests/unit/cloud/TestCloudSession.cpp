@@ -53,6 +53,7 @@ private slots:
     void wrongSign();
     void kickedOffline();
     void boundedConnecting();
+    void removeAndReconnect();
     void invalidInputChangesNothing();
 
 private:
@@ -359,6 +360,43 @@ void TestCloudSession::boundedConnecting()
     QCOMPARE(peak, 2);
 }
 
+void TestCloudSession::removeAndReconnect()
+{
+    QVERIFY(startRig(1));
+    // Refused with a wrong secret: start() leaves it as it is, remove() lets it be tried again.
+    Alink::DeviceIdentity wrong = identity(0);
+    wrong.deviceSecret = QStringLiteral("not-the-secret");
+    m_session = std::make_unique<CloudSession>();
+    m_session->setProfile(m_rig->profile());
+    m_session->setClock([] { return CloudRig::kTimestamp; });
+    QSignalSpy settled(m_session.get(), &CloudSession::allSettled);
+    QSignalSpy kicked(m_session.get(), &CloudSession::deviceKicked);
+    QSignalSpy refused(m_session.get(), &CloudSession::deviceRefused);
+    QVERIFY(!m_session->start({wrong}));
+    QVERIFY(settled.wait(15000));
+    QCOMPARE(m_session->deviceState(kProduct, wrong.deviceName), CloudDeviceState::Refused);
+    QVERIFY(!m_session->start({identity(0)}));
+    QCOMPARE(m_session->deviceState(kProduct, wrong.deviceName), CloudDeviceState::Refused);
+
+    QVERIFY(m_session->remove(kProduct, wrong.deviceName));
+    QVERIFY(!m_session->remove(kProduct, wrong.deviceName));
+    QCOMPARE(m_session->count(), 0);
+    QVERIFY(!m_session->agent(kProduct, wrong.deviceName));
+    QVERIFY(!m_session->start({identity(0)}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->onlineCount(), 1, 15000);
+
+    // Removing an online identity disconnects it quietly: neither refused nor kicked, and the broker lets
+    // the next connection as that identity in without kicking anybody.
+    QVERIFY(m_session->remove(kProduct, identity(0).deviceName));
+    QCOMPARE(m_session->onlineCount(), 0);
+    QVERIFY(!m_session->start({identity(0)}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->onlineCount(), 1, 15000);
+    QTest::qWait(500);
+    QCOMPARE(m_session->deviceState(kProduct, identity(0).deviceName), CloudDeviceState::Online);
+    QCOMPARE(kicked.size(), 0);
+    QCOMPARE(refused.size(), 1);
+}
+
 void TestCloudSession::invalidInputChangesNothing()
 {
     CloudSession session;
@@ -383,6 +421,12 @@ void TestCloudSession::invalidInputChangesNothing()
     QVERIFY(error);
     QVERIFY(error->message().contains(QStringLiteral("twice")));
     QCOMPARE(session.count(), 0);
+
+    // check() is what start() checks, without a session.
+    QCOMPARE(CloudSession::check(profile, {identity(0), identity(0)}), error);
+    QCOMPARE(CloudSession::check(profile, {identity(0), noSecret})->field, QStringLiteral("deviceSecret"));
+    QCOMPARE(CloudSession::check(Cloud::CloudProfile{}, {identity(0)})->field, QStringLiteral("instanceId"));
+    QVERIFY(!CloudSession::check(profile, {identity(0), identity(1)}));
 
     QVERIFY(CloudSession::liveIdentityWarning(3).contains(QStringLiteral("(3 in all)")));
 }

@@ -1,4 +1,5 @@
 // Drives the real console window offscreen over a Demo workspace in a temporary AppData location.
+#include "CloudPanel.h"
 #include "CodeHistogram.h"
 #include "ConnectionDialog.h"
 #include "CsvImportDialog.h"
@@ -171,6 +172,7 @@ void TestConsoleWindow::firstStartMakesTheDemo()
     QVERIFY(m_window->openSession(demoOptions()));
     QVERIFY(QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
     QCOMPARE(m_window->session()->mode(), Demo::SessionMode::Demo);
+    QCOMPARE(m_window->cloudPanel()->workspace(), m_window->session()->workspace());
     QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Demo::DemoSeed::kDevicesPerProduct);
     QCOMPARE(m_window->fleetView()->table()->model()->rowCount(), 60);
     QCOMPARE(m_window->session()->workspace()->products().size(), 2);
@@ -311,7 +313,8 @@ void TestConsoleWindow::compareOpensTheDiffView()
              m_window->session()->publishedSha256(QStringLiteral("a1Thermo")));
     QCOMPARE(requested.at(0).at(2).toString(), oldest);
     QCOMPARE(m_window->tabs()->currentIndex(), 3);
-    auto* diff = m_window->findChild<DiffView*>();
+    auto* diff =
+        m_window->tabs()->widget(3)->findChild<DiffView*>(); // the Versions tab's (the Cloud tab has one too)
     QVERIFY(diff);
     QTRY_VERIFY(!diff->isBusy());
     QVERIFY(diff->changeCount() > 0);

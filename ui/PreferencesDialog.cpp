@@ -1,0 +1,90 @@
+#include "PreferencesDialog.h"
+
+#include "Localization.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace ConfigDeck::Ui {
+
+namespace {
+
+// The language a choice stands for ("" is the system's).
+QString languageOf(const QString& choice)
+{
+    return choice.isEmpty() ? Localization::languageFor(QLocale::system()) : choice;
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_language(new QComboBox(this))
+    , m_restartNote(new QLabel(this))
+    , m_stored(Localization::configuredLanguage())
+{
+    setWindowTitle(tr("Preferences"));
+    setObjectName(QStringLiteral("preferencesDialog"));
+
+    m_language->setObjectName(QStringLiteral("preferencesLanguage"));
+    m_language->addItem(
+        tr("System default (%1)").arg(Localization::nativeName(Localization::languageFor(QLocale::system()))),
+        QString());
+    for (const QString& language : Localization::availableLanguages())
+        m_language->addItem(Localization::nativeName(language), language);
+    if (!selectLanguage(m_stored))
+        m_language->setCurrentIndex(0);
+
+    m_restartNote->setObjectName(QStringLiteral("preferencesRestartNote"));
+    m_restartNote->setText(tr("The new language takes effect when ConfigDeck restarts."));
+    m_restartNote->setWordWrap(true);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateNote);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Language:"), m_language);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_restartNote);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    updateNote();
+}
+
+QString PreferencesDialog::selectedLanguage() const
+{
+    return m_language->currentData().toString();
+}
+
+bool PreferencesDialog::selectLanguage(const QString& language)
+{
+    const int index = m_language->findData(language);
+    if (index < 0)
+        return false;
+    m_language->setCurrentIndex(index);
+    return true;
+}
+
+void PreferencesDialog::updateNote()
+{
+    m_restartNote->setVisible(languageOf(selectedLanguage()) != Localization::installedLanguage());
+}
+
+void PreferencesDialog::accept()
+{
+    const QString chosen = selectedLanguage();
+    if (chosen != m_stored) {
+        Localization::setConfiguredLanguage(chosen);
+        m_stored = chosen;
+        emit languageChanged(chosen);
+    }
+    QDialog::accept();
+}
+
+} // namespace ConfigDeck::Ui

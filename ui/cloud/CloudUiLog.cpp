@@ -1,0 +1,7 @@
+#include "CloudUiLog.h"
+
+namespace ConfigDeck::Ui {
+
+Q_LOGGING_CATEGORY(lcCloudUi, "configdeck.ui.cloud")
+
+} // namespace ConfigDeck::Ui
