@@ -62,7 +62,9 @@ int main(int argc, char* argv[])
         printUsage();
         return command.isEmpty() ? ConfigDeck::Cli::CommandSupport::UsageError : 0;
     }
-    arguments.removeAt(1); // the command's parser sees "configdeck-cli --its --options"
+    // The command's parser sees "configdeck-cli <command>" --its --options; its help names the command.
+    arguments[0] = QStringLiteral("configdeck-cli ") + command;
+    arguments.removeAt(1);
     if (command == QLatin1String("devices"))
         return run<ConfigDeck::Cli::DevicesCommand>(app, arguments);
     if (command == QLatin1String("platform"))

@@ -2,6 +2,7 @@
 
 #include "BrokerAddress.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <atomic>
@@ -28,7 +29,13 @@ std::optional<int> CommandSupport::parse(QCommandLineParser& parser, const QStri
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
+        // helpText() names the executable's path; the usage line names the command instead.
+        QString help = parser.helpText();
+        const QString path = QCoreApplication::arguments().value(0);
+        const qsizetype at = path.isEmpty() ? -1 : help.indexOf(path);
+        if (!arguments.isEmpty() && at >= 0 && at < help.indexOf(u'\n'))
+            help.replace(at, path.size(), arguments.first());
+        std::printf("%s", qPrintable(help));
         return Success;
     }
     return std::nullopt;

@@ -348,8 +348,18 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
     for (const QString& productKey : std::as_const(productKeys)) {
         QHash<QString, QStringList> heldBy;
         for (const ChosenDevice& device : std::as_const(chosen)) {
-            if (device.record.productKey == productKey && device.state && !device.state->sha256.isEmpty())
-                heldBy[device.state->sha256] << device.record.deviceName;
+            if (device.record.productKey != productKey)
+                continue;
+            QStringList held;
+            if (device.state && !device.state->sha256.isEmpty())
+                held << device.state->sha256;
+            // Every version the device was seen holding, not only the current one.
+            for (const Store::HeldVersion& version :
+                 workspace.heldVersions(device.record.productKey, device.record.deviceName))
+                held << version.sha256;
+            held.removeDuplicates();
+            for (const QString& sha256 : std::as_const(held))
+                heldBy[sha256] << device.record.deviceName;
         }
         const QString published = workspace.setting(kPublishedPrefix + productKey);
         const QList<Store::ConfigVersion> all = workspace.configVersions(productKey, true);
@@ -462,6 +472,14 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                     describeCode(object, QStringLiteral("lastReply"), *state.lastReplyCode,
                                  state.replySource);
                 object.insert(QStringLiteral("lastMessageTime"), isoTimeValue(state.lastMessageTime));
+                QJsonArray history;
+                for (const Store::HeldVersion& version :
+                     workspace.heldVersions(device.record.productKey, device.record.deviceName))
+                    history.append(QJsonObject{{QStringLiteral("sha256"), version.sha256},
+                                               {QStringLiteral("configId"), version.configId},
+                                               {QStringLiteral("firstSeen"), isoTimeValue(version.firstSeen)},
+                                               {QStringLiteral("lastSeen"), isoTimeValue(version.lastSeen)}});
+                object.insert(QStringLiteral("heldVersions"), history);
             } else {
                 object.insert(QStringLiteral("state"), stateKeyword(Store::ConfigState::Unknown));
             }

@@ -216,6 +216,13 @@ void TestSupportBundle::init()
     DeviceStateUpdate s3{QStringLiteral("pkBeta"), QStringLiteral("dev3")};
     s3.sha256 = m_beta;
     s3.state = ConfigState::Verified;
+    // Before v1, dev1 held the downloaded version: its history has both.
+    DeviceStateUpdate earlier{QStringLiteral("pkAlpha"), QStringLiteral("dev1")};
+    earlier.configId = QStringLiteral("cfg-0");
+    earlier.sha256 = m_downloaded;
+    earlier.state = ConfigState::Verified;
+    earlier.lastMessageTime = now.addSecs(-3600);
+    CHECK_OK(m_workspace->applyStateUpdates({earlier}));
     CHECK_OK(m_workspace->applyStateUpdates({s1, s2, s3}));
 
     const QString url = QStringLiteral("https://127.0.0.1:8443/config/%1/config.json?Expires=1700000000&"
@@ -366,6 +373,11 @@ void TestSupportBundle::writesEveryEntry()
     QCOMPARE(dev1.value(QStringLiteral("configId")).toString(), QStringLiteral("cfg-1"));
     QCOMPARE(dev1.value(QStringLiteral("configSize")).toInteger(), versionV1().size());
     QCOMPARE(dev1.value(QStringLiteral("hasSecret")).toBool(), true);
+    const QJsonArray history = dev1.value(QStringLiteral("heldVersions")).toArray();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("sha256")).toString(), m_downloaded);
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("configId")).toString(), QStringLiteral("cfg-0"));
+    QCOMPARE(history.at(1).toObject().value(QStringLiteral("sha256")).toString(), m_v1);
     QCOMPARE(dev1.value(QStringLiteral("online")).toBool(), true);
     QCOMPARE(dev1.value(QStringLiteral("lastReplyCode")).toInt(), 200);
     QVERIFY(!dev1.value(QStringLiteral("lastMessageTime")).toString().isEmpty());
@@ -440,6 +452,8 @@ void TestSupportBundle::writesEveryEntry()
     QCOMPARE(indexed.at(1).toObject().value(QStringLiteral("published")).toBool(), true);
     QCOMPARE(indexed.at(2).toObject().value(QStringLiteral("origin")).toString(),
              QStringLiteral("downloaded"));
+    QCOMPARE(indexed.at(2).toObject().value(QStringLiteral("heldBy")).toArray(),
+             QJsonArray{QStringLiteral("dev1")});
     for (const QJsonValue& item : indexed)
         QVERIFY(item.toObject().value(QStringLiteral("sha256")).toString() != m_draft);
 
