@@ -4,6 +4,7 @@
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
 #include "support/SupportBundle.h"
+#include "support/ZipReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,13 +15,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <memory>
 
 using namespace ConfigDeck;
 using namespace ConfigDeck::Store;
 using ConfigDeck::Support::SupportBundle;
+using ConfigDeck::TestSupport::readZip;
 
 #define CHECK_OK(expression)                                                                                 \
     do {                                                                                                     \
@@ -49,40 +49,6 @@ QByteArray versionV2()
 {
     return "{\n  \"interval\": 20,\n  \"server\": \"https://telemetry.example.com/in\",\n"
            "  \"wifi\": {\n    \"ssid\": \"plant-3\",\n    \"password\": \"hunter2-wifi-pass\"\n  }\n}\n";
-}
-
-// Every entry of a .zip, read back with libarchive.
-QMap<QString, QByteArray> readZip(const QString& path, QString* error)
-{
-    QMap<QString, QByteArray> entries;
-    std::unique_ptr<archive, decltype(&archive_read_free)> reader(archive_read_new(), &archive_read_free);
-    archive_read_support_format_zip(reader.get());
-    if (archive_read_open_filename(reader.get(), QFile::encodeName(path).constData(), 16384) != ARCHIVE_OK) {
-        *error = QString::fromUtf8(archive_error_string(reader.get()));
-        return {};
-    }
-    archive_entry* entry = nullptr;
-    int status = ARCHIVE_OK;
-    while ((status = archive_read_next_header(reader.get(), &entry)) == ARCHIVE_OK) {
-        const QString name = QString::fromUtf8(archive_entry_pathname_utf8(entry));
-        QByteArray data;
-        char buffer[8192];
-        la_ssize_t n = 0;
-        while ((n = archive_read_data(reader.get(), buffer, sizeof buffer)) > 0)
-            data.append(buffer, qsizetype(n));
-        if (n < 0) {
-            *error = name + QStringLiteral(": ") + QString::fromUtf8(archive_error_string(reader.get()));
-            return {};
-        }
-        if (entries.contains(name)) {
-            *error = QStringLiteral("duplicate entry ") + name;
-            return {};
-        }
-        entries.insert(name, data);
-    }
-    if (status != ARCHIVE_EOF)
-        *error = QString::fromUtf8(archive_error_string(reader.get()));
-    return entries;
 }
 
 QList<QJsonObject> jsonLines(const QByteArray& text)

@@ -18,6 +18,7 @@
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "support/ZipReader.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -128,6 +129,7 @@ private slots:
     void darkScreenshot();
     void heldVersionsAreKeptInTheWorkspace();
     void exportWritesEveryDevice();
+    void supportBundleOfTheSelectionHoldsNoSecret();
     void resetMakesAFreshDemo();
     void layoutAndColumnsAreRemembered();
     void brokerRefusalIsShownInWords();
@@ -521,6 +523,41 @@ void TestConsoleWindow::exportWritesEveryDevice()
     QVERIFY(!refused);
     QVERIFY(m_window->bannerText().startsWith(QStringLiteral("Nothing was exported")));
     QVERIFY(!QFile::exists(nowhere));
+}
+
+void TestConsoleWindow::supportBundleOfTheSelectionHoldsNoSecret()
+{
+    QVERIFY(m_window);
+    m_window->showFleet();
+    FleetView* view = m_window->fleetView();
+    const QString product = QStringLiteral("a1Thermo");
+    const QStringList names{QStringLiteral("thermo-0003"), QStringLiteral("thermo-0004")};
+    view->selectDevice(product, names.at(0));
+    QTableView* table = view->table();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex index = table->model()->index(row, Store::FleetModel::DeviceNameColumn);
+        if (index.data().toString() == names.at(1))
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(view->selectedDevices().size(), 2);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bundle.zip"));
+    const auto summary = m_window->exportSupportBundleTo(path);
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message()));
+    QCOMPARE(summary->deviceCount, 2);
+    QVERIFY(summary->messageCount > 0); // the push earlier in this session
+    QString error;
+    const auto entries = TestSupport::readZip(path, &error);
+    QVERIFY2(!entries.isEmpty(), qPrintable(error));
+    const QByteArray devices = entries.value(QStringLiteral("devices.json"));
+    for (const QString& name : names) {
+        QVERIFY(devices.contains(name.toUtf8()));
+        const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, name);
+        for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+            QVERIFY2(!it.value().contains(secret), qPrintable(it.key()));
+    }
+    QVERIFY(!devices.contains("thermo-0005"));
 }
 
 void TestConsoleWindow::resetMakesAFreshDemo()
