@@ -90,7 +90,14 @@ QString Localization::install(const QLocale& locale)
     auto* app = QCoreApplication::instance();
     auto* ours = new QTranslator(app);
     if (!ours->load(locale, kConfigDeckPrefix, QStringLiteral("_"), kResourceDir)) {
-        delete ours;
+        // A language ConfigDeck does not have: English, whose file holds only the plural forms
+        // ("1 device", "2 devices") the source text writes as "device(s)".
+        if (ours->load(kConfigDeckPrefix + QStringLiteral("_en"), kResourceDir)) {
+            QCoreApplication::installTranslator(ours);
+            installedTranslators() << ours;
+        } else {
+            delete ours;
+        }
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
@@ -120,6 +127,7 @@ QStringList Localization::availableLanguages()
     const auto files = QDir(kResourceDir).entryList({kConfigDeckPrefix + QStringLiteral("_*.qm")});
     for (const QString& file : files)
         languages << languageOfFile(file);
+    languages.removeDuplicates(); // configdeck_en.qm holds English plural forms only
     return languages;
 }
 

@@ -7,8 +7,13 @@ foreach(ts IN LISTS TS_FILES)
     get_filename_component(name "${ts}" NAME)
     set(copy "${WORK_DIR}/${name}")
     file(COPY_FILE "${ts}" "${copy}")
+    # The source language's file holds plural forms only.
+    set(plurals "")
+    if(name MATCHES "_en\\.ts$")
+        set(plurals "-pluralonly")
+    endif()
     execute_process(
-        COMMAND "${LUPDATE}" -silent -no-obsolete -locations none
+        COMMAND "${LUPDATE}" -silent -no-obsolete -locations none ${plurals}
                 "${SOURCE_DIR}/core" "${SOURCE_DIR}/ui" "${SOURCE_DIR}/app" -ts "${copy}"
         RESULT_VARIABLE result)
     if(NOT result EQUAL 0)

@@ -2600,13 +2600,11 @@ Anyone who can see your screen can then connect as this device.</source>
         <source>Diff files (*.diff *.patch);;All files (*)</source>
         <translation>差异文件 (*.diff *.patch);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>1 change</source>
-        <translation>1 处更改</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 处更改</translation>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 处更改</numerusform>
+        </translation>
     </message>
 </context>
 <context>

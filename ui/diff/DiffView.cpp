@@ -384,11 +384,10 @@ void DiffView::apply(Diff::ConfigDiffResult result)
         m_countLabel->setText(tr("No differences"));
     } else {
         //: %1 "3 changes", %2 lines added, %3 lines removed
-        m_countLabel->setText(
-            tr("%1  (+%2 −%3 lines)")
-                .arg(changeCount() == 1 ? tr("1 change") : tr("%1 changes").arg(changeCount()))
-                .arg(m_result.lines.insertedCount())
-                .arg(m_result.lines.deletedCount()));
+        m_countLabel->setText(tr("%1  (+%2 −%3 lines)")
+                                  .arg(tr("%n change(s)", nullptr, changeCount()))
+                                  .arg(m_result.lines.insertedCount())
+                                  .arg(m_result.lines.deletedCount()));
     }
     fillStructural();
     if (!m_changes.isEmpty())

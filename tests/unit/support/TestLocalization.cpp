@@ -39,6 +39,7 @@ private slots:
     void emptyChoiceFollowsTheDefaultLocale();
     void qtTranslationsAreWhereQtSays();
     void languages();
+    void englishHasItsPluralForms();
     void languageFor_data();
     void languageFor();
 };
@@ -90,6 +91,25 @@ void TestLocalization::storedChineseIsInstalled()
     QCOMPARE(qtCancel(), QStringLiteral("Cancel"));
 }
 
+void TestLocalization::englishHasItsPluralForms()
+{
+    // A language without its own translation gets English, with "device" and "devices" for "device(s)".
+    for (const QLocale& locale : {QLocale::c(), QLocale(QLocale::German, QLocale::Germany),
+                                  QLocale(QLocale::English, QLocale::UnitedStates)}) {
+        QCOMPARE(Localization::install(locale), QStringLiteral("en"));
+        QCOMPARE(
+            QCoreApplication::translate("ConfigDeck::Ui::MainWindow", "Imported %n device(s).", nullptr, 1),
+            QStringLiteral("Imported 1 device."));
+        QCOMPARE(
+            QCoreApplication::translate("ConfigDeck::Ui::MainWindow", "Imported %n device(s).", nullptr, 3),
+            QStringLiteral("Imported 3 devices."));
+        QCOMPARE(fileMenu(), QStringLiteral("&File"));
+    }
+    QCOMPARE(Localization::install(QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+    QCOMPARE(QCoreApplication::translate("ConfigDeck::Ui::MainWindow", "Imported %n device(s).", nullptr, 3),
+             QStringLiteral("已导入 3 个设备。"));
+}
+
 void TestLocalization::storedEnglishRemovesTranslations()
 {
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
@@ -128,6 +148,7 @@ void TestLocalization::languages()
 {
     const QStringList languages = Localization::availableLanguages();
     QCOMPARE(languages.first(), QStringLiteral("en"));
+    QCOMPARE(languages.count(QStringLiteral("en")), 1);
     QVERIFY(languages.contains(QStringLiteral("zh_CN")));
     QCOMPARE(Localization::nativeName(QStringLiteral("en")), QStringLiteral("English"));
     QCOMPARE(Localization::nativeName(QStringLiteral("zh_CN")), QStringLiteral("简体中文"));

@@ -1,0 +1,198 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ConfigDeck::Demo::DemoEnvironment</name>
+    <message numerus="yes">
+        <source>%n device(s) could not ask:</source>
+        <translation>
+            <numerusform>%n device could not ask:</numerusform>
+            <numerusform>%n devices could not ask:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CodeHistogram</name>
+    <message numerus="yes">
+        <source>Last reply codes — %n device(s)</source>
+        <translation>
+            <numerusform>Last reply codes — %n device</numerusform>
+            <numerusform>Last reply codes — %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;No reply yet&lt;/b&gt;&lt;br&gt;%n device(s) have not answered a request or push.</source>
+        <translation>
+            <numerusform>&lt;b&gt;No reply yet&lt;/b&gt;&lt;br&gt;%n device has not answered a request or push.</numerusform>
+            <numerusform>&lt;b&gt;No reply yet&lt;/b&gt;&lt;br&gt;%n devices have not answered a request or push.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; (%3)&lt;br&gt;%4&lt;br&gt;%n device(s). Click to show them.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1 %2&lt;/b&gt; (%3)&lt;br&gt;%4&lt;br&gt;%n device. Click to show them.</numerusform>
+            <numerusform>&lt;b&gt;%1 %2&lt;/b&gt; (%3)&lt;br&gt;%4&lt;br&gt;%n devices. Click to show them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::DiffView</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n device(s) asked for their configuration.</source>
+        <translation>
+            <numerusform>%n device asked for its configuration.</numerusform>
+            <numerusform>%n devices asked for their configuration.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed to %n device(s); replies appear as they arrive.</source>
+        <translation>
+            <numerusform>Pushed to %n device; replies appear as they arrive.</numerusform>
+            <numerusform>Pushed to %n devices; replies appear as they arrive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %1 to %n device(s); replies appear as they arrive.</source>
+        <translation>
+            <numerusform>Pushed %1 to %n device; replies appear as they arrive.</numerusform>
+            <numerusform>Pushed %1 to %n devices; replies appear as they arrive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n device(s).</source>
+        <translation>
+            <numerusform>Imported %n device.</numerusform>
+            <numerusform>Imported %n devices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n device(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n device to %1.</numerusform>
+            <numerusform>Exported %n devices to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Support bundle of %n device(s) written to %1; secrets are redacted.</source>
+        <translation>
+            <numerusform>Support bundle of %n device written to %1; secrets are redacted.</numerusform>
+            <numerusform>Support bundle of %n devices written to %1; secrets are redacted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::MessageLogView</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ReplyCodeCatalogView</name>
+    <message numerus="yes">
+        <source>%n code(s) shown</source>
+        <translation>
+            <numerusform>%n code shown</numerusform>
+            <numerusform>%n codes shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::RolloutPanel</name>
+    <message numerus="yes">
+        <source>Rolling out %1 to %n device(s)…</source>
+        <translation>
+            <numerusform>Rolling out %1 to %n device…</numerusform>
+            <numerusform>Rolling out %1 to %n devices…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::RolloutTimeline</name>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message numerus="yes">
+        <source>%n device(s) ready to import</source>
+        <translation>
+            <numerusform>%n device ready to import</numerusform>
+            <numerusform>%n devices ready to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new product(s) will be added</source>
+        <translation>
+            <numerusform>; %n new product will be added</numerusform>
+            <numerusform>; %n new products will be added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported; fix them and preview again. Nothing has been imported.</source>
+        <translation>
+            <numerusform>%n row cannot be imported; fix them and preview again. Nothing has been imported.</numerusform>
+            <numerusform>%n rows cannot be imported; fix them and preview again. Nothing has been imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the file cannot be imported; nothing was imported.</source>
+        <translation>
+            <numerusform>%n row of the file cannot be imported; nothing was imported.</numerusform>
+            <numerusform>%n rows of the file cannot be imported; nothing was imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiffResult</name>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundle</name>
+    <message numerus="yes">
+        <source>The workspace is locked: the secrets of %n device(s) could not be read, so the bundle was not searched for them (the protocol never sends them).</source>
+        <translation>
+            <numerusform>The workspace is locked: the secrets of %n device could not be read, so the bundle was not searched for them (the protocol never sends them).</numerusform>
+            <numerusform>The workspace is locked: the secrets of %n devices could not be read, so the bundle was not searched for them (the protocol never sends them).</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
