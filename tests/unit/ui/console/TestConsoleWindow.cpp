@@ -6,6 +6,7 @@
 #include "DeviceDetailPanel.h"
 #include "DiffView.h"
 #include "FleetView.h"
+#include "Localization.h"
 #include "MainWindow.h"
 #include "MessageLogModel.h"
 #include "MessageLogView.h"
@@ -147,6 +148,8 @@ void TestConsoleWindow::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("TestConsoleWindow"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    // English as the application shows it (with its plural forms), whatever this machine's locale.
+    QCOMPARE(Localization::install(QLocale::c()), QStringLiteral("en"));
     // No workspace at all: the start of a new user.
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
     QVERIFY(!QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
