@@ -1,29 +1,17 @@
 #include "CloudDeviceModel.h"
 
+#include "OutcomeColors.h"
+
 #include <QColor>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
-#include <QPainter>
-#include <QPixmap>
 
 namespace ConfigDeck::Ui {
 
 using Cloud::CloudDeviceState;
 
 namespace {
-
-QIcon stateDot(const QColor& color)
-{
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(8, 8, 16, 16));
-    return QIcon(pixmap);
-}
 
 bool isProblem(CloudDeviceState state)
 {
@@ -100,7 +88,7 @@ QVariant CloudDeviceModel::data(const QModelIndex& index, int role) const
                 for (auto state :
                      {CloudDeviceState::Waiting, CloudDeviceState::Connecting, CloudDeviceState::Online,
                       CloudDeviceState::Refused, CloudDeviceState::Kicked, CloudDeviceState::Stopped})
-                    icons.insert(int(state), stateDot(stateColor(state)));
+                    icons.insert(int(state), OutcomeColors::statusDot(stateColor(state)));
                 return icons;
             }();
             return dots.value(int(row.state));

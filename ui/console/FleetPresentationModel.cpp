@@ -1,31 +1,15 @@
 #include "FleetPresentationModel.h"
 
+#include "OutcomeColors.h"
 #include "alink/ReplyCodeCatalog.h"
 #include "store/FleetModel.h"
 
 #include <QColor>
 #include <QIcon>
-#include <QPainter>
-#include <QPixmap>
 
 namespace ConfigDeck::Ui {
 
 using Store::FleetModel;
-
-namespace {
-// A round status dot, drawn at twice the size so it stays crisp on HiDPI screens.
-QIcon onlineDot(const QColor& color)
-{
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(8, 8, 16, 16));
-    return QIcon(pixmap);
-}
-} // namespace
 
 FleetPresentationModel::FleetPresentationModel(QObject* parent)
     : QIdentityProxyModel(parent)
@@ -51,8 +35,8 @@ QVariant FleetPresentationModel::data(const QModelIndex& index, int role) const
     }
     if (index.column() == FleetModel::OnlineColumn && role == Qt::DecorationRole) {
         const bool online = QIdentityProxyModel::data(index, FleetModel::OnlineRole).toBool();
-        static const QIcon onlineIcon = onlineDot(QColor(QStringLiteral("#2e9d4f")));
-        static const QIcon offlineIcon = onlineDot(QColor(QStringLiteral("#9aa0a6")));
+        static const QIcon onlineIcon = OutcomeColors::statusDot(QColor(QStringLiteral("#2e9d4f")));
+        static const QIcon offlineIcon = OutcomeColors::statusDot(QColor(QStringLiteral("#9aa0a6")));
         return online ? onlineIcon : offlineIcon;
     }
     return QIdentityProxyModel::data(index, role);

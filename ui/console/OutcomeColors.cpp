@@ -2,6 +2,9 @@
 
 #include "alink/ReplyCodeCatalog.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 namespace ConfigDeck::Ui {
 
 QColor OutcomeColors::color(Store::OutcomeState state)
@@ -50,6 +53,18 @@ QColor OutcomeColors::codeColor(int code, Alink::ReplySource source)
         return QColor(QStringLiteral("#9aa0a6"));
     return QColor::fromString(
         Alink::ReplyCodeCatalog::categoryColor(Alink::ReplyCodeCatalog::lookup(code, source).category));
+}
+
+QIcon OutcomeColors::statusDot(const QColor& color)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(8, 8, 16, 16));
+    return QIcon(pixmap);
 }
 
 } // namespace ConfigDeck::Ui

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QIcon>
 
 namespace ConfigDeck::Ui {
 
@@ -16,6 +17,8 @@ public:
     static QString name(Store::OutcomeState state);
     // Colour of a bar for a reply code (its category's), or grey for "no reply" (code < 0).
     static QColor codeColor(int code, Alink::ReplySource source = Alink::ReplySource::Device);
+    // A round status dot (online, connection state), drawn at twice its size so it stays crisp on HiDPI.
+    static QIcon statusDot(const QColor& color);
 };
 
 } // namespace ConfigDeck::Ui

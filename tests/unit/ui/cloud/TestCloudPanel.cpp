@@ -9,6 +9,7 @@
 #include "cloud/CloudSession.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "support/GuiTestHelpers.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QApplication>
@@ -38,6 +39,8 @@
 using namespace ConfigDeck;
 using Cloud::CloudProfile;
 using Cloud::CloudSession;
+using ConfigDeck::TestSupport::answerNextMessageBox;
+using ConfigDeck::TestSupport::screenshot;
 using Tests::CloudRig;
 using Ui::CloudDeviceModel;
 using Ui::CloudPanel;
@@ -59,25 +62,6 @@ Demo::DeviceKey key(int index)
     return {kProduct, identity(index).deviceName};
 }
 
-// Answers the next message box with `button` once it is shown, keeping its text.
-void answerNextMessageBox(QMessageBox::StandardButton button, QString* text, QString* informative = nullptr)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, button, text, informative] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *text = box->text();
-        if (informative)
-            *informative = box->informativeText();
-        box->button(button)->click();
-        timer->stop();
-        timer->deleteLater();
-    });
-    timer->start();
-}
-
 // Runs `act` on the next modal dialog of type T once it is shown.
 template <typename T>
 void whenModal(std::function<void(T*)> act)
@@ -93,16 +77,6 @@ void whenModal(std::function<void(T*)> act)
         act(dialog);
     });
     timer->start();
-}
-
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QByteArray dir = qgetenv("CONFIGDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(QString::fromLocal8Bit(dir));
-    QCoreApplication::processEvents();
-    QVERIFY(widget->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name)));
 }
 
 } // namespace

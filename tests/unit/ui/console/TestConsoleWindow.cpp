@@ -19,6 +19,7 @@
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "support/GuiTestHelpers.h"
 #include "support/ZipReader.h"
 
 #include <QAbstractButton>
@@ -49,6 +50,8 @@
 
 using namespace ConfigDeck;
 using namespace ConfigDeck::Ui;
+using ConfigDeck::TestSupport::answerNextMessageBox;
+using ConfigDeck::TestSupport::screenshot;
 
 namespace {
 
@@ -81,34 +84,6 @@ std::optional<int> expectedCode(const Roles::FaultProfile& profile)
         return std::nullopt;
     }
     return std::nullopt;
-}
-
-// Answers the next message box with `button` once it is shown.
-void answerNextMessageBox(QMessageBox::StandardButton button, bool* seen)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, button, seen] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *seen = true;
-        box->button(button)->click();
-        timer->stop();
-        timer->deleteLater();
-    });
-    timer->start();
-}
-
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QByteArray dir = qgetenv("CONFIGDECK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(QString::fromLocal8Bit(dir));
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(shot.save(QDir(QString::fromLocal8Bit(dir)).filePath(name)));
 }
 
 } // namespace
@@ -276,19 +251,19 @@ void TestConsoleWindow::secretIsMaskedAndRevealAsksFirst()
     QCOMPARE(secret.size(), 32);
 
     // The reveal asks first; "No" leaves the mask.
-    bool asked = false;
+    QString asked;
     answerNextMessageBox(QMessageBox::No, &asked);
     QTest::mouseClick(panel->revealButton(), Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(!asked.isEmpty());
     QCOMPARE(panel->secretField()->text(), DeviceDetailPanel::kMask);
     QVERIFY(!panel->secretRevealed());
     for (QLineEdit* field : m_window->findChildren<QLineEdit*>())
         QVERIFY(!field->text().contains(QString::fromUtf8(secret)));
 
-    asked = false;
+    asked.clear();
     answerNextMessageBox(QMessageBox::Yes, &asked);
     QTest::mouseClick(panel->revealButton(), Qt::LeftButton);
-    QVERIFY(asked);
+    QVERIFY(!asked.isEmpty());
     QCOMPARE(panel->secretField()->text(), QString::fromUtf8(secret));
     // Another device hides it again.
     m_window->fleetView()->selectDevice(product, QStringLiteral("gate-0008"));
