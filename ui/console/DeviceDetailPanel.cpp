@@ -129,7 +129,9 @@ void DeviceDetailPanel::showDevice(const QString& productKey, const QString& dev
     m_productKey = productKey;
     m_deviceName = deviceName;
     setEnabled(!productKey.isEmpty());
+    // An empty device filter means every device: with none selected there are no messages to show.
     m_messages->setDeviceFilter(productKey.isEmpty() ? QString() : productKey + u'/' + deviceName);
+    m_messages->setVisible(!productKey.isEmpty());
     fillVersions();
     refresh();
 }

@@ -111,15 +111,16 @@ public:
                                timeoutMs);
     }
 
+private:
+    quint16 m_port = 0; // first: the members below are made with it
+
+public:
     std::unique_ptr<Transport::InProcessBroker> broker;
     QNetworkAccessManager network;
     Transport::MqttConnection* platformConnection = nullptr;
     std::unique_ptr<Roles::PlatformService> platform;
     Transfer::FileServer fileServer;
     std::unique_ptr<Roles::FleetSimulator> fleet;
-
-private:
-    quint16 m_port = 0;
 };
 
 } // namespace ConfigDeck::Tests
