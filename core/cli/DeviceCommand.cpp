@@ -120,19 +120,17 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
         return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
-    auto fail = [this](const AlinkError& error) {
-        m_printer->error(error.message());
-        return CommandSupport::UsageError;
-    };
 
     CloudProfile profile;
     const bool hasRegion = parser.isSet(QStringLiteral("region"));
     const bool hasInstance = parser.isSet(QStringLiteral("instance"));
     const bool hasHost = parser.isSet(QStringLiteral("host"));
     if (hasRegion && hasInstance)
-        return fail({QStringLiteral("--region"), tr("give either --region or --instance, not both"), -1});
+        return m_printer->usageError(
+            {QStringLiteral("--region"), tr("give either --region or --instance, not both"), -1});
     if (!hasRegion && !hasInstance && !hasHost)
-        return fail({QStringLiteral("--instance"), tr("give --instance ID or --region ID (or --host)"), -1});
+        return m_printer->usageError(
+            {QStringLiteral("--instance"), tr("give --instance ID or --region ID (or --host)"), -1});
     profile.endpointKind =
         hasRegion ? CloudProfile::EndpointKind::Region : CloudProfile::EndpointKind::Instance;
     profile.regionId = parser.value(QStringLiteral("region"));
@@ -146,10 +144,10 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
     const auto timestamp = CommandSupport::number(parser, QStringLiteral("timestamp"), 0, 0);
     for (const auto* value : {&port, &keepAlive, &maxConnecting, &waitPush, &timeout, &timestamp}) {
         if (!*value)
-            return fail(value->error());
+            return m_printer->usageError(value->error());
     }
     if (*port > 65535)
-        return fail({QStringLiteral("--port"), tr("%1 is not a port").arg(*port), -1});
+        return m_printer->usageError({QStringLiteral("--port"), tr("%1 is not a port").arg(*port), -1});
     if (hasHost && parser.isSet(QStringLiteral("port")))
         profile.portOverride = quint16(*port);
     else
@@ -158,10 +156,10 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
     profile.caFile = parser.value(QStringLiteral("ca"));
     const auto method = Alink::DeviceCredentials::methodFromName(parser.value(QStringLiteral("sign-method")));
     if (!method)
-        return fail({QStringLiteral("--sign-method"),
-                     tr("'%1' is not one of hmacsha256, hmacsha1, hmacmd5")
-                         .arg(parser.value(QStringLiteral("sign-method"))),
-                     -1});
+        return m_printer->usageError({QStringLiteral("--sign-method"),
+                                      tr("'%1' is not one of hmacsha256, hmacsha1, hmacmd5")
+                                          .arg(parser.value(QStringLiteral("sign-method"))),
+                                      -1});
     profile.signMethod = *method;
     profile.keepAliveSeconds = int(qMin<qint64>(*keepAlive, 65535));
     if (auto error = profile.validate()) {
@@ -170,7 +168,8 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
             {QStringLiteral("caFile"), QStringLiteral("ca")},
             {QStringLiteral("keepAlive"), QStringLiteral("keepalive")},
             {QStringLiteral("instanceId"), QStringLiteral("instance")}};
-        return fail({QStringLiteral("--") + options.value(error->field, error->field), error->reason, -1});
+        return m_printer->usageError(
+            {QStringLiteral("--") + options.value(error->field, error->field), error->reason, -1});
     }
 
     const QString reply = parser.value(QStringLiteral("reply"));
@@ -178,8 +177,9 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
         bool ok = false;
         const int code = reply.toInt(&ok);
         if (!ok || code < 100 || code > 999999)
-            return fail({QStringLiteral("--reply"),
-                         tr("'%1' is neither auto nor a reply code such as 200 or 100005").arg(reply), -1});
+            return m_printer->usageError(
+                {QStringLiteral("--reply"),
+                 tr("'%1' is neither auto nor a reply code such as 200 or 100005").arg(reply), -1});
         m_replyCode = code;
     }
     Roles::AgentSettings settings;
@@ -187,15 +187,15 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("download-ca"))) {
         settings.caCertificates = QSslCertificate::fromPath(parser.value(QStringLiteral("download-ca")));
         if (settings.caCertificates.isEmpty())
-            return fail({QStringLiteral("--download-ca"),
-                         tr("no PEM certificate could be read from %1")
-                             .arg(parser.value(QStringLiteral("download-ca"))),
-                         -1});
+            return m_printer->usageError({QStringLiteral("--download-ca"),
+                                          tr("no PEM certificate could be read from %1")
+                                              .arg(parser.value(QStringLiteral("download-ca"))),
+                                          -1});
     }
 
     const auto devices = identities(parser);
     if (!devices)
-        return fail(devices.error());
+        return m_printer->usageError(devices.error());
     m_devices = int(devices->size());
     m_get = parser.isSet(QStringLiteral("get"));
     m_waitPushSeconds = *waitPush;
@@ -297,7 +297,7 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
 
     CommandSupport::onInterrupt(this, [this] { finish(CommandSupport::Interrupted); });
     if (auto error = m_session->start(*devices))
-        return fail(*error);
+        return m_printer->usageError(*error);
     return std::nullopt;
 }
 

@@ -51,18 +51,14 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
         return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
-    auto fail = [this](const Alink::AlinkError& error) {
-        m_printer->error(error.message());
-        return CommandSupport::UsageError;
-    };
 
     const auto broker = CommandSupport::brokerOptions(parser);
     if (!broker)
-        return fail(broker.error());
+        return m_printer->usageError(broker.error());
     m_broker = *broker;
     m_productKey = parser.value(QStringLiteral("product"));
     if (m_productKey.isEmpty())
-        return fail({QStringLiteral("--product"), tr("is required"), -1});
+        return m_printer->usageError({QStringLiteral("--product"), tr("is required"), -1});
     m_prefix = parser.value(QStringLiteral("prefix"));
     const auto count = CommandSupport::number(parser, QStringLiteral("count"), 10, 1);
     const auto first = CommandSupport::number(parser, QStringLiteral("first"), 0, 0);
@@ -72,20 +68,20 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
     const auto duration = CommandSupport::number(parser, QStringLiteral("duration"), 0, 0);
     for (const auto* value : {&count, &first, &seed, &workers, &exitAfter, &duration}) {
         if (!*value)
-            return fail(value->error());
+            return m_printer->usageError(value->error());
     }
     m_count = *count;
     m_first = *first;
     const auto fleetSize = CommandSupport::number(parser, QStringLiteral("fleet-size"), m_first + m_count, 1);
     if (!fleetSize)
-        return fail(fleetSize.error());
+        return m_printer->usageError(fleetSize.error());
     m_fleetSize = *fleetSize;
     m_seed = quint64(*seed);
     m_exitAfterExchanges = *exitAfter;
     m_request = parser.isSet(QStringLiteral("request"));
     const auto mix = Roles::FaultMix::parse(parser.value(QStringLiteral("faults")));
     if (!mix)
-        return fail(mix.error());
+        return m_printer->usageError(mix.error());
     m_mix = *mix;
 
     CommandSupport::onInterrupt(this, [this] { finish(CommandSupport::Interrupted); });

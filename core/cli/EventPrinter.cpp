@@ -1,5 +1,7 @@
 #include "EventPrinter.h"
 
+#include "CommandSupport.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -56,6 +58,12 @@ void EventPrinter::error(const QString& text)
     const QByteArray line = text.toLocal8Bit();
     std::fprintf(stderr, "%s\n", line.constData());
     std::fflush(stderr);
+}
+
+int EventPrinter::usageError(const Alink::AlinkError& error)
+{
+    this->error(error.message());
+    return CommandSupport::UsageError;
 }
 
 void EventPrinter::endProgress()

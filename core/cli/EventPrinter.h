@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alink/AlinkError.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QMap>
@@ -22,6 +24,8 @@ public:
     void event(const QString& type, const QJsonObject& fields, const QString& humanText);
     void progress(const QString& text);
     void error(const QString& text); // always on stderr
+    // Prints a bad option's error and returns the usage-error exit code (CommandSupport::UsageError).
+    int usageError(const Alink::AlinkError& error);
 
     static qint64 peakRssKb(); // the process's peak resident memory, 0 where unknown
 

@@ -102,31 +102,28 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
         return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
-    auto fail = [this](const Alink::AlinkError& error) {
-        m_printer->error(error.message());
-        return CommandSupport::UsageError;
-    };
 
     auto broker = CommandSupport::brokerOptions(parser);
     if (!broker)
-        return fail(broker.error());
+        return m_printer->usageError(broker.error());
     broker->clientId = QStringLiteral("configdeck-platform-%1").arg(QCoreApplication::applicationPid());
     m_productKey = parser.value(QStringLiteral("product"));
     if (m_productKey.isEmpty())
-        return fail({QStringLiteral("--product"), tr("is required"), -1});
+        return m_printer->usageError({QStringLiteral("--product"), tr("is required"), -1});
 
     // Known devices.
     const auto deviceCount = CommandSupport::number(parser, QStringLiteral("devices"), 0, 0);
     if (!deviceCount)
-        return fail(deviceCount.error());
+        return m_printer->usageError(deviceCount.error());
     for (qint64 i = 0; i < *deviceCount; ++i)
         m_devices << parser.value(QStringLiteral("prefix")) +
                          QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0'));
     if (parser.isSet(QStringLiteral("device-list"))) {
         QFile list(parser.value(QStringLiteral("device-list")));
         if (!list.open(QIODevice::ReadOnly | QIODevice::Text))
-            return fail({QStringLiteral("--device-list"),
-                         tr("cannot read %1: %2").arg(list.fileName(), list.errorString()), -1});
+            return m_printer->usageError({QStringLiteral("--device-list"),
+                                          tr("cannot read %1: %2").arg(list.fileName(), list.errorString()),
+                                          -1});
         for (const QByteArray& line : list.readAll().split('\n')) {
             if (const QString name = QString::fromUtf8(line).trimmed(); !name.isEmpty())
                 m_devices << name;
@@ -137,8 +134,9 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                : parser.isSet(QStringLiteral("push"))  ? Action::Push
                                                        : Action::Serve;
     if (m_action != Action::Serve && m_devices.isEmpty())
-        return fail({QStringLiteral("--devices"),
-                     tr("a push or rollout needs the known devices (--devices or --device-list)"), -1});
+        return m_printer->usageError(
+            {QStringLiteral("--devices"),
+             tr("a push or rollout needs the known devices (--devices or --device-list)"), -1});
     const auto afterGets = CommandSupport::number(parser, QStringLiteral("after-gets"), 0, 0);
     const auto after = CommandSupport::number(parser, QStringLiteral("after"), 0, 0);
     const auto batch = CommandSupport::number(parser, QStringLiteral("batch"), 100, 1);
@@ -149,10 +147,10 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     const auto abort = CommandSupport::share(parser, QStringLiteral("abort"), 0.2);
     for (const auto* value : {&afterGets, &after, &batch, &rate, &timeout, &validity, &httpPort}) {
         if (!*value)
-            return fail(value->error());
+            return m_printer->usageError(value->error());
     }
     if (!abort)
-        return fail(abort.error());
+        return m_printer->usageError(abort.error());
     m_afterGets = *afterGets;
     m_afterSeconds = *after;
     m_serveAfter = parser.isSet(QStringLiteral("serve"));
@@ -182,12 +180,13 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("config"))) {
         QFile file(parser.value(QStringLiteral("config")));
         if (!file.open(QIODevice::ReadOnly))
-            return fail({QStringLiteral("--config"),
-                         tr("cannot read %1: %2").arg(file.fileName(), file.errorString()), -1});
+            return m_printer->usageError({QStringLiteral("--config"),
+                                          tr("cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                                          -1});
         const auto published =
             m_platform->publishConfig(m_productKey, file.readAll(), QFileInfo(file).fileName());
         if (!published)
-            return fail(published.error());
+            return m_printer->usageError(published.error());
         m_printer->event(QStringLiteral("published"),
                          {{QStringLiteral("productKey"), m_productKey},
                           {QStringLiteral("configId"), published->configId},
@@ -198,23 +197,25 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                              .arg(published->content.size())
                              .arg(published->sha256, m_productKey));
     } else if (m_action != Action::Serve) {
-        return fail({QStringLiteral("--config"), tr("a push or rollout needs a configuration file"), -1});
+        return m_printer->usageError(
+            {QStringLiteral("--config"), tr("a push or rollout needs a configuration file"), -1});
     }
 
     if (parser.isSet(QStringLiteral("https-cert"))) {
         const auto identity = Transfer::TlsIdentity::fromPemFiles(parser.value(QStringLiteral("https-cert")),
                                                                   parser.value(QStringLiteral("https-key")));
         if (!identity)
-            return fail(identity.error());
+            return m_printer->usageError(identity.error());
         m_fileServer->setTlsIdentity(*identity);
     }
     const QHostAddress httpAddress(parser.value(QStringLiteral("http-host")));
     if (httpAddress.isNull())
-        return fail({QStringLiteral("--http-host"),
-                     tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
+        return m_printer->usageError(
+            {QStringLiteral("--http-host"),
+             tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
     const auto listening = m_fileServer->listen(httpAddress, quint16(*httpPort));
     if (!listening)
-        return fail(listening.error());
+        return m_printer->usageError(listening.error());
     if (parser.isSet(QStringLiteral("public-host")))
         m_fileServer->setPublicHost(parser.value(QStringLiteral("public-host")));
     m_printer->event(QStringLiteral("file-server"),
@@ -274,7 +275,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     });
 
     if (auto error = m_platform->start())
-        return fail(*error);
+        return m_printer->usageError(*error);
     broker->reconnect.enabled = true;
     if (auto error = m_connection->connectToBroker(*broker)) {
         m_printer->error(error->message());

@@ -267,6 +267,7 @@ struct ChosenDevice
     Store::DeviceRecord record;
     std::optional<Store::ProductRecord> product;
     std::optional<Store::DeviceState> state;
+    QList<Store::HeldVersion> held; // every version it was seen holding, oldest first
 };
 
 struct IncludedVersion
@@ -327,7 +328,8 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                 lockedDevices << id;
         }
         chosen.append({*record, workspace.product(key.productKey),
-                       workspace.deviceState(key.productKey, key.deviceName)});
+                       workspace.deviceState(key.productKey, key.deviceName),
+                       workspace.heldVersions(key.productKey, key.deviceName)});
     }
     const Demo::SessionSettings session = Demo::SessionSettings::load(workspace);
     redactor.addSecret(session.password.toUtf8());
@@ -354,8 +356,7 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
             if (device.state && !device.state->sha256.isEmpty())
                 held << device.state->sha256;
             // Every version the device was seen holding, not only the current one.
-            for (const Store::HeldVersion& version :
-                 workspace.heldVersions(device.record.productKey, device.record.deviceName))
+            for (const Store::HeldVersion& version : device.held)
                 held << version.sha256;
             held.removeDuplicates();
             for (const QString& sha256 : std::as_const(held))
@@ -473,8 +474,7 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                                  state.replySource);
                 object.insert(QStringLiteral("lastMessageTime"), isoTimeValue(state.lastMessageTime));
                 QJsonArray history;
-                for (const Store::HeldVersion& version :
-                     workspace.heldVersions(device.record.productKey, device.record.deviceName))
+                for (const Store::HeldVersion& version : device.held)
                     history.append(QJsonObject{{QStringLiteral("sha256"), version.sha256},
                                                {QStringLiteral("configId"), version.configId},
                                                {QStringLiteral("firstSeen"), isoTimeValue(version.firstSeen)},

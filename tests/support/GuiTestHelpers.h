@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QPalette>
 #include <QPixmap>
 #include <QTest>
 #include <QTimer>
@@ -43,6 +44,30 @@ inline void screenshot(QWidget* widget, const QString& name)
     QDir().mkpath(QString::fromLocal8Bit(dir));
     QCoreApplication::processEvents();
     QVERIFY(widget->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name)));
+}
+
+// The dark palette of the README's dark screenshots.
+inline QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 38, 41));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(28, 29, 31));
+    dark.setColor(QPalette::AlternateBase, QColor(36, 37, 40));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(48, 50, 54));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Highlight, QColor(61, 123, 224));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(48, 50, 54));
+    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    dark.setColor(QPalette::Mid, QColor(64, 65, 72));
+    dark.setColor(QPalette::Dark, QColor(21, 21, 24));
+    dark.setColor(QPalette::Light, QColor(69, 70, 77));
+    for (const auto role : {QPalette::WindowText, QPalette::ButtonText, QPalette::Text})
+        dark.setColor(QPalette::Disabled, role, QColor(120, 120, 120));
+    return dark;
 }
 
 } // namespace ConfigDeck::TestSupport

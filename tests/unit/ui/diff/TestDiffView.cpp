@@ -1,5 +1,7 @@
 #include "CodeEditor.h"
 #include "DiffView.h"
+#include "Localization.h"
+#include "support/GuiTestHelpers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -393,6 +395,7 @@ void TestDiffView::screenshot()
     if (dir.isEmpty())
         QSKIP("Set CONFIGDECK_SCREENSHOT_DIR to write the README screenshots");
     QVERIFY(QDir().mkpath(dir));
+    Localization::install(QLocale::c()); // English as the application shows it, plurals included
     const auto shoot = [&](const QString& file) {
         m_view->resize(1200, 700);
         m_view->show();
@@ -404,22 +407,7 @@ void TestDiffView::screenshot()
     };
     shoot(u"diff-view.png"_s);
 
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x25, 0x26, 0x2b));
-    dark.setColor(QPalette::Base, QColor(0x1b, 0x1c, 0x20));
-    dark.setColor(QPalette::AlternateBase, QColor(0x22, 0x23, 0x28));
-    dark.setColor(QPalette::Text, QColor(0xd8, 0xda, 0xdf));
-    dark.setColor(QPalette::WindowText, QColor(0xd8, 0xda, 0xdf));
-    dark.setColor(QPalette::Button, QColor(0x30, 0x31, 0x37));
-    dark.setColor(QPalette::ButtonText, QColor(0xd8, 0xda, 0xdf));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd0));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Mid, QColor(0x40, 0x41, 0x48));
-    dark.setColor(QPalette::Dark, QColor(0x15, 0x15, 0x18));
-    dark.setColor(QPalette::Light, QColor(0x45, 0x46, 0x4d));
-    for (const auto role : {QPalette::WindowText, QPalette::ButtonText, QPalette::Text})
-        dark.setColor(QPalette::Disabled, role, QColor(0x6e, 0x70, 0x78));
-    m_view->setPalette(dark);
+    m_view->setPalette(ConfigDeck::TestSupport::darkPalette());
     shoot(u"diff-view-dark.png"_s);
 }
 
