@@ -73,14 +73,14 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     // With no workspace named, the first start makes the Demo workspace: a working console at once.
-    ConfigDeck::Demo::DemoEnvironment::Options options;
+    ConfigDeck::Session::ConsoleSession::Options options;
     if (parser.isSet(QStringLiteral("workspace")) && !parser.isSet(QStringLiteral("demo")))
         options.workspacePath = parser.value(QStringLiteral("workspace"));
     ConfigDeck::Ui::MainWindow window;
     window.show();
     window.openSession(options); // errors are shown in the window
     if (parser.isSet(QStringLiteral("reset-demo")) &&
-        window.session()->mode() == ConfigDeck::Demo::SessionMode::Demo)
+        window.session()->mode() == ConfigDeck::Session::SessionMode::Demo)
         window.session()->reset();
     return app.exec();
 }

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>ConfigDeck::Demo::DemoEnvironment</name>
+    <name>ConfigDeck::Session::ConsoleSession</name>
     <message numerus="yes">
         <source>%n device(s) could not ask:</source>
         <translation>

@@ -871,7 +871,7 @@
     </message>
 </context>
 <context>
-    <name>ConfigDeck::Demo::DemoEnvironment</name>
+    <name>ConfigDeck::Session::ConsoleSession</name>
     <message>
         <source>no workspace is open</source>
         <translation>没有打开的工作区</translation>

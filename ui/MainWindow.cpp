@@ -40,8 +40,8 @@
 
 namespace ConfigDeck::Ui {
 
-using Demo::DemoEnvironment;
-using Demo::SessionMode;
+using Session::ConsoleSession;
+using Session::SessionMode;
 
 namespace {
 constexpr int kFleetTab = 0;
@@ -74,7 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_fleet->setCoalesceInterval(100);
 
-    m_session = std::make_unique<DemoEnvironment>(DemoEnvironment::Options{}, nullptr);
+    m_session = std::make_unique<ConsoleSession>(ConsoleSession::Options{}, nullptr);
     m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
 
     m_fleetSplitter->setObjectName(QStringLiteral("fleetSplitter"));
@@ -153,11 +153,11 @@ MainWindow::~MainWindow()
     m_session.reset();
 }
 
-Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
+Store::Status MainWindow::openSession(const ConsoleSession::Options& options)
 {
     m_session->disconnect(this);
     m_cloud->setWorkspace(nullptr);
-    m_session = std::make_unique<DemoEnvironment>(options, nullptr);
+    m_session = std::make_unique<ConsoleSession>(options, nullptr);
     // The detail panel reads from the session it was made with: make a new one for the new session.
     auto* scroll = qobject_cast<QScrollArea*>(m_mainSplitter->widget(1));
     delete scroll->takeWidget();
@@ -165,7 +165,6 @@ Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
     scroll->setWidget(m_detail);
     connectSession();
     auto status = m_session->open();
-    m_cloud->setWorkspace(m_session->workspace());
     if (!status)
         showBanner(tr("The workspace %1 cannot be opened: %2")
                        .arg(m_session->workspacePath(), status.error().message()),
@@ -175,10 +174,10 @@ Store::Status MainWindow::openSession(const DemoEnvironment::Options& options)
 
 void MainWindow::connectSession()
 {
-    DemoEnvironment* session = m_session.get();
+    ConsoleSession* session = m_session.get();
     connect(m_fleetView, &FleetView::currentDeviceChanged, m_detail, &DeviceDetailPanel::showDevice);
     connect(m_detail, &DeviceDetailPanel::compareRequested, this, &MainWindow::compareVersions);
-    connect(session, &DemoEnvironment::deviceStateChanged, this,
+    connect(session, &ConsoleSession::deviceStateChanged, this,
             [this](const Store::DeviceStateUpdate& update) {
                 m_fleet->queueUpdates({update});
                 if (update.productKey == m_detail->productKey() &&
@@ -187,25 +186,36 @@ void MainWindow::connectSession()
                 if (!m_statusTimer.isActive())
                     m_statusTimer.start();
             });
-    connect(session, &DemoEnvironment::messageLogged, m_log, &MessageLogModel::append);
-    connect(session, &DemoEnvironment::connectionStateChanged, this,
+    connect(session, &ConsoleSession::messageLogged, m_log, &MessageLogModel::append);
+    connect(session, &ConsoleSession::connectionStateChanged, this,
             [this](Transport::MqttConnection::State state) {
                 if (state == Transport::MqttConnection::State::Connected &&
                     m_banner->property("connection").toBool())
                     hideBanner();
                 updateStatus();
             });
-    connect(session, &DemoEnvironment::connectionError, this, [this](const QString& message) {
+    connect(session, &ConsoleSession::connectionError, this, [this](const QString& message) {
         showBanner(
             tr("Connection problem: %1. The console keeps working with the workspace's data.").arg(message),
             true);
         m_banner->setProperty("connection", true);
         updateStatus();
     });
-    connect(session, &DemoEnvironment::problem, this,
+    connect(session, &ConsoleSession::problem, this,
             [this](const QString& message) { showBanner(message, true); });
-    connect(session, &DemoEnvironment::workspaceReloaded, this, &MainWindow::reload);
-    connect(session, &DemoEnvironment::onlineCountChanged, this, [this] {
+    // Nothing keeps the workspace across a reopen: the Cloud tab lets go of it before it is destroyed.
+    connect(session, &ConsoleSession::workspaceAboutToClose, this, [this] {
+        m_cloud->setWorkspace(nullptr);
+        m_fleet->clear();
+        m_log->clear();
+        m_detail->showDevice({}, {});
+    });
+    connect(session, &ConsoleSession::workspaceOpened, this, [this] {
+        m_cloud->setWorkspace(m_session->workspace());
+        reload();
+    });
+    connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
+    connect(session, &ConsoleSession::onlineCountChanged, this, [this] {
         if (!m_statusTimer.isActive())
             m_statusTimer.start();
     });
@@ -355,7 +365,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::updateStatus()
 {
-    m_modeLabel->setText(m_session->workspace() ? Demo::SessionSettings::modeName(m_session->mode())
+    m_modeLabel->setText(m_session->workspace() ? Session::SessionSettings::modeName(m_session->mode())
                                                 : tr("No workspace"));
     const QString connection = m_session->workspace() ? m_session->connectionStateText() : QString();
     m_connectionLabel->setText(connection);
@@ -408,7 +418,7 @@ void MainWindow::hideBanner()
 
 void MainWindow::requestConfigForSelection()
 {
-    QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    QList<Alink::DeviceKey> devices = m_fleetView->selectedDevices();
     if (devices.isEmpty()) {
         statusBar()->showMessage(tr("Select the devices that should ask for their configuration."), 5000);
         return;
@@ -422,13 +432,13 @@ void MainWindow::requestConfigForSelection()
 
 void MainWindow::pushToSelection()
 {
-    const QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    const QList<Alink::DeviceKey> devices = m_fleetView->selectedDevices();
     if (devices.isEmpty()) {
         statusBar()->showMessage(tr("Select the devices to push to, or push to a whole product."), 5000);
         return;
     }
     QHash<QString, QStringList> byProduct;
-    for (const Demo::DeviceKey& device : devices)
+    for (const Alink::DeviceKey& device : devices)
         byProduct[device.productKey] << device.deviceName;
     int sent = 0;
     for (auto it = byProduct.cbegin(); it != byProduct.cend(); ++it) {
@@ -476,7 +486,8 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Imported %n device(s).", nullptr, int(dialog->importedCount())), 6000);
         // New devices join the platform's catalog and, in the Demo, the simulated fleet.
-        m_session->open();
+        if (auto status = m_session->restartEngine(); !status)
+            showBanner(status.error().message(), true);
     });
     if (!path.isEmpty())
         dialog->previewFile(path);
@@ -571,7 +582,7 @@ void MainWindow::showMessageLog()
 
 void MainWindow::connectSelectionOnCloud()
 {
-    const QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    const QList<Alink::DeviceKey> devices = m_fleetView->selectedDevices();
     if (devices.isEmpty()) {
         statusBar()->showMessage(tr("Select the devices whose identities ConfigDeck should connect as."),
                                  5000);
@@ -639,7 +650,7 @@ Alink::Expected<Support::SupportBundle::Summary> MainWindow::exportSupportBundle
 {
     if (!m_session->workspace())
         return Alink::AlinkError{QStringLiteral("workspace"), tr("No workspace is open.")};
-    QList<Demo::DeviceKey> devices = m_fleetView->selectedDevices();
+    QList<Alink::DeviceKey> devices = m_fleetView->selectedDevices();
     if (devices.isEmpty()) {
         if (const auto current = m_fleetView->currentDevice())
             devices << *current;

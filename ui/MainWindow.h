@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo/DemoEnvironment.h"
+#include "session/ConsoleSession.h"
 #include "store/CsvExport.h"
 #include "support/SupportBundle.h"
 
@@ -44,8 +44,8 @@ public:
 
     // Opens the workspace (the Demo's when the options name none) and shows it. Errors are shown in the
     // window and returned.
-    Store::Status openSession(const Demo::DemoEnvironment::Options& options);
-    Demo::DemoEnvironment* session() const { return m_session.get(); }
+    Store::Status openSession(const Session::ConsoleSession::Options& options);
+    Session::ConsoleSession* session() const { return m_session.get(); }
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
     CloudPanel* cloudPanel() const { return m_cloud; }
@@ -105,7 +105,7 @@ private:
     void rebuildVersionsTab();
     void showAbout();
 
-    std::unique_ptr<Demo::DemoEnvironment> m_session;
+    std::unique_ptr<Session::ConsoleSession> m_session;
     Store::FleetModel* m_fleet;
     MessageLogModel* m_log;
     QTabWidget* m_tabs;

@@ -1,6 +1,6 @@
 #include "CommandSupport.h"
 
-#include "BrokerAddress.h"
+#include "transport/BrokerAddress.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -63,7 +63,7 @@ void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
 
 Alink::Expected<Transport::MqttConnectOptions> CommandSupport::brokerOptions(const QCommandLineParser& parser)
 {
-    auto options = BrokerAddress::parse(parser.value(QStringLiteral("broker")));
+    auto options = Transport::BrokerAddress::parse(parser.value(QStringLiteral("broker")));
     if (!options)
         return options;
     if (parser.isSet(QStringLiteral("username")))

@@ -5,9 +5,9 @@
 #include "Redactor.h"
 #include "SupportLog.h"
 #include "alink/ReplyCodeCatalog.h"
-#include "demo/SessionSettings.h"
 #include "diff/ConfigDiff.h"
 #include "diff/DiffInput.h"
+#include "session/SessionSettings.h"
 #include "store/Workspace.h"
 
 #include <QDir>
@@ -32,7 +32,7 @@ namespace {
 using Store::Status;
 using Error = Alink::AlinkError; // (lupdate takes "Alink::AlinkError f()" in a class for a member of Alink)
 
-// The setting in which DemoEnvironment keeps each product's published version ("published/<pk>").
+// The setting in which ConsoleSession keeps each product's published version ("published/<pk>").
 const QString kPublishedPrefix = QStringLiteral("published/");
 
 QString isoTime(const QDateTime& time)
@@ -290,7 +290,7 @@ QString SupportBundle::suggestedFileName(const QDateTime& time)
 }
 
 Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Workspace& workspace,
-                                                             const QList<Demo::DeviceKey>& devices,
+                                                             const QList<Alink::DeviceKey>& devices,
                                                              const QString& path, const Options& options)
 {
     if (devices.isEmpty())
@@ -313,7 +313,7 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
     QList<ChosenDevice> chosen;
     QSet<QString> seen;
     QStringList lockedDevices;
-    for (const Demo::DeviceKey& key : devices) {
+    for (const Alink::DeviceKey& key : devices) {
         const QString id = key.productKey + QLatin1Char('/') + key.deviceName;
         if (seen.contains(id))
             continue;
@@ -331,7 +331,7 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                        workspace.deviceState(key.productKey, key.deviceName),
                        workspace.heldVersions(key.productKey, key.deviceName)});
     }
-    const Demo::SessionSettings session = Demo::SessionSettings::load(workspace);
+    const Session::SessionSettings session = Session::SessionSettings::load(workspace);
     redactor.addSecret(session.password.toUtf8());
     if (!lockedDevices.isEmpty()) {
         summary.warnings << tr("The workspace is locked: the secrets of %n device(s) could not be read, so "
@@ -590,8 +590,8 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
     // settings.json
     {
         QJsonObject sessionObject{
-            {QStringLiteral("mode"),
-             session.mode == Demo::SessionMode::Broker ? QStringLiteral("broker") : QStringLiteral("demo")},
+            {QStringLiteral("mode"), session.mode == Session::SessionMode::Broker ? QStringLiteral("broker")
+                                                                                  : QStringLiteral("demo")},
             {QStringLiteral("brokerUrl"), redactor.redactUrl(session.brokerUrl)},
             {QStringLiteral("tls"), session.tls},
             {QStringLiteral("caFile"), session.caFile},

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "alink/AlinkError.h"
-#include "demo/DemoEnvironment.h"
+#include "session/ConsoleSession.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -63,10 +63,10 @@ public:
     // Errors (nothing written): no device given, a device not in the workspace, no path, the file cannot
     // be written.
     static Alink::Expected<Summary> write(const Store::Workspace& workspace,
-                                          const QList<Demo::DeviceKey>& devices, const QString& path,
+                                          const QList<Alink::DeviceKey>& devices, const QString& path,
                                           const Options& options);
     static Alink::Expected<Summary> write(const Store::Workspace& workspace,
-                                          const QList<Demo::DeviceKey>& devices, const QString& path)
+                                          const QList<Alink::DeviceKey>& devices, const QString& path)
     {
         return write(workspace, devices, path, Options());
     }

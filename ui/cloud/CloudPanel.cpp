@@ -369,7 +369,7 @@ void CloudPanel::setWorkspace(Store::Workspace* workspace)
     updateButtons();
 }
 
-bool CloudPanel::connectAs(const QList<Demo::DeviceKey>& devices)
+bool CloudPanel::connectAs(const QList<Alink::DeviceKey>& devices)
 {
     if (devices.isEmpty()) {
         showBanner(tr("Choose the devices to connect as: select them in the fleet table, then Fleet > "
@@ -388,7 +388,7 @@ bool CloudPanel::connectAs(const QList<Demo::DeviceKey>& devices)
     }
     QList<Alink::DeviceIdentity> identities;
     QStringList problems;
-    for (const Demo::DeviceKey& device : devices) {
+    for (const Alink::DeviceKey& device : devices) {
         const auto secret = m_workspace->deviceSecret(device.productKey, device.deviceName);
         if (!secret) {
             problems << secret.error().message();
@@ -486,15 +486,15 @@ void CloudPanel::forget(const QString& productKey, const QString& deviceName)
     removeWaiting(productKey, deviceName);
 }
 
-QList<Demo::DeviceKey> CloudPanel::selectedDevices() const
+QList<Alink::DeviceKey> CloudPanel::selectedDevices() const
 {
-    QList<Demo::DeviceKey> devices;
+    QList<Alink::DeviceKey> devices;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex& index : rows) {
         const CloudDeviceRow& row = m_model->rowAt(index.row());
-        devices << Demo::DeviceKey{row.productKey, row.deviceName};
+        devices << Alink::DeviceKey{row.productKey, row.deviceName};
     }
-    std::sort(devices.begin(), devices.end(), [this](const Demo::DeviceKey& a, const Demo::DeviceKey& b) {
+    std::sort(devices.begin(), devices.end(), [this](const Alink::DeviceKey& a, const Alink::DeviceKey& b) {
         return m_model->rowOf(a.productKey, a.deviceName) < m_model->rowOf(b.productKey, b.deviceName);
     });
     return devices;
@@ -502,11 +502,11 @@ QList<Demo::DeviceKey> CloudPanel::selectedDevices() const
 
 void CloudPanel::requestConfigForSelection()
 {
-    QList<Demo::DeviceKey> devices = selectedDevices();
+    QList<Alink::DeviceKey> devices = selectedDevices();
     if (devices.isEmpty()) {
         for (const CloudDeviceRow& row : m_model->rows()) {
             if (m_session->deviceState(row.productKey, row.deviceName) == CloudDeviceState::Online)
-                devices << Demo::DeviceKey{row.productKey, row.deviceName};
+                devices << Alink::DeviceKey{row.productKey, row.deviceName};
         }
     }
     if (devices.isEmpty()) {
@@ -516,10 +516,10 @@ void CloudPanel::requestConfigForSelection()
     requestConfig(devices);
 }
 
-void CloudPanel::requestConfig(const QList<Demo::DeviceKey>& devices)
+void CloudPanel::requestConfig(const QList<Alink::DeviceKey>& devices)
 {
     QStringList problems;
-    for (const Demo::DeviceKey& device : devices) {
+    for (const Alink::DeviceKey& device : devices) {
         const CloudDeviceState state = m_session->deviceState(device.productKey, device.deviceName);
         if (state != CloudDeviceState::Online) {
             problems << tr("%1/%2 is %3; connect it again first.")
@@ -547,13 +547,13 @@ void CloudPanel::disconnectAll()
 
 bool CloudPanel::editProfile()
 {
-    QList<Demo::DeviceKey> devices = selectedDevices();
+    QList<Alink::DeviceKey> devices = selectedDevices();
     if (devices.isEmpty() && m_model->rowCount() > 0)
-        devices << Demo::DeviceKey{m_model->rowAt(0).productKey, m_model->rowAt(0).deviceName};
-    return editProfileFor(devices.isEmpty() ? Demo::DeviceKey{} : devices.first());
+        devices << Alink::DeviceKey{m_model->rowAt(0).productKey, m_model->rowAt(0).deviceName};
+    return editProfileFor(devices.isEmpty() ? Alink::DeviceKey{} : devices.first());
 }
 
-bool CloudPanel::editProfileFor(const Demo::DeviceKey& preview)
+bool CloudPanel::editProfileFor(const Alink::DeviceKey& preview)
 {
     CloudProfileDialog dialog(m_profile, this);
     dialog.setPreviewDevice(preview.productKey, preview.deviceName);

@@ -2,7 +2,7 @@
 
 #include "alink/DeviceCredentials.h"
 #include "cloud/CloudProfile.h"
-#include "demo/DemoEnvironment.h"
+#include "session/ConsoleSession.h"
 #include "store/StoreTypes.h"
 
 #include <QHash>
@@ -64,13 +64,13 @@ public:
     // Connects as these devices, their DeviceSecrets read from the workspace. Asks first (see
     // setConfirmLiveIdentities), opens the profile dialog when the profile is not usable yet. False when
     // nothing was started: declined, or an error shown in the banner (nothing changed then).
-    bool connectAs(const QList<Demo::DeviceKey>& devices);
+    bool connectAs(const QList<Alink::DeviceKey>& devices);
     // The same with the identities given, secrets included.
     bool connectAsIdentities(const QList<Alink::DeviceIdentity>& identities);
 
     // thing/config/get for the identities selected in the table (all online ones when none is selected).
     void requestConfigForSelection();
-    void requestConfig(const QList<Demo::DeviceKey>& devices);
+    void requestConfig(const QList<Alink::DeviceKey>& devices);
     void disconnectAll();
 
     // Opens the profile dialog; true when the operator changed the profile.
@@ -99,7 +99,7 @@ public:
     DiffView* diffView() const { return m_diff; }
     QTreeWidget* waitingList() const { return m_waiting; }
     QComboBox* replyCodeChooser() const { return m_replyCode; }
-    QList<Demo::DeviceKey> selectedDevices() const;
+    QList<Alink::DeviceKey> selectedDevices() const;
     QString bannerText() const;
     QString diffSummaryText() const;
     QString countsText() const;
@@ -132,7 +132,7 @@ private:
     void connectSession();
     void makeRecorder();
     // The profile dialog, previewing this device's client ID and user name.
-    bool editProfileFor(const Demo::DeviceKey& preview);
+    bool editProfileFor(const Alink::DeviceKey& preview);
     void loadProfile();
     void updateProfileSummary();
     void updateCounts();

@@ -15,8 +15,8 @@
 
 namespace ConfigDeck::Ui {
 
-using Demo::SessionMode;
-using Demo::SessionSettings;
+using Session::SessionMode;
+using Session::SessionSettings;
 
 ConnectionDialog::ConnectionDialog(const SessionSettings& settings, QWidget* parent)
     : QDialog(parent)

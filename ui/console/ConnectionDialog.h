@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo/SessionSettings.h"
+#include "session/SessionSettings.h"
 
 #include <QDialog>
 
@@ -20,9 +20,9 @@ class ConnectionDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ConnectionDialog(const Demo::SessionSettings& settings, QWidget* parent = nullptr);
-    Demo::SessionSettings settings() const;
-    void setSettings(const Demo::SessionSettings& settings);
+    explicit ConnectionDialog(const Session::SessionSettings& settings, QWidget* parent = nullptr);
+    Session::SessionSettings settings() const;
+    void setSettings(const Session::SessionSettings& settings);
     void accept() override;
     QString errorText() const;
 

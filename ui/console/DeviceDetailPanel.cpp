@@ -1,7 +1,7 @@
 #include "DeviceDetailPanel.h"
 
 #include "MessageLogView.h"
-#include "demo/DemoEnvironment.h"
+#include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
 
@@ -26,7 +26,7 @@ QString shortSha(const QString& sha)
 }
 } // namespace
 
-DeviceDetailPanel::DeviceDetailPanel(Demo::DemoEnvironment* session, Store::FleetModel* fleet,
+DeviceDetailPanel::DeviceDetailPanel(Session::ConsoleSession* session, Store::FleetModel* fleet,
                                      MessageLogModel* log, QWidget* parent)
     : QWidget(parent)
     , m_session(session)

@@ -8,8 +8,8 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 
-namespace ConfigDeck::Demo {
-class DemoEnvironment;
+namespace ConfigDeck::Session {
+class ConsoleSession;
 }
 namespace ConfigDeck::Store {
 class FleetModel;
@@ -30,7 +30,7 @@ public:
     static inline const QString kMask = QStringLiteral("••••••••");
 
     // The state shown is the fleet model's (live); identity and versions come from the workspace.
-    DeviceDetailPanel(Demo::DemoEnvironment* session, Store::FleetModel* fleet, MessageLogModel* log,
+    DeviceDetailPanel(Session::ConsoleSession* session, Store::FleetModel* fleet, MessageLogModel* log,
                       QWidget* parent = nullptr);
 
     void showDevice(const QString& productKey, const QString& deviceName);
@@ -52,7 +52,7 @@ signals:
 private:
     void fillVersions();
 
-    Demo::DemoEnvironment* m_session;
+    Session::ConsoleSession* m_session;
     Store::FleetModel* m_fleet;
     QString m_productKey;
     QString m_deviceName;

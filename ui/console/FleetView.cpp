@@ -114,7 +114,7 @@ FleetView::FleetView(FleetModel* fleet, QWidget* parent)
             [this](const QModelIndex& current) {
                 if (!current.isValid())
                     return;
-                const Demo::DeviceKey key = keyAt(current.row());
+                const Alink::DeviceKey key = keyAt(current.row());
                 emit currentDeviceChanged(key.productKey, key.deviceName);
             });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -258,23 +258,23 @@ int FleetView::visibleCount() const
     return m_filter->rowCount();
 }
 
-Demo::DeviceKey FleetView::keyAt(int viewRow) const
+Alink::DeviceKey FleetView::keyAt(int viewRow) const
 {
     const int source = m_filter->mapToSource(m_filter->index(viewRow, 0)).row();
     return {m_fleet->productKeyAt(source), m_fleet->rowAt(source).deviceName};
 }
 
-QList<Demo::DeviceKey> FleetView::selectedDevices() const
+QList<Alink::DeviceKey> FleetView::selectedDevices() const
 {
-    QList<Demo::DeviceKey> devices;
+    QList<Alink::DeviceKey> devices;
     for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
         devices << keyAt(index.row());
     return devices;
 }
 
-QList<Demo::DeviceKey> FleetView::visibleDevices() const
+QList<Alink::DeviceKey> FleetView::visibleDevices() const
 {
-    QList<Demo::DeviceKey> devices;
+    QList<Alink::DeviceKey> devices;
     const int rows = m_filter->rowCount();
     devices.reserve(rows);
     for (int row = 0; row < rows; ++row)
@@ -282,7 +282,7 @@ QList<Demo::DeviceKey> FleetView::visibleDevices() const
     return devices;
 }
 
-std::optional<Demo::DeviceKey> FleetView::currentDevice() const
+std::optional<Alink::DeviceKey> FleetView::currentDevice() const
 {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid())

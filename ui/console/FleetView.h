@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo/DemoEnvironment.h"
+#include "session/ConsoleSession.h"
 
 #include <QWidget>
 
@@ -39,9 +39,9 @@ public:
     QTableView* table() const { return m_table; }
     Store::FleetFilterModel* filterModel() const { return m_filter; }
     int visibleCount() const;
-    QList<Demo::DeviceKey> selectedDevices() const;
-    QList<Demo::DeviceKey> visibleDevices() const;
-    std::optional<Demo::DeviceKey> currentDevice() const;
+    QList<Alink::DeviceKey> selectedDevices() const;
+    QList<Alink::DeviceKey> visibleDevices() const;
+    std::optional<Alink::DeviceKey> currentDevice() const;
     void selectDevice(const QString& productKey, const QString& deviceName);
 
     // Column choices (order, widths, hidden columns): the header's context menu changes them; they are
@@ -61,7 +61,7 @@ signals:
 private:
     void applyFilter();
     void updateColumnMenu();
-    Demo::DeviceKey keyAt(int viewRow) const;
+    Alink::DeviceKey keyAt(int viewRow) const;
 
     Store::FleetModel* m_fleet;
     Store::FleetFilterModel* m_filter;

@@ -8,9 +8,9 @@
 #include "CodeHistogram.h"
 #include "FleetView.h"
 #include "MainWindow.h"
-#include "demo/DemoEnvironment.h"
 #include "roles/FleetSimulator.h"
 #include "roles/RolloutRunner.h"
+#include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
 
@@ -117,10 +117,10 @@ std::pair<double, double> scrollThrough(QTableView* table, int steps)
 // Creates the workspace: the Demo's two products and versions, then devices up to `total`.
 bool makeWorkspace(const QString& path, int total)
 {
-    Demo::DemoEnvironment::Options options;
+    Session::ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
-    Demo::DemoEnvironment session(options);
+    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
+    Session::ConsoleSession session(options);
     if (auto status = session.open(); !status) {
         std::fprintf(stderr, "cannot create the workspace: %s\n", qPrintable(status.error().message()));
         return false;
@@ -158,7 +158,7 @@ struct RolloutFigures
 
 // Runs a rollout of a1Thermo's published configuration to the first `count` simulated thermostats.
 RolloutFigures
-runRollout(Demo::DemoEnvironment* session, int count, StallMonitor& stalls,
+runRollout(Session::ConsoleSession* session, int count, StallMonitor& stalls,
            const std::function<Alink::Expected<Roles::RolloutRunner*>(const Roles::RolloutPlan&)>& start)
 {
     Roles::RolloutPlan plan;
@@ -254,9 +254,9 @@ int main(int argc, char* argv[])
     }
 
     // ---- The console.
-    Demo::DemoEnvironment::Options options;
+    Session::ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
+    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
     StallMonitor stalls;
     Ui::MainWindow window;
     window.resize(1280, 800);
@@ -303,7 +303,7 @@ int main(int argc, char* argv[])
     int stateUpdates = 0;
     int tableChanges = 0;
     int histogramPaints = 0;
-    QObject::connect(window.session(), &Demo::DemoEnvironment::deviceStateChanged, [&] { ++stateUpdates; });
+    QObject::connect(window.session(), &Session::ConsoleSession::deviceStateChanged, [&] { ++stateUpdates; });
     QObject::connect(window.fleetModel(), &QAbstractItemModel::dataChanged, [&] { ++tableChanges; });
     struct PaintCounter : QObject
     {
@@ -337,7 +337,7 @@ int main(int argc, char* argv[])
     double headlessMaxStall = 0, headlessP99 = 0;
     int headlessOver100 = 0;
     {
-        Demo::DemoEnvironment session(options);
+        Session::ConsoleSession session(options);
         session.open();
         waitFor([&session] { return session.fleet()->connectedCount() == session.fleet()->expectedOnline(); },
                 120000);

@@ -1,6 +1,6 @@
 #include "BuildInfo.h"
 #include "alink/ReplyCodeCatalog.h"
-#include "demo/SessionSettings.h"
+#include "session/SessionSettings.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
 #include "support/SupportBundle.h"
@@ -86,7 +86,7 @@ private slots:
 
 private:
     QString bundlePath() const { return m_dir->filePath(QStringLiteral("out/bundle.zip")); }
-    QList<Demo::DeviceKey> chosen() const
+    QList<Alink::DeviceKey> chosen() const
     {
         return {{QStringLiteral("pkAlpha"), QStringLiteral("dev1")},
                 {QStringLiteral("pkAlpha"), QStringLiteral("dev2")},
@@ -247,8 +247,8 @@ void TestSupportBundle::init()
     messages.last().topic = QStringLiteral("/sys/pkBeta/dev3/thing/config/get_reply");
     CHECK_OK(m_workspace->appendMessages(messages));
 
-    Demo::SessionSettings settings;
-    settings.mode = Demo::SessionMode::Broker;
+    Session::SessionSettings settings;
+    settings.mode = Session::SessionMode::Broker;
     settings.brokerUrl = QStringLiteral("mqtt://broker.example.com:1883");
     settings.username = QStringLiteral("operator");
     settings.password = QString::fromLatin1(kBrokerPassword);
@@ -510,8 +510,8 @@ void TestSupportBundle::lockedWorkspaceStillWritesAndSays()
 
 void TestSupportBundle::unknownDeviceWritesNothing()
 {
-    QList<Demo::DeviceKey> devices = chosen();
-    devices << Demo::DeviceKey{QStringLiteral("pkAlpha"), QStringLiteral("ghost")};
+    QList<Alink::DeviceKey> devices = chosen();
+    devices << Alink::DeviceKey{QStringLiteral("pkAlpha"), QStringLiteral("ghost")};
     const auto written = SupportBundle::write(*m_workspace, devices, bundlePath());
     QVERIFY(!written);
     QCOMPARE(written.error().message(),

@@ -57,7 +57,7 @@ Alink::DeviceIdentity identity(int index)
     return {kProduct, QStringLiteral("panel-dev-%1").arg(index), QStringLiteral("Secret%1pAnEl").arg(index)};
 }
 
-Demo::DeviceKey key(int index)
+Alink::DeviceKey key(int index)
 {
     return {kProduct, identity(index).deviceName};
 }
@@ -107,7 +107,7 @@ private:
     {
         return cell(index, CloudDeviceModel::StateColumn).data().toString();
     }
-    bool connectConfirmed(const QList<Demo::DeviceKey>& devices, QString* warning = nullptr);
+    bool connectConfirmed(const QList<Alink::DeviceKey>& devices, QString* warning = nullptr);
     template <typename T>
     T* child(const char* name) const
     {
@@ -181,7 +181,7 @@ void TestCloudPanel::cleanupTestCase()
     m_rig.reset();
 }
 
-bool TestCloudPanel::connectConfirmed(const QList<Demo::DeviceKey>& devices, QString* warning)
+bool TestCloudPanel::connectConfirmed(const QList<Alink::DeviceKey>& devices, QString* warning)
 {
     QString text;
     answerNextMessageBox(QMessageBox::Yes, &text);
@@ -232,7 +232,7 @@ void TestCloudPanel::requestShowsTheVerifiedVersionAndItsDiff()
 {
     QSignalSpy logged(m_panel.get(), &CloudPanel::messageLogged);
     m_panel->table()->selectRow(rowOf(0));
-    QCOMPARE(m_panel->selectedDevices(), QList<Demo::DeviceKey>{key(0)});
+    QCOMPARE(m_panel->selectedDevices(), QList<Alink::DeviceKey>{key(0)});
     QTest::mouseClick(child<QPushButton>("cloudRequest"), Qt::LeftButton);
 
     const QString sha2 = Transfer::Sha256Stream::hash(kConfigV2);

@@ -3,9 +3,9 @@
 // words where the user is looking.
 #include "MainWindow.h"
 #include "MessageLogModel.h"
-#include "demo/DemoEnvironment.h"
-#include "demo/DemoSeed.h"
 #include "roles/FleetSimulator.h"
+#include "session/ConsoleSession.h"
+#include "session/DemoSeed.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
 #include "support/MosquittoFixture.h"
@@ -54,13 +54,13 @@ std::unique_ptr<MainWindow> TestConsoleBroker::openOnBroker(const QString& url, 
     auto window = std::make_unique<MainWindow>();
     window->resize(1280, 800);
     window->show();
-    Demo::DemoEnvironment::Options options;
-    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
+    Session::ConsoleSession::Options options;
+    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
     options.workspacePath = m_dir.filePath(QStringLiteral("lab-%1.configdeck").arg(++m_workspaces));
     if (!window->openSession(options))
         return nullptr;
-    Demo::SessionSettings settings = window->session()->settings();
-    settings.mode = Demo::SessionMode::Broker;
+    Session::SessionSettings settings = window->session()->settings();
+    settings.mode = Session::SessionMode::Broker;
     settings.brokerUrl = url;
     settings.tls = tls;
     settings.caFile = caFile;
@@ -75,7 +75,7 @@ void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
     QVERIFY2(broker.start(), qPrintable(broker.errorString()));
     auto window = openOnBroker(QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()), false, {});
     QVERIFY(window);
-    QCOMPARE(window->session()->mode(), Demo::SessionMode::Broker);
+    QCOMPARE(window->session()->mode(), Session::SessionMode::Broker);
     QVERIFY(!window->session()->broker()); // no in-process broker, no simulated fleet
     QVERIFY(!window->session()->fleet());
     QTRY_VERIFY2_WITH_TIMEOUT(window->connectionText().contains(QStringLiteral("Connected")),
@@ -92,7 +92,7 @@ void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
                            QString::fromUtf8(*workspace->deviceSecret(record.productKey, record.deviceName))};
         devices << device;
     }
-    QCOMPARE(devices.size(), Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(devices.size(), Session::DemoSeed::kDevicesPerProduct);
     QNetworkAccessManager network;
     Roles::FleetSimulator fleet([](QObject* parent) { return new Transport::MosquittoConnection(parent); },
                                 [&broker](const Alink::DeviceIdentity& identity) {
@@ -144,7 +144,7 @@ void TestConsoleBroker::tlsWithTheBrokersCaConnects()
         10000);
     QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
     // The settings, CA file included, are the workspace's.
-    const auto stored = Demo::SessionSettings::load(*window->session()->workspace());
+    const auto stored = Session::SessionSettings::load(*window->session()->workspace());
     QCOMPARE(stored.caFile, broker.caFile());
     QVERIFY(stored.tls);
 }
@@ -167,7 +167,7 @@ void TestConsoleBroker::untrustedBrokerIsShownInWords()
     QVERIFY(window->bannerText().contains(QStringLiteral("TLS")));
     QVERIFY(!window->connectionText().contains(QStringLiteral("Connected")));
     // The console keeps working with what it has.
-    QCOMPARE(window->fleetModel()->rowCount(), 2 * Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(window->fleetModel()->rowCount(), 2 * Session::DemoSeed::kDevicesPerProduct);
 }
 
 QTEST_MAIN(TestConsoleBroker)

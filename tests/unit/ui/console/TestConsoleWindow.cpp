@@ -12,9 +12,9 @@
 #include "MessageLogView.h"
 #include "RolloutPanel.h"
 #include "RolloutTimeline.h"
-#include "demo/DemoEnvironment.h"
-#include "demo/DemoSeed.h"
 #include "roles/FleetSimulator.h"
+#include "session/ConsoleSession.h"
+#include "session/DemoSeed.h"
 #include "store/CsvImport.h"
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
@@ -55,10 +55,10 @@ using ConfigDeck::TestSupport::screenshot;
 
 namespace {
 
-Demo::DemoEnvironment::Options demoOptions()
+Session::ConsoleSession::Options demoOptions()
 {
-    Demo::DemoEnvironment::Options options;
-    options.keyStorage = Demo::DemoEnvironment::KeyStorage::DemoPassphrase;
+    Session::ConsoleSession::Options options;
+    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
     return options;
 }
 
@@ -127,7 +127,7 @@ void TestConsoleWindow::initTestCase()
     QCOMPARE(Localization::install(QLocale::c()), QStringLiteral("en"));
     // No workspace at all: the start of a new user.
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-    QVERIFY(!QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
+    QVERIFY(!QFile::exists(Session::ConsoleSession::defaultWorkspacePath()));
 }
 
 void TestConsoleWindow::cleanupTestCase()
@@ -150,10 +150,10 @@ void TestConsoleWindow::firstStartMakesTheDemo()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(m_window->openSession(demoOptions()));
-    QVERIFY(QFile::exists(Demo::DemoEnvironment::defaultWorkspacePath()));
-    QCOMPARE(m_window->session()->mode(), Demo::SessionMode::Demo);
+    QVERIFY(QFile::exists(Session::ConsoleSession::defaultWorkspacePath()));
+    QCOMPARE(m_window->session()->mode(), Session::SessionMode::Demo);
     QCOMPARE(m_window->cloudPanel()->workspace(), m_window->session()->workspace());
-    QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Session::DemoSeed::kDevicesPerProduct);
     QCOMPARE(m_window->fleetView()->table()->model()->rowCount(), 60);
     QCOMPARE(m_window->session()->workspace()->products().size(), 2);
     QCOMPARE(m_window->session()->workspace()->configVersions(QStringLiteral("a1Thermo")).size(), 3);
@@ -198,7 +198,7 @@ void TestConsoleWindow::pushToProductEndsEveryDeviceWithItsCode()
         else
             ++silent;
     }
-    QVERIFY(silent < Demo::DemoSeed::kDevicesPerProduct / 2);
+    QVERIFY(silent < Session::DemoSeed::kDevicesPerProduct / 2);
     // The gateways were not pushed to.
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->productKeyAt(row) != product)
@@ -319,8 +319,8 @@ void TestConsoleWindow::rolloutFillsTheTimeline()
     Roles::RolloutRunner* runner = m_window->session()->currentRollout();
     QVERIFY(panel->cancelButton()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(runner->state() == Store::RolloutState::Completed, 30000);
-    QCOMPARE(runner->doneCount(), Demo::DemoSeed::kDevicesPerProduct);
-    QCOMPARE(panel->timeline()->markCount(), Demo::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(runner->doneCount(), Session::DemoSeed::kDevicesPerProduct);
+    QCOMPARE(panel->timeline()->markCount(), Session::DemoSeed::kDevicesPerProduct);
     QVERIFY(runner->count(Store::OutcomeState::Succeeded) > 0);
     QVERIFY(runner->count(Store::OutcomeState::Failed) > 0);
     QVERIFY(panel->statusText().startsWith(QStringLiteral("Completed")));
@@ -598,13 +598,13 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
     MainWindow window;
     window.resize(1280, 800);
     window.show();
-    Demo::DemoEnvironment::Options options = demoOptions();
+    Session::ConsoleSession::Options options = demoOptions();
     options.workspacePath = dir.filePath(QStringLiteral("lab.configdeck"));
     QVERIFY(window.openSession(options));
 
     // The dialog names the field at fault and does not accept.
-    Demo::SessionSettings settings = window.session()->settings();
-    settings.mode = Demo::SessionMode::Broker;
+    Session::SessionSettings settings = window.session()->settings();
+    settings.mode = Session::SessionMode::Broker;
     settings.brokerUrl = QStringLiteral("mqtt://");
     ConnectionDialog dialog(settings);
     dialog.accept();
@@ -618,7 +618,7 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
     QCOMPARE(settings.validate()->field, QStringLiteral("username"));
     settings.username = QStringLiteral("lab");
     QVERIFY(window.session()->applySettings(settings));
-    QCOMPARE(window.session()->mode(), Demo::SessionMode::Broker);
+    QCOMPARE(window.session()->mode(), Session::SessionMode::Broker);
     QTRY_VERIFY2_WITH_TIMEOUT(window.bannerText().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
                               qPrintable(window.bannerText() + u'|' + window.connectionText()), 10000);
     QVERIFY2(window.connectionText().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
@@ -632,7 +632,7 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
                  ->workspace()
                  ->setting(QStringLiteral("session/passwordSealed"))
                  .contains(QStringLiteral("lab-password")));
-    QCOMPARE(Demo::SessionSettings::load(*window.session()->workspace()).password,
+    QCOMPARE(Session::SessionSettings::load(*window.session()->workspace()).password,
              QStringLiteral("lab-password"));
 }
 

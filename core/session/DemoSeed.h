@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QList>
 
-namespace ConfigDeck::Demo {
+namespace ConfigDeck::Session {
 
 // What a fresh Demo workspace holds: two products, their devices with fault profiles, and three real
 // configuration versions per product (a key added, values changed, an array element removed).
@@ -38,4 +38,4 @@ public:
     static QString deviceName(const Product& product, int index);
 };
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

@@ -10,7 +10,7 @@ namespace ConfigDeck::Store {
 class Workspace;
 }
 
-namespace ConfigDeck::Demo {
+namespace ConfigDeck::Session {
 
 // How a workspace runs: the Demo (everything in the process) or the platform on a real MQTT broker.
 enum class SessionMode
@@ -45,4 +45,4 @@ public:
     bool operator==(const SessionSettings&) const = default;
 };
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

@@ -2,6 +2,7 @@
 
 #include "SessionSettings.h"
 #include "alink/AlinkError.h"
+#include "alink/DeviceKey.h"
 #include "roles/PlatformService.h"
 #include "roles/RolloutRunner.h"
 #include "store/StoreTypes.h"
@@ -31,15 +32,7 @@ class FleetSimulator;
 class WorkspaceRecorder;
 } // namespace ConfigDeck::Roles
 
-namespace ConfigDeck::Demo {
-
-// A device as the console names it.
-struct DeviceKey
-{
-    QString productKey;
-    QString deviceName;
-    bool operator==(const DeviceKey&) const = default;
-};
+namespace ConfigDeck::Session {
 
 // The console's session: one workspace and the engine that serves it. In Demo mode that is an in-process
 // broker, the platform service on it, the file server on loopback and a simulated fleet built from the
@@ -47,7 +40,7 @@ struct DeviceKey
 // service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet.
 //
 // The UI only calls this API and listens to its signals; all protocol work stays in core.
-class DemoEnvironment final : public QObject
+class ConsoleSession final : public QObject
 {
     Q_OBJECT
 public:
@@ -68,8 +61,8 @@ public:
         QString passphrase; // for a workspace protected by its own passphrase
     };
 
-    explicit DemoEnvironment(Options options, QObject* parent = nullptr);
-    ~DemoEnvironment() override;
+    explicit ConsoleSession(Options options, QObject* parent = nullptr);
+    ~ConsoleSession() override;
 
     // QStandardPaths::AppDataLocation/demo.configdeck
     static QString defaultWorkspacePath();
@@ -95,6 +88,9 @@ public:
     // Saves the settings and restarts the engine with them (a broker that cannot be reached is reported by
     // connectionStateChanged/connectionError; the workspace stays usable).
     Store::Status applySettings(const SessionSettings& settings);
+    // Restarts the engine on the open workspace (its catalog and, in the Demo, the simulated fleet are
+    // read again), e.g. after devices were imported. Emits fleetChanged.
+    Store::Status restartEngine();
 
     Transport::MqttConnection::State connectionState() const;
     QString connectionStateText() const;
@@ -103,7 +99,7 @@ public:
 
     // --- The console's actions.
     // Makes the simulated devices request their configuration (Demo only); returns how many asked.
-    Alink::Expected<int> requestConfig(const QList<DeviceKey>& devices);
+    Alink::Expected<int> requestConfig(const QList<Alink::DeviceKey>& devices);
     // Pushes the product's published configuration to the devices (empty: all of the product).
     Alink::Expected<QList<Roles::PushTicket>> push(const QString& productKey,
                                                    const QStringList& deviceNames = {});
@@ -135,8 +131,14 @@ signals:
     void onlineCountChanged(int online);
     // Something went wrong that the operator should read (recorder, wire errors).
     void problem(const QString& message);
-    // The workspace was (re)opened or reset: reload everything shown.
-    void workspaceReloaded();
+    // The workspace is about to be closed (its object destroyed): let go of everything read from it. Every
+    // view that holds the workspace, or anything of it, follows this signal and workspaceOpened.
+    void workspaceAboutToClose();
+    // A workspace was opened (or the Demo reset) and its engine started: show it.
+    void workspaceOpened();
+    // The open workspace's devices or settings changed and the engine restarted on them: reload what is
+    // shown.
+    void fleetChanged();
     void rolloutStarted(ConfigDeck::Roles::RolloutRunner* runner);
 
 private:
@@ -164,4 +166,4 @@ private:
     int m_online = 0;
 };
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

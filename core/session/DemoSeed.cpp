@@ -1,6 +1,6 @@
 #include "DemoSeed.h"
 
-namespace ConfigDeck::Demo {
+namespace ConfigDeck::Session {
 
 QString DemoSeed::faultMixText()
 {
@@ -74,4 +74,4 @@ QList<DemoSeed::Product> DemoSeed::products()
     return {thermo, gate};
 }
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

@@ -1,14 +1,14 @@
-#include "DemoEnvironment.h"
+#include "ConsoleSession.h"
 
-#include "DemoLog.h"
 #include "DemoSeed.h"
-#include "cli/BrokerAddress.h"
+#include "SessionLog.h"
 #include "roles/FleetSimulator.h"
 #include "roles/WorkspaceRecorder.h"
 #include "store/Workspace.h"
 #include "store/secrets/KeyVault.h"
 #include "store/secrets/SecretSealer.h"
 #include "transfer/FileServer.h"
+#include "transport/BrokerAddress.h"
 #include "transport/InProcessBroker.h"
 #include "transport/InProcessConnection.h"
 #include "transport/MosquittoConnection.h"
@@ -21,7 +21,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-namespace ConfigDeck::Demo {
+namespace ConfigDeck::Session {
 
 namespace {
 const QString kPublishedPrefix = QStringLiteral("published/");
@@ -40,25 +40,25 @@ QByteArray randomSecret()
 }
 } // namespace
 
-DemoEnvironment::DemoEnvironment(Options options, QObject* parent)
+ConsoleSession::ConsoleSession(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_path(m_options.workspacePath.isEmpty() ? defaultWorkspacePath() : m_options.workspacePath)
 {
 }
 
-DemoEnvironment::~DemoEnvironment()
+ConsoleSession::~ConsoleSession()
 {
     shutdown();
 }
 
-QString DemoEnvironment::defaultWorkspacePath()
+QString ConsoleSession::defaultWorkspacePath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("demo.configdeck"));
 }
 
-Store::Status DemoEnvironment::open()
+Store::Status ConsoleSession::open()
 {
     shutdown();
     if (auto status = openWorkspace(); !status)
@@ -69,11 +69,11 @@ Store::Status DemoEnvironment::open()
             return status;
     }
     auto status = startEngine();
-    emit workspaceReloaded();
+    emit workspaceOpened();
     return status;
 }
 
-Store::Status DemoEnvironment::openWorkspace()
+Store::Status ConsoleSession::openWorkspace()
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     auto workspace = Store::Workspace::open(m_path);
@@ -83,7 +83,7 @@ Store::Status DemoEnvironment::openWorkspace()
     return unlock();
 }
 
-Store::Status DemoEnvironment::unlock()
+Store::Status ConsoleSession::unlock()
 {
     const QByteArray recordBytes = m_workspace->keyRecord();
     if (recordBytes.isEmpty()) {
@@ -103,8 +103,8 @@ Store::Status DemoEnvironment::unlock()
         if (auto status = m_workspace->setKeyRecord(created->second.toBytes()); !status)
             return status;
         m_workspace->setSealer(std::make_shared<const Store::SecretSealer>(created->first));
-        qCInfo(lcDemo) << "new workspace key kept"
-                       << (keychain ? "in the keychain" : "under the Demo passphrase");
+        qCInfo(lcSession) << "new workspace key kept"
+                          << (keychain ? "in the keychain" : "under the Demo passphrase");
         return Store::ok();
     }
     auto record = Store::KeyRecord::fromBytes(recordBytes);
@@ -118,7 +118,7 @@ Store::Status DemoEnvironment::unlock()
     return Store::ok();
 }
 
-Store::Status DemoEnvironment::ensureSeeded()
+Store::Status ConsoleSession::ensureSeeded()
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
@@ -156,11 +156,11 @@ Store::Status DemoEnvironment::ensureSeeded()
             !status)
             return status;
     }
-    qCInfo(lcDemo) << "seeded the Demo workspace with" << fleetSize << "devices";
+    qCInfo(lcSession) << "seeded the Demo workspace with" << fleetSize << "devices";
     return Store::ok();
 }
 
-Store::Status DemoEnvironment::reset()
+Store::Status ConsoleSession::reset()
 {
     if (m_settings.mode != SessionMode::Demo)
         return error(QStringLiteral("mode"), tr("only a Demo workspace can be reset"));
@@ -181,21 +181,24 @@ Store::Status DemoEnvironment::reset()
     return open();
 }
 
-void DemoEnvironment::shutdown()
+void ConsoleSession::shutdown()
 {
     if (m_rollout)
         m_rollout->cancel();
     delete m_rollout;
     stopEngine();
-    m_workspace.reset();
+    if (m_workspace) {
+        emit workspaceAboutToClose();
+        m_workspace.reset();
+    }
 }
 
-Store::Status DemoEnvironment::startEngine()
+Store::Status ConsoleSession::startEngine()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
     m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
     m_recorder->setInterval(250);
-    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &DemoEnvironment::problem);
+    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
 
     m_fileServer =
         std::make_unique<Transfer::FileServer>([this](const QString& sha) -> std::optional<QByteArray> {
@@ -218,7 +221,7 @@ Store::Status DemoEnvironment::startEngine()
         options.reconnect.minDelayMs = 200;
         options.reconnect.maxDelayMs = 2000;
     } else {
-        auto parsed = Cli::BrokerAddress::parse(m_settings.brokerUrl);
+        auto parsed = Transport::BrokerAddress::parse(m_settings.brokerUrl);
         if (parsed)
             options = *parsed;
         options.tls.enabled = options.tls.enabled || m_settings.tls;
@@ -246,9 +249,9 @@ Store::Status DemoEnvironment::startEngine()
     m_platform->setSettings(platformSettings);
     connect(m_platform.get(), &Roles::PlatformService::messageLogged, m_recorder.get(),
             &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &DemoEnvironment::messageLogged);
-    connect(m_platform.get(), &Roles::PlatformService::deviceStateChanged, this, &DemoEnvironment::noteState);
-    connect(m_platform.get(), &Roles::PlatformService::pushReplied, this, &DemoEnvironment::pushReplied);
+    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_platform.get(), &Roles::PlatformService::deviceStateChanged, this, &ConsoleSession::noteState);
+    connect(m_platform.get(), &Roles::PlatformService::pushReplied, this, &ConsoleSession::pushReplied);
     connect(m_platform.get(), &Roles::PlatformService::wireError, this,
             [this](const QString& topic, const QString& reason) {
                 emit problem(tr("Ignored a message on %1: %2").arg(topic, reason));
@@ -267,7 +270,7 @@ Store::Status DemoEnvironment::startEngine()
     return Store::ok();
 }
 
-void DemoEnvironment::loadCatalog()
+void ConsoleSession::loadCatalog()
 {
     const QList<Store::DeviceRecord> devices = m_workspace->devices();
     QHash<QString, QSet<QString>> byProduct;
@@ -288,7 +291,7 @@ void DemoEnvironment::loadCatalog()
     }
 }
 
-void DemoEnvironment::startFleet()
+void ConsoleSession::startFleet()
 {
     auto* broker = m_broker.get();
     m_fleet = std::make_unique<Roles::FleetSimulator>(
@@ -307,8 +310,8 @@ void DemoEnvironment::startFleet()
     m_fleet->setAgentSettings(agentSettings);
     connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, m_recorder.get(),
             &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &DemoEnvironment::messageLogged);
-    connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &DemoEnvironment::noteState);
+    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &ConsoleSession::noteState);
 
     // Every device starts offline; the simulated ones report themselves online as they connect.
     QList<Store::DeviceRecord> devices = m_workspace->devices({}, kMaxSimulatedDevices);
@@ -333,7 +336,7 @@ void DemoEnvironment::startFleet()
     m_fleet->start();
 }
 
-void DemoEnvironment::stopEngine()
+void ConsoleSession::stopEngine()
 {
     if (m_recorder)
         m_recorder->flush();
@@ -351,7 +354,7 @@ void DemoEnvironment::stopEngine()
     m_online = 0;
 }
 
-Store::Status DemoEnvironment::applySettings(const SessionSettings& settings)
+Store::Status ConsoleSession::applySettings(const SessionSettings& settings)
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
@@ -361,21 +364,31 @@ Store::Status DemoEnvironment::applySettings(const SessionSettings& settings)
         m_rollout->cancel();
     stopEngine();
     m_settings = settings;
+    return restartEngine();
+}
+
+Store::Status ConsoleSession::restartEngine()
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    if (m_rollout)
+        m_rollout->cancel();
+    stopEngine();
     if (m_settings.mode == SessionMode::Demo) {
         if (auto status = ensureSeeded(); !status)
             return status;
     }
     auto status = startEngine();
-    emit workspaceReloaded();
+    emit fleetChanged();
     return status;
 }
 
-Transport::MqttConnection::State DemoEnvironment::connectionState() const
+Transport::MqttConnection::State ConsoleSession::connectionState() const
 {
     return m_connection ? m_connection->state() : Transport::MqttConnection::State::Disconnected;
 }
 
-QString DemoEnvironment::connectionStateText() const
+QString ConsoleSession::connectionStateText() const
 {
     const QString where =
         m_settings.mode == SessionMode::Demo ? tr("in-process broker") : m_settings.brokerUrl;
@@ -395,12 +408,12 @@ QString DemoEnvironment::connectionStateText() const
                                            : tr("Not connected: %1").arg(m_lastConnectionError);
 }
 
-int DemoEnvironment::onlineCount() const
+int ConsoleSession::onlineCount() const
 {
     return m_online;
 }
 
-void DemoEnvironment::noteState(const Store::DeviceStateUpdate& update)
+void ConsoleSession::noteState(const Store::DeviceStateUpdate& update)
 {
     if (m_recorder)
         m_recorder->recordState(update);
@@ -414,14 +427,14 @@ void DemoEnvironment::noteState(const Store::DeviceStateUpdate& update)
     emit deviceStateChanged(update);
 }
 
-Alink::Expected<int> DemoEnvironment::requestConfig(const QList<DeviceKey>& devices)
+Alink::Expected<int> ConsoleSession::requestConfig(const QList<Alink::DeviceKey>& devices)
 {
     if (!m_fleet)
         return error(QStringLiteral("mode"),
                      tr("only the Demo's simulated devices can be asked to request a configuration"));
     int asked = 0;
     QStringList failures;
-    for (const DeviceKey& device : devices) {
+    for (const Alink::DeviceKey& device : devices) {
         Roles::DeviceAgent* agent = m_fleet->agent(device.productKey, device.deviceName);
         if (!agent) {
             failures << tr("%1/%2 is not simulated").arg(device.productKey, device.deviceName);
@@ -440,23 +453,23 @@ Alink::Expected<int> DemoEnvironment::requestConfig(const QList<DeviceKey>& devi
     return asked;
 }
 
-Alink::Expected<QList<Roles::PushTicket>> DemoEnvironment::push(const QString& productKey,
-                                                                const QStringList& deviceNames)
+Alink::Expected<QList<Roles::PushTicket>> ConsoleSession::push(const QString& productKey,
+                                                               const QStringList& deviceNames)
 {
     if (!m_platform)
         return error(QStringLiteral("platform"), tr("the platform is not running"));
     return m_platform->push(productKey, deviceNames);
 }
 
-std::optional<Alink::AlinkError> DemoEnvironment::checkPush(const QString& productKey,
-                                                            const QStringList& deviceNames) const
+std::optional<Alink::AlinkError> ConsoleSession::checkPush(const QString& productKey,
+                                                           const QStringList& deviceNames) const
 {
     if (!m_platform)
         return error(QStringLiteral("platform"), tr("the platform is not running"));
     return m_platform->checkPush(productKey, deviceNames);
 }
 
-Alink::Expected<Roles::RolloutRunner*> DemoEnvironment::startRollout(const Roles::RolloutPlan& plan)
+Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles::RolloutPlan& plan)
 {
     if (!m_platform)
         return error(QStringLiteral("platform"), tr("the platform is not running"));
@@ -516,13 +529,13 @@ Alink::Expected<Roles::RolloutRunner*> DemoEnvironment::startRollout(const Roles
     return runner;
 }
 
-QString DemoEnvironment::publishedSha256(const QString& productKey) const
+QString ConsoleSession::publishedSha256(const QString& productKey) const
 {
     return m_workspace ? m_workspace->setting(kPublishedPrefix + productKey) : QString();
 }
 
-Alink::Expected<Roles::PublishedConfig> DemoEnvironment::publish(const QString& productKey,
-                                                                 const QString& sha256)
+Alink::Expected<Roles::PublishedConfig> ConsoleSession::publish(const QString& productKey,
+                                                                const QString& sha256)
 {
     if (!m_platform || !m_workspace)
         return error(QStringLiteral("platform"), tr("the platform is not running"));
@@ -537,15 +550,15 @@ Alink::Expected<Roles::PublishedConfig> DemoEnvironment::publish(const QString& 
     return published;
 }
 
-Alink::Expected<QString> DemoEnvironment::saveVersion(const QString& productKey, const QByteArray& content,
-                                                      const QString& label)
+Alink::Expected<QString> ConsoleSession::saveVersion(const QString& productKey, const QByteArray& content,
+                                                     const QString& label)
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
     return m_workspace->addConfigVersion(content, productKey, label, Store::ConfigOrigin::Edited);
 }
 
-void DemoEnvironment::setAlibabaLimits(bool on)
+void ConsoleSession::setAlibabaLimits(bool on)
 {
     m_settings.alibabaLimits = on;
     if (m_workspace)
@@ -557,7 +570,7 @@ void DemoEnvironment::setAlibabaLimits(bool on)
     }
 }
 
-QStringList DemoEnvironment::heldVersions(const QString& productKey, const QString& deviceName) const
+QStringList ConsoleSession::heldVersions(const QString& productKey, const QString& deviceName) const
 {
     if (!m_workspace)
         return {};
@@ -570,10 +583,10 @@ QStringList DemoEnvironment::heldVersions(const QString& productKey, const QStri
     return held;
 }
 
-void DemoEnvironment::flush()
+void ConsoleSession::flush()
 {
     if (m_recorder)
         m_recorder->flush();
 }
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

@@ -3,7 +3,7 @@
 #include "alink/AlinkError.h"
 #include "transport/MqttConnectOptions.h"
 
-namespace ConfigDeck::Cli {
+namespace ConfigDeck::Transport {
 
 // Reads a broker address as operators write it: mqtt://host:port, mqtts://host:port (TLS), or host[:port].
 class BrokerAddress
@@ -14,4 +14,4 @@ public:
     static Alink::Expected<Transport::MqttConnectOptions> parse(const QString& text);
 };
 
-} // namespace ConfigDeck::Cli
+} // namespace ConfigDeck::Transport

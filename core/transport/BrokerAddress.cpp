@@ -2,7 +2,7 @@
 
 #include <QUrl>
 
-namespace ConfigDeck::Cli {
+namespace ConfigDeck::Transport {
 
 Alink::Expected<Transport::MqttConnectOptions> BrokerAddress::parse(const QString& text)
 {
@@ -34,4 +34,4 @@ Alink::Expected<Transport::MqttConnectOptions> BrokerAddress::parse(const QStrin
     return options;
 }
 
-} // namespace ConfigDeck::Cli
+} // namespace ConfigDeck::Transport

@@ -1,13 +1,13 @@
 #include "SessionSettings.h"
 
-#include "cli/BrokerAddress.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "transport/BrokerAddress.h"
 
 #include <QFileInfo>
 #include <QHostAddress>
 
-namespace ConfigDeck::Demo {
+namespace ConfigDeck::Session {
 
 namespace {
 const QString kMode = QStringLiteral("session/mode");
@@ -52,7 +52,7 @@ SessionSettings SessionSettings::load(const Store::Workspace& workspace)
 std::optional<Alink::AlinkError> SessionSettings::validate() const
 {
     if (mode == SessionMode::Broker) {
-        auto options = Cli::BrokerAddress::parse(brokerUrl);
+        auto options = Transport::BrokerAddress::parse(brokerUrl);
         if (!options)
             return Alink::AlinkError{QStringLiteral("brokerUrl"), options.error().message(), -1};
         if (!password.isEmpty() && username.isEmpty())
@@ -99,4 +99,4 @@ Store::Status SessionSettings::save(Store::Workspace& workspace) const
     return Store::ok();
 }
 
-} // namespace ConfigDeck::Demo
+} // namespace ConfigDeck::Session

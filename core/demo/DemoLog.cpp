@@ -1,3 +1,0 @@
-#include "DemoLog.h"
-
-Q_LOGGING_CATEGORY(lcDemo, "configdeck.demo", QtInfoMsg)
