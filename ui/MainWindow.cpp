@@ -230,9 +230,16 @@ void MainWindow::reload()
     if (workspace) {
         if (auto status = m_fleet->loadFrom(*workspace); !status)
             showBanner(status.error().message(), true);
-        for (const Store::ProductRecord& product : workspace->products())
-            productKeys << product.productKey;
-        m_log->setEntries(workspace->messages({}, {}, 2000));
+        if (const auto products = workspace->identities().products(); !products) {
+            showBanner(products.error().message(), true);
+        } else {
+            for (const Store::ProductRecord& product : *products)
+                productKeys << product.productKey;
+        }
+        if (const auto entries = workspace->messageLog().entries({}, {}, 2000); !entries)
+            showBanner(entries.error().message(), true);
+        else
+            m_log->setEntries(*entries);
     }
     m_fleetView->setProducts(productKeys);
     m_rollout->setProducts(productKeys);

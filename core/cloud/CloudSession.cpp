@@ -87,11 +87,17 @@ std::optional<AlinkError> CloudSession::start(const QList<Alink::DeviceIdentity>
         entry.timeout->setSingleShot(true);
         if (m_workspace) {
             // The version the workspace says this identity holds, so that the first download is diffed too.
-            if (const auto held = m_workspace->deviceState(identity.productKey, identity.deviceName);
-                held && !held->sha256.isEmpty()) {
-                entry.heldSha256 = held->sha256;
-                if (const auto version = m_workspace->configVersion(held->sha256))
-                    entry.heldContent = version->content;
+            // Without it the first download is simply not diffed: a failed read is logged, not fatal.
+            const auto held = m_workspace->deviceStates().state(identity.productKey, identity.deviceName);
+            if (!held)
+                qCWarning(lcCloud) << "held version unknown:" << held.error().message();
+            else if (held->has_value() && !(*held)->sha256.isEmpty()) {
+                entry.heldSha256 = (*held)->sha256;
+                const auto version = m_workspace->versions().find(entry.heldSha256);
+                if (!version)
+                    qCWarning(lcCloud) << "held version unreadable:" << version.error().message();
+                else if (version->has_value())
+                    entry.heldContent = (*version)->content;
             }
         }
 
@@ -338,7 +344,7 @@ void CloudSession::onConfigVerified(const QString& key, const Alink::ConfigFile&
     QString storedError;
     if (m_workspace) {
         const auto stored =
-            m_workspace->addConfigVersion(content, pk, file.configId, Store::ConfigOrigin::Downloaded);
+            m_workspace->versions().add(content, pk, file.configId, Store::ConfigOrigin::Downloaded);
         if (!stored)
             storedError = stored.error().message();
     }

@@ -180,8 +180,11 @@ Alink::Expected<SavedVersion> ConfigDocument::saveAsVersion(Store::Workspace& wo
     // Content-addressed: knowing beforehand whether these bytes exist tells "new" from "already there".
     const QString sha256 =
         QString::fromLatin1(QCryptographicHash::hash(m_content, QCryptographicHash::Sha256).toHex());
-    const bool existed = workspace.configVersion(sha256).has_value();
-    const auto stored = workspace.addConfigVersion(m_content, productKey, label, Store::ConfigOrigin::Edited);
+    const auto existing = workspace.versions().find(sha256);
+    if (!existing)
+        return existing.error();
+    const bool existed = existing->has_value();
+    const auto stored = workspace.versions().add(m_content, productKey, label, Store::ConfigOrigin::Edited);
     if (!stored)
         return stored.error();
     return SavedVersion{stored.value(), existed};

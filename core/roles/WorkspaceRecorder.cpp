@@ -31,8 +31,18 @@ void WorkspaceRecorder::recordState(const Store::DeviceStateUpdate& update)
     // A device heard on the wire that the operator never imported has no row to update: its messages are
     // logged, its state is not kept (the workspace refuses a batch naming an unknown device).
     auto known = m_known.constFind(key);
-    if (known == m_known.cend())
-        known = m_known.insert(key, m_workspace && m_workspace->device(update.productKey, update.deviceName));
+    if (known == m_known.cend()) {
+        bool isKnown = false;
+        if (m_workspace) {
+            const auto device = m_workspace->identities().device(update.productKey, update.deviceName);
+            if (!device) { // not remembered: asked again with the next update
+                emit errorOccurred(device.error().message());
+                return;
+            }
+            isKnown = device->has_value();
+        }
+        known = m_known.insert(key, isKnown);
+    }
     if (!known.value()) {
         qCDebug(lcRoles) << "no state kept for unknown device" << key;
         return;
@@ -90,19 +100,19 @@ bool WorkspaceRecorder::flush()
     if (!m_workspace || buffered() == 0)
         return true;
     if (!m_states.isEmpty()) {
-        if (const auto status = m_workspace->applyStateUpdates(m_states); !status) {
+        if (const auto status = m_workspace->deviceStates().apply(m_states); !status) {
             emit errorOccurred(status.error().message());
             return false;
         }
     }
     if (!m_messages.isEmpty()) {
-        if (const auto status = m_workspace->appendMessages(m_messages); !status) {
+        if (const auto status = m_workspace->messageLog().append(m_messages); !status) {
             emit errorOccurred(status.error().message());
             return false;
         }
     }
     for (auto it = m_outcomes.cbegin(); it != m_outcomes.cend(); ++it) {
-        if (const auto status = m_workspace->setRolloutOutcomes(it.key(), it.value()); !status) {
+        if (const auto status = m_workspace->rollouts().setOutcomes(it.key(), it.value()); !status) {
             emit errorOccurred(status.error().message());
             return false;
         }

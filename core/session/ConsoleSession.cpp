@@ -24,7 +24,6 @@
 namespace ConfigDeck::Session {
 
 namespace {
-const QString kPublishedPrefix = QStringLiteral("published/");
 
 Alink::AlinkError error(const QString& field, const QString& reason)
 {
@@ -63,7 +62,10 @@ Store::Status ConsoleSession::open()
     shutdown();
     if (auto status = openWorkspace(); !status)
         return status;
-    m_settings = SessionSettings::load(*m_workspace);
+    auto settings = SessionSettings::load(*m_workspace);
+    if (!settings)
+        return settings.error();
+    m_settings = std::move(*settings);
     if (m_settings.mode == SessionMode::Demo) {
         if (auto status = ensureSeeded(); !status)
             return status;
@@ -85,7 +87,10 @@ Store::Status ConsoleSession::openWorkspace()
 
 Store::Status ConsoleSession::unlock()
 {
-    const QByteArray recordBytes = m_workspace->keyRecord();
+    const auto stored = m_workspace->keys().record();
+    if (!stored)
+        return stored.error();
+    const QByteArray recordBytes = *stored;
     if (recordBytes.isEmpty()) {
         // A new workspace. The Demo holds made-up devices only, so the passphrase that ships with ConfigDeck
         // is enough for it (secrets still never sit on disk in plain text, and the code path is the one real
@@ -100,9 +105,9 @@ Store::Status ConsoleSession::unlock()
                                                kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
         if (!created)
             return created.error();
-        if (auto status = m_workspace->setKeyRecord(created->second.toBytes()); !status)
+        if (auto status = m_workspace->keys().setRecord(created->second.toBytes()); !status)
             return status;
-        m_workspace->setSealer(std::make_shared<const Store::SecretSealer>(created->first));
+        m_workspace->keys().setSealer(std::make_shared<const Store::SecretSealer>(created->first));
         qCInfo(lcSession) << "new workspace key kept"
                           << (keychain ? "in the keychain" : "under the Demo passphrase");
         return Store::ok();
@@ -114,7 +119,7 @@ Store::Status ConsoleSession::unlock()
     auto keyBytes = Store::KeyVault::unlock(*record, passphrase);
     if (!keyBytes)
         return keyBytes.error();
-    m_workspace->setSealer(std::make_shared<const Store::SecretSealer>(*keyBytes));
+    m_workspace->keys().setSealer(std::make_shared<const Store::SecretSealer>(*keyBytes));
     return Store::ok();
 }
 
@@ -122,13 +127,16 @@ Store::Status ConsoleSession::ensureSeeded()
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
-    if (!m_workspace->products().isEmpty())
+    const auto existing = m_workspace->identities().products();
+    if (!existing)
+        return existing.error();
+    if (!existing->isEmpty())
         return Store::ok();
     const QList<DemoSeed::Product> products = DemoSeed::products();
     const int fleetSize = int(products.size()) * DemoSeed::kDevicesPerProduct;
     int fleetIndex = 0;
     for (const DemoSeed::Product& product : products) {
-        if (auto status = m_workspace->upsertProduct(product.record); !status)
+        if (auto status = m_workspace->identities().upsertProduct(product.record); !status)
             return status;
         QList<Store::DeviceRecord> devices;
         QList<QByteArray> secrets;
@@ -142,18 +150,17 @@ Store::Status ConsoleSession::ensureSeeded()
             devices << device;
             secrets << randomSecret();
         }
-        if (auto status = m_workspace->addDevices(devices, secrets); !status)
+        if (auto status = m_workspace->identities().addDevices(devices, secrets); !status)
             return status;
         QString newest;
         for (const DemoSeed::Version& version : product.versions) {
-            auto sha = m_workspace->addConfigVersion(version.content, product.record.productKey,
-                                                     version.label, Store::ConfigOrigin::Edited);
+            auto sha = m_workspace->versions().add(version.content, product.record.productKey, version.label,
+                                                   Store::ConfigOrigin::Edited);
             if (!sha)
                 return sha.error();
             newest = *sha;
         }
-        if (auto status = m_workspace->setSetting(kPublishedPrefix + product.record.productKey, newest);
-            !status)
+        if (auto status = m_workspace->versions().setPublished(product.record.productKey, newest); !status)
             return status;
     }
     qCInfo(lcSession) << "seeded the Demo workspace with" << fleetSize << "devices";
@@ -166,8 +173,10 @@ Store::Status ConsoleSession::reset()
         return error(QStringLiteral("mode"), tr("only a Demo workspace can be reset"));
     std::optional<Store::KeyRecord> record;
     if (m_workspace) {
-        if (auto parsed = Store::KeyRecord::fromBytes(m_workspace->keyRecord()))
-            record = *parsed;
+        if (const auto bytes = m_workspace->keys().record()) {
+            if (auto parsed = Store::KeyRecord::fromBytes(*bytes))
+                record = *parsed;
+        }
     }
     shutdown();
     if (record)
@@ -272,21 +281,37 @@ Store::Status ConsoleSession::startEngine()
 
 void ConsoleSession::loadCatalog()
 {
-    const QList<Store::DeviceRecord> devices = m_workspace->devices();
+    const auto devices = m_workspace->identities().devices();
+    const auto products = m_workspace->identities().products();
+    const auto published = m_workspace->versions().allPublished();
+    for (const Alink::AlinkError* failed :
+         {devices ? nullptr : &devices.error(), products ? nullptr : &products.error(),
+          published ? nullptr : &published.error()}) {
+        if (failed) {
+            emit problem(tr("The platform's catalogue could not be read: %1").arg(failed->message()));
+            return;
+        }
+    }
     QHash<QString, QSet<QString>> byProduct;
-    for (const Store::DeviceRecord& device : devices)
+    for (const Store::DeviceRecord& device : *devices)
         byProduct[device.productKey].insert(device.deviceName);
-    for (const Store::ProductRecord& record : m_workspace->products()) {
+    for (const Store::ProductRecord& record : *products) {
         Roles::PlatformProduct product;
         product.productKey = record.productKey;
         product.remoteConfigEnabled = record.remoteConfigEnabled;
         product.devices = byProduct.value(record.productKey);
         m_platform->setProduct(product);
-        const QString sha = publishedSha256(record.productKey);
-        if (auto version = sha.isEmpty() ? std::nullopt : m_workspace->configVersion(sha)) {
-            if (auto published = m_platform->publishConfig(record.productKey, version->content); !published)
+        const QString sha = published->value(record.productKey);
+        if (sha.isEmpty())
+            continue;
+        const auto version = m_workspace->versions().find(sha);
+        if (!version) {
+            emit problem(tr("%1: the published configuration was not taken: %2")
+                             .arg(record.productKey, version.error().message()));
+        } else if (version->has_value()) {
+            if (auto taken = m_platform->publishConfig(record.productKey, (*version)->content); !taken)
                 emit problem(tr("%1: the published configuration was not taken: %2")
-                                 .arg(record.productKey, published.error().message()));
+                                 .arg(record.productKey, taken.error().message()));
         }
     }
 }
@@ -314,13 +339,16 @@ void ConsoleSession::startFleet()
     connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &ConsoleSession::noteState);
 
     // Every device starts offline; the simulated ones report themselves online as they connect.
-    QList<Store::DeviceRecord> devices = m_workspace->devices({}, kMaxSimulatedDevices);
+    const auto read = m_workspace->identities().devices({}, kMaxSimulatedDevices);
+    if (!read)
+        emit problem(read.error().message());
+    const QList<Store::DeviceRecord> devices = read ? *read : QList<Store::DeviceRecord>();
     QList<Store::DeviceStateUpdate> offline;
     QList<Roles::SimulatedDevice> simulated;
     const qsizetype fleetSize = devices.size();
     for (qsizetype i = 0; i < fleetSize; ++i) {
         const Store::DeviceRecord& device = devices.at(i);
-        auto secret = m_workspace->deviceSecret(device.productKey, device.deviceName);
+        auto secret = m_workspace->identities().deviceSecret(device.productKey, device.deviceName);
         simulated << Roles::SimulatedDevice{
             {device.productKey, device.deviceName, secret ? QString::fromUtf8(*secret) : QString()},
             DemoSeed::profileFor(int(i), int(fleetSize))};
@@ -330,7 +358,7 @@ void ConsoleSession::startFleet()
         update.online = false;
         offline << update;
     }
-    if (auto status = m_workspace->applyStateUpdates(offline); !status)
+    if (auto status = m_workspace->deviceStates().apply(offline); !status)
         emit problem(status.error().message());
     m_fleet->addDevices(simulated);
     m_fleet->start();
@@ -478,8 +506,10 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
         return error(QStringLiteral("rollout"), tr("a rollout is still running; pause or cancel it first"));
     Roles::RolloutPlan full = plan;
     if (full.devices.isEmpty()) {
-        for (const Store::DeviceRecord& device : m_workspace->devices(plan.productKey))
-            full.devices << device.deviceName;
+        const auto devices = m_workspace->identities().deviceNames(plan.productKey);
+        if (!devices)
+            return devices.error();
+        full.devices = *devices;
     }
     if (full.devices.isEmpty())
         return error(QStringLiteral("productKey"), tr("the product %1 has no devices").arg(plan.productKey));
@@ -489,14 +519,17 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     Store::RolloutRecord record;
     record.name = tr("%1 rollout").arg(plan.productKey);
     record.productKey = plan.productKey;
-    record.configSha256 = publishedSha256(plan.productKey);
+    const auto published = publishedSha256(plan.productKey);
+    if (!published)
+        return published.error();
+    record.configSha256 = *published;
     record.state = Store::RolloutState::Running;
     record.batchSize = plan.batchSize;
     record.ratePerMinute = int(plan.ratePerSecond * 60);
     record.timeoutMs = int(plan.timeout.count());
     record.abortThreshold = plan.abortThreshold;
     record.created = record.started = QDateTime::currentDateTimeUtc();
-    auto id = m_workspace->createRollout(record);
+    auto id = m_workspace->rollouts().create(record);
     if (!id)
         return id.error();
     record.id = *id;
@@ -514,14 +547,15 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
                 record.finished = QDateTime::currentDateTimeUtc();
                 flush();
                 if (m_workspace) {
-                    if (auto status = m_workspace->updateRollout(record); !status)
+                    if (auto status = m_workspace->rollouts().update(record); !status)
                         emit problem(status.error().message());
                 }
             });
     if (auto failed = runner->start()) {
         delete runner;
         record.state = Store::RolloutState::Aborted;
-        m_workspace->updateRollout(record);
+        if (auto status = m_workspace->rollouts().update(record); !status)
+            emit problem(status.error().message());
         return *failed;
     }
     m_rollout = runner;
@@ -529,9 +563,11 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     return runner;
 }
 
-QString ConsoleSession::publishedSha256(const QString& productKey) const
+Alink::Expected<QString> ConsoleSession::publishedSha256(const QString& productKey) const
 {
-    return m_workspace ? m_workspace->setting(kPublishedPrefix + productKey) : QString();
+    if (!m_workspace)
+        return QString();
+    return m_workspace->versions().published(productKey);
 }
 
 Alink::Expected<Roles::PublishedConfig> ConsoleSession::publish(const QString& productKey,
@@ -539,13 +575,15 @@ Alink::Expected<Roles::PublishedConfig> ConsoleSession::publish(const QString& p
 {
     if (!m_platform || !m_workspace)
         return error(QStringLiteral("platform"), tr("the platform is not running"));
-    const auto version = m_workspace->configVersion(sha256);
+    const auto version = m_workspace->versions().find(sha256);
     if (!version)
+        return version.error();
+    if (!version->has_value())
         return error(QStringLiteral("sha256"), tr("no stored version has the SHA-256 %1").arg(sha256));
-    auto published = m_platform->publishConfig(productKey, version->content);
+    auto published = m_platform->publishConfig(productKey, (*version)->content);
     if (!published)
         return published;
-    if (auto status = m_workspace->setSetting(kPublishedPrefix + productKey, sha256); !status)
+    if (auto status = m_workspace->versions().setPublished(productKey, sha256); !status)
         return status.error();
     return published;
 }
@@ -555,7 +593,7 @@ Alink::Expected<QString> ConsoleSession::saveVersion(const QString& productKey, 
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
-    return m_workspace->addConfigVersion(content, productKey, label, Store::ConfigOrigin::Edited);
+    return m_workspace->versions().add(content, productKey, label, Store::ConfigOrigin::Edited);
 }
 
 void ConsoleSession::setAlibabaLimits(bool on)
@@ -570,15 +608,19 @@ void ConsoleSession::setAlibabaLimits(bool on)
     }
 }
 
-QStringList ConsoleSession::heldVersions(const QString& productKey, const QString& deviceName) const
+Alink::Expected<QStringList> ConsoleSession::heldVersions(const QString& productKey,
+                                                          const QString& deviceName) const
 {
     if (!m_workspace)
-        return {};
+        return QStringList();
     // The history is the workspace's; what the recorder still buffers belongs in it too.
     if (m_recorder)
         m_recorder->flush();
+    const auto versions = m_workspace->deviceStates().heldVersions(productKey, deviceName);
+    if (!versions)
+        return versions.error();
     QStringList held;
-    for (const Store::HeldVersion& version : m_workspace->heldVersions(productKey, deviceName))
+    for (const Store::HeldVersion& version : *versions)
         held << version.sha256;
     return held;
 }

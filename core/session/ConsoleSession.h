@@ -111,13 +111,14 @@ public:
     Roles::RolloutRunner* currentRollout() const { return m_rollout; }
     // Makes a stored version the product's published configuration.
     Alink::Expected<Roles::PublishedConfig> publish(const QString& productKey, const QString& sha256);
-    QString publishedSha256(const QString& productKey) const;
+    // Empty when the product publishes no version.
+    Alink::Expected<QString> publishedSha256(const QString& productKey) const;
     // Stores edited content as a new version of the product.
     Alink::Expected<QString> saveVersion(const QString& productKey, const QByteArray& content,
                                          const QString& label);
     void setAlibabaLimits(bool on);
     // The configurations (sha256) the device was seen holding, oldest first.
-    QStringList heldVersions(const QString& productKey, const QString& deviceName) const;
+    Alink::Expected<QStringList> heldVersions(const QString& productKey, const QString& deviceName) const;
     // Writes buffered log and state to the workspace now.
     void flush();
 

@@ -28,22 +28,32 @@ QString SessionSettings::modeName(SessionMode mode)
     return mode == SessionMode::Demo ? tr("Demo") : tr("Platform on a broker");
 }
 
-SessionSettings SessionSettings::load(const Store::Workspace& workspace)
+Alink::Expected<SessionSettings> SessionSettings::load(const Store::Workspace& workspace)
 {
-    SessionSettings settings;
     const SessionSettings defaults;
-    settings.mode =
-        workspace.setting(kMode) == QLatin1StringView("broker") ? SessionMode::Broker : SessionMode::Demo;
-    settings.brokerUrl = workspace.setting(kBrokerUrl, defaults.brokerUrl);
-    settings.tls = workspace.setting(kTls) == QLatin1StringView("1");
-    settings.caFile = workspace.setting(kCaFile);
-    settings.username = workspace.setting(kUsername);
-    settings.fileServerHost = workspace.setting(kFileHost, defaults.fileServerHost);
-    settings.fileServerPort = quint16(workspace.setting(kFilePort, QStringLiteral("0")).toUInt());
-    settings.alibabaLimits = workspace.setting(kLimits) == QLatin1StringView("1");
-    const QByteArray sealed = QByteArray::fromBase64(workspace.setting(kPassword).toLatin1());
-    if (!sealed.isEmpty() && workspace.sealer()) {
-        if (auto opened = workspace.sealer()->open(sealed, kPasswordAad))
+    std::optional<Alink::AlinkError> failed;
+    auto value = [&](const QString& key, const QString& defaultValue = {}) {
+        auto read = workspace.settings().value(key, defaultValue);
+        if (!read) {
+            failed = read.error();
+            return QString();
+        }
+        return *read;
+    };
+    SessionSettings settings;
+    settings.mode = value(kMode) == QLatin1StringView("broker") ? SessionMode::Broker : SessionMode::Demo;
+    settings.brokerUrl = value(kBrokerUrl, defaults.brokerUrl);
+    settings.tls = value(kTls) == QLatin1StringView("1");
+    settings.caFile = value(kCaFile);
+    settings.username = value(kUsername);
+    settings.fileServerHost = value(kFileHost, defaults.fileServerHost);
+    settings.fileServerPort = quint16(value(kFilePort, QStringLiteral("0")).toUInt());
+    settings.alibabaLimits = value(kLimits) == QLatin1StringView("1");
+    const QByteArray sealed = QByteArray::fromBase64(value(kPassword).toLatin1());
+    if (failed)
+        return *failed;
+    if (const auto sealer = workspace.keys().sealer(); !sealed.isEmpty() && sealer) {
+        if (auto opened = sealer->open(sealed, kPasswordAad))
             settings.password = QString::fromUtf8(*opened);
     }
     return settings;
@@ -76,10 +86,10 @@ Store::Status SessionSettings::save(Store::Workspace& workspace) const
         return *error;
     QString sealedPassword;
     if (!password.isEmpty()) {
-        if (!workspace.sealer())
-            return Store::Workspace::lockedError();
-        sealedPassword =
-            QString::fromLatin1(workspace.sealer()->seal(password.toUtf8(), kPasswordAad).toBase64());
+        const auto sealer = workspace.keys().sealer();
+        if (!sealer)
+            return Store::KeyStore::lockedError();
+        sealedPassword = QString::fromLatin1(sealer->seal(password.toUtf8(), kPasswordAad).toBase64());
     }
     const QList<std::pair<QString, QString>> values = {
         {kMode, mode == SessionMode::Broker ? QStringLiteral("broker") : QStringLiteral("demo")},
@@ -93,7 +103,7 @@ Store::Status SessionSettings::save(Store::Workspace& workspace) const
         {kLimits, alibabaLimits ? QStringLiteral("1") : QStringLiteral("0")},
     };
     for (const auto& [key, value] : values) {
-        if (auto status = workspace.setSetting(key, value); !status)
+        if (auto status = workspace.settings().setValue(key, value); !status)
             return status;
     }
     return Store::ok();

@@ -36,7 +36,7 @@ public:
     bool alibabaLimits = false;
 
     // Reads the settings; the password is opened with the workspace's sealer (left empty when locked).
-    static SessionSettings load(const Store::Workspace& workspace);
+    static Alink::Expected<SessionSettings> load(const Store::Workspace& workspace);
     // Checks every field (names the one at fault) and writes them all; changes nothing on error.
     Store::Status save(Store::Workspace& workspace) const;
     std::optional<Alink::AlinkError> validate() const;

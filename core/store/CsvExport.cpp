@@ -3,12 +3,9 @@
 #include "CsvImport.h"
 #include "StoreLog.h"
 #include "Workspace.h"
-#include "secrets/SecretSealer.h"
 
 #include <QIODevice>
 #include <QSaveFile>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace ConfigDeck::Store {
 
@@ -44,52 +41,29 @@ QByteArray CsvExport::quoted(QByteArrayView field)
 Expected<qint64> CsvExport::write(const Workspace& workspace, QIODevice& out, Secrets secrets,
                                   const QString& productKey)
 {
-    const auto sealer = workspace.sealer();
-    if (secrets == Secrets::Revealed && !sealer)
-        return Workspace::lockedError();
-
-    QSqlQuery query(workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT p.product_key, d.device_name, d.secret FROM devices d"
-                                 " JOIN products p ON p.id = d.product_id") +
-                  (productKey.isEmpty() ? QString() : QStringLiteral(" WHERE p.product_key = ?")) +
-                  QStringLiteral(" ORDER BY d.id"));
-    if (!productKey.isEmpty())
-        query.addBindValue(productKey);
-    if (!query.exec())
-        return Workspace::sqlError(tr("Cannot read the devices"), query.lastError());
-
     QByteArray buffer("ProductKey,DeviceName,DeviceSecret\r\n");
     qint64 count = 0;
-    QByteArray associatedData;
     auto flush = [&]() {
         const bool written = out.write(buffer) == buffer.size();
         buffer.resize(0);
         return written;
     };
-    while (query.next()) {
-        const QByteArray pk = query.value(0).toString().toUtf8();
-        const QByteArray dn = query.value(1).toString().toUtf8();
-        QByteArray secret = QByteArray(CsvImport::kRedactedSecret);
-        if (secrets == Secrets::Revealed) {
-            associatedData = pk + '/' + dn;
-            auto opened = sealer->open(query.value(2).toByteArray(), associatedData);
-            if (!opened)
-                return exportError(
-                    tr("Cannot open the DeviceSecret of %1/%2: %3")
-                        .arg(QString::fromUtf8(pk), QString::fromUtf8(dn), opened.error().message()));
-            secret = std::move(opened).value();
-        }
-        buffer.append(quoted(pk))
-            .append(',')
-            .append(quoted(dn))
-            .append(',')
-            .append(quoted(secret))
-            .append("\r\n");
-        ++count;
-        if (buffer.size() > (1 << 20) && !flush())
-            return exportError(tr("Cannot write the export: %1").arg(out.errorString()));
-    }
+    const bool reveal = secrets == Secrets::Revealed;
+    const Status streamed = workspace.identities().forEachDevice(
+        productKey, reveal, [&](const QString& pk, const QString& dn, const QByteArray& secret) -> Status {
+            buffer.append(quoted(pk.toUtf8()))
+                .append(',')
+                .append(quoted(dn.toUtf8()))
+                .append(',')
+                .append(reveal ? quoted(secret) : QByteArray(CsvImport::kRedactedSecret))
+                .append("\r\n");
+            ++count;
+            if (buffer.size() > (1 << 20) && !flush())
+                return exportError(tr("Cannot write the export: %1").arg(out.errorString()));
+            return ok();
+        });
+    if (!streamed)
+        return streamed.error();
     if (!flush())
         return exportError(tr("Cannot write the export: %1").arg(out.errorString()));
     qCInfo(lcStore) << "exported" << count << "devices, secrets"

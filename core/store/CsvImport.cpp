@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
@@ -419,22 +418,20 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
     }
 
     // Devices the workspace already has: look up each referenced product's devices in the file's keys.
-    QSqlQuery existing(m_workspace.database());
-    existing.setForwardOnly(true);
-    existing.prepare(
-        QStringLiteral("SELECT d.device_name FROM devices d JOIN products p ON p.id = d.product_id"
-                       " WHERE p.product_key = ?"));
     for (const QString& productKey : std::as_const(result.productKeys)) {
-        if (!m_workspace.product(productKey)) {
+        const auto product = m_workspace.identities().product(productKey);
+        if (!product)
+            return product.error();
+        if (!product->has_value()) {
             result.newProducts.append(productKey);
             continue;
         }
-        existing.bindValue(0, productKey);
-        if (!existing.exec())
-            return Workspace::sqlError(tr("Cannot read the workspace's devices"), existing.lastError());
+        const auto existing = m_workspace.identities().deviceNames(productKey);
+        if (!existing)
+            return existing.error();
         const QByteArray pk = productKey.toUtf8();
-        while (existing.next()) {
-            const QByteArray dn = existing.value(0).toString().toUtf8();
+        for (const QString& name : *existing) {
+            const QByteArray dn = name.toUtf8();
             if (const auto it = seen.constFind(deviceKey(pk, dn)); it != seen.cend())
                 errors.push_back(PendingError(it.value(), ErrorKind::AlreadyInWorkspace, 0, 0, pk, dn));
         }
@@ -455,8 +452,8 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
 
 Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& progress) const
 {
-    if (m_workspace.isLocked())
-        return Workspace::lockedError();
+    if (m_workspace.keys().isLocked())
+        return KeyStore::lockedError();
     if (preview.rowCount == 0)
         return importError(tr("There is nothing to import."));
     if (!preview.canCommit())
@@ -474,71 +471,6 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
     if (QCryptographicHash::hash(data, QCryptographicHash::Sha256) != preview.sourceSha256)
         return importError(tr("The file changed after the preview; preview it again. Nothing was imported."));
 
-    QElapsedTimer timer;
-    timer.start();
-    QSqlDatabase db = m_workspace.database();
-    QSqlQuery pragma(db);
-    // A large page cache for the import keeps SQLite from spilling pages into the WAL more than once.
-    pragma.exec(QStringLiteral("PRAGMA cache_size"));
-    const int previousCacheSize = pragma.next() ? pragma.value(0).toInt() : -2000;
-    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
-    struct RestoreCache
-    {
-        QSqlQuery& query;
-        int size;
-        ~RestoreCache() { query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)); }
-    } restoreCache{pragma, previousCacheSize};
-
-    Transaction transaction(db);
-    if (const Status begun = transaction.begin(); !begun)
-        return begun.error();
-
-    QHash<QByteArray, qint64> productIds;
-    {
-        QSqlQuery find(db);
-        find.prepare(QStringLiteral("SELECT id FROM products WHERE product_key = ?"));
-        QSqlQuery add(db);
-        add.prepare(QStringLiteral("INSERT INTO products (product_key) VALUES (?)"));
-        for (const QString& productKey : preview.productKeys) {
-            find.bindValue(0, productKey);
-            if (!find.exec())
-                return Workspace::sqlError(tr("Cannot read product %1").arg(productKey), find.lastError());
-            if (find.next()) {
-                productIds.insert(productKey.toUtf8(), find.value(0).toLongLong());
-                find.finish();
-                continue;
-            }
-            add.bindValue(0, productKey);
-            if (!add.exec())
-                return Workspace::sqlError(tr("Cannot add product %1").arg(productKey), add.lastError());
-            productIds.insert(productKey.toUtf8(), add.lastInsertId().toLongLong());
-        }
-    }
-
-    const SecretSealer& sealer = *m_workspace.sealer();
-    // Rows go in kBatchRows at a time through one multi-row INSERT (Qt's per-exec overhead is a large
-    // part of the cost of a one-row INSERT); the rest one by one at the end.
-    constexpr int kBatchRows = 64;
-    QString batchSql =
-        QStringLiteral("INSERT INTO devices (product_id, device_name, secret) VALUES (?, ?, ?)");
-    QSqlQuery single(db);
-    if (!single.prepare(batchSql))
-        return Workspace::sqlError(tr("Cannot import"), single.lastError());
-    for (int i = 1; i < kBatchRows; ++i)
-        batchSql += QStringLiteral(", (?, ?, ?)");
-    QSqlQuery batch(db);
-    if (!batch.prepare(batchSql))
-        return Workspace::sqlError(tr("Cannot import"), batch.lastError());
-    std::vector<QVariant> pending;
-    pending.reserve(kBatchRows * 3);
-    qsizetype pendingFirstLine = 0;
-    auto insertFailed = [&](const QSqlQuery& query, qsizetype lastLine) {
-        return importError(tr("Lines %1-%2: a device could not be added (%3); nothing was imported.")
-                               .arg(pendingFirstLine)
-                               .arg(lastLine)
-                               .arg(query.lastError().databaseText()));
-    };
-
     if (progress && !progress(0, preview.rowCount))
         return importError(tr("The import was cancelled; nothing was imported."));
 
@@ -551,64 +483,38 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
             return parsed.error();
         header = *parsed;
     }
-    QByteArray associatedData;
     Row row;
     PendingError error;
-    qsizetype done = 0;
-    QByteArrayView lastProduct;
-    qint64 lastProductId = -1;
-    while (reader.next()) {
-        if (reader.isBlank())
-            continue;
-        if (!checkRow(reader, header, &row, &error)) // cannot happen for an unchanged, checked file
-            return importError(
-                tr("Line %1: %2; nothing was imported.").arg(reader.line()).arg(describe(error)));
-        if (row.productKey != lastProduct) {
-            lastProduct = row.productKey;
-            lastProductId = productIds.value(row.productKey.toByteArray(), -1);
-            if (lastProductId < 0)
-                return importError(tr("Line %1: unknown product; nothing was imported.").arg(reader.line()));
-        }
-        associatedData.resize(0);
-        associatedData.append(row.productKey).append('/').append(row.deviceName);
-        const QByteArray sealed = sealer.seal(row.secret, associatedData);
-        if (sealed.isEmpty())
-            return importError(tr("Line %1: the DeviceSecret could not be sealed; nothing was imported.")
-                                   .arg(reader.line()));
-        if (pending.empty())
-            pendingFirstLine = reader.line();
-        pending.emplace_back(lastProductId);
-        pending.emplace_back(QString::fromLatin1(row.deviceName)); // checked: ASCII only
-        pending.emplace_back(sealed);
-        if (pending.size() < size_t(kBatchRows) * 3)
-            continue;
-        for (size_t i = 0; i < pending.size(); ++i)
-            batch.bindValue(int(i), pending[i]);
-        if (!batch.exec())
-            return insertFailed(batch, reader.line());
-        pending.clear();
-        done += kBatchRows;
-        if (progress && done % 4096 == 0 && !progress(done, preview.rowCount))
-            return importError(tr("The import was cancelled; nothing was imported."));
-    }
-    for (size_t i = 0; i < pending.size(); i += 3) {
-        single.bindValue(0, pending[i]);
-        single.bindValue(1, pending[i + 1]);
-        single.bindValue(2, pending[i + 2]);
-        if (!single.exec())
-            return insertFailed(single, reader.line());
-        ++done;
-    }
-    if (done != preview.rowCount)
-        return importError(tr("The file has %1 rows, the preview had %2; nothing was imported.")
-                               .arg(done)
-                               .arg(preview.rowCount));
-    if (const Status committed = transaction.commit(); !committed)
-        return committed.error();
+    qsizetype delivered = 0;
+    const auto imported = m_workspace.identities().importDevices(
+        preview.productKeys, [&](IdentityStore::ImportedDevice& device) -> Expected<bool> {
+            while (reader.next()) {
+                if (reader.isBlank())
+                    continue;
+                if (!checkRow(reader, header, &row, &error)) // cannot happen for an unchanged, checked file
+                    return importError(
+                        tr("Line %1: %2; nothing was imported.").arg(reader.line()).arg(describe(error)));
+                if (progress && delivered > 0 && delivered % 4096 == 0 &&
+                    !progress(delivered, preview.rowCount))
+                    return importError(tr("The import was cancelled; nothing was imported."));
+                ++delivered;
+                device.productKey = row.productKey;
+                device.deviceName = row.deviceName;
+                device.secret = row.secret;
+                device.line = reader.line();
+                return true;
+            }
+            if (delivered != preview.rowCount)
+                return importError(tr("The file has %1 rows, the preview had %2; nothing was imported.")
+                                       .arg(delivered)
+                                       .arg(preview.rowCount));
+            return false;
+        });
+    if (!imported)
+        return imported.error();
     if (progress)
-        progress(done, preview.rowCount);
-    qCInfo(lcStore) << "CSV import:" << done << "devices in" << timer.elapsed() << "ms";
-    return done;
+        progress(*imported, preview.rowCount);
+    return imported;
 }
 
 } // namespace ConfigDeck::Store

@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QLocale>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -66,57 +65,16 @@ Status FleetModel::loadFrom(const Workspace& workspace)
 {
     QElapsedTimer timer;
     timer.start();
-    QSqlDatabase db = workspace.database();
-    std::vector<Row> rows;
-    std::vector<qint64> ids; // device id per row, ascending: state rows are merged by binary search
-    QStringList productKeys;
+    auto fleet = workspace.deviceStates().fleet();
+    if (!fleet)
+        return fleet.error();
     QHash<QString, int> productIndexes;
-    {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        QHash<qint64, int> byProductId;
-        if (!query.exec(QStringLiteral("SELECT id, product_key FROM products ORDER BY id")))
-            return Workspace::sqlError(tr("Cannot read the products"), query.lastError());
-        while (query.next()) {
-            byProductId.insert(query.value(0).toLongLong(), int(productKeys.size()));
-            productIndexes.insert(query.value(1).toString(), int(productKeys.size()));
-            productKeys.append(query.value(1).toString());
-        }
-        if (query.exec(QStringLiteral("SELECT count(*) FROM devices")) && query.next())
-            rows.reserve(size_t(query.value(0).toLongLong())), ids.reserve(rows.capacity());
-        if (!query.exec(QStringLiteral("SELECT id, product_id, device_name FROM devices ORDER BY id")))
-            return Workspace::sqlError(tr("Cannot read the devices"), query.lastError());
-        while (query.next()) {
-            Row row;
-            row.productIndex = byProductId.value(query.value(1).toLongLong());
-            row.deviceName = query.value(2).toString();
-            ids.push_back(query.value(0).toLongLong());
-            rows.push_back(std::move(row));
-        }
-        if (!query.exec(QStringLiteral("SELECT device_id, config_id, sha256, state, last_code, code_source,"
-                                       " last_message, online FROM device_state ORDER BY device_id")))
-            return Workspace::sqlError(tr("Cannot read the device state"), query.lastError());
-        auto cursor = ids.cbegin();
-        while (query.next()) {
-            cursor = std::lower_bound(cursor, ids.cend(), query.value(0).toLongLong());
-            if (cursor == ids.cend())
-                break;
-            if (*cursor != query.value(0).toLongLong())
-                continue;
-            Row& row = rows[size_t(cursor - ids.cbegin())];
-            row.configId = query.value(1).toString();
-            row.sha256 = query.value(2).toString();
-            row.state = ConfigState(query.value(3).toInt());
-            row.hasCode = !query.value(4).isNull();
-            row.lastCode = query.value(4).toInt();
-            row.replySource = Alink::ReplySource(query.value(5).toInt());
-            row.lastMessageMs = query.value(6).toLongLong();
-            row.online = query.value(7).toInt() != 0;
-        }
-    }
+    productIndexes.reserve(fleet->productKeys.size());
+    for (int i = 0; i < fleet->productKeys.size(); ++i)
+        productIndexes.insert(fleet->productKeys.at(i), i);
     beginResetModel();
-    m_rows = std::move(rows);
-    m_productKeys = std::move(productKeys);
+    m_rows = std::move(fleet->rows);
+    m_productKeys = std::move(fleet->productKeys);
     m_productIndex = std::move(productIndexes);
     m_queued.clear();
     rebuildIndex();

@@ -48,19 +48,7 @@ public:
     };
 
     // One device. Product keys are stored once (m_productKeys) and referenced by index.
-    struct Row
-    {
-        QString deviceName;
-        QString configId;
-        QString sha256;
-        qint64 lastMessageMs = 0; // 0: never
-        int productIndex = 0;
-        int lastCode = 0;
-        ConfigState state = ConfigState::Unknown;
-        Alink::ReplySource replySource = Alink::ReplySource::Device;
-        bool hasCode = false;
-        bool online = false;
-    };
+    using Row = FleetRow;
 
     explicit FleetModel(QObject* parent = nullptr);
     ~FleetModel() override;

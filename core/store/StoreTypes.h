@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <variant>
+#include <vector>
 
 namespace ConfigDeck::Store {
 
@@ -120,6 +121,29 @@ struct HeldVersion
     QString configId;
     QDateTime firstSeen;
     QDateTime lastSeen;
+};
+
+// One device of the fleet table as FleetModel shows it, compact for a million rows: product keys are held
+// once (FleetSnapshot::productKeys) and referenced by index.
+struct FleetRow
+{
+    QString deviceName;
+    QString configId;
+    QString sha256;
+    qint64 lastMessageMs = 0; // 0: never
+    int productIndex = 0;
+    int lastCode = 0;
+    ConfigState state = ConfigState::Unknown;
+    Alink::ReplySource replySource = Alink::ReplySource::Device;
+    bool hasCode = false;
+    bool online = false;
+};
+
+// Every device of the workspace with its state, in the order the devices were added.
+struct FleetSnapshot
+{
+    QStringList productKeys; // every product, in the order they were added
+    std::vector<FleetRow> rows;
 };
 
 // A partial change of one device's state: fields left empty keep their stored value.

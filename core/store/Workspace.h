@@ -1,20 +1,25 @@
 #pragma once
 
+#include "DeviceStateStore.h"
+#include "IdentityStore.h"
+#include "KeyStore.h"
+#include "MessageLog.h"
+#include "RolloutStore.h"
+#include "SettingsStore.h"
 #include "StoreTypes.h"
+#include "VersionStore.h"
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QString>
 
 #include <memory>
 
 namespace ConfigDeck::Store {
 
-class SecretSealer;
-
-// One workspace = one SQLite file (WAL). Every write runs in a transaction; an existing file is checked
-// (SQLite header, ConfigDeck application id, schema version, quick_check) before anything is written to it.
+// One workspace = one SQLite file (WAL). The Workspace opens, checks and migrates the file and owns its one
+// connection; its parts (identities, versions, device states, message log, rollouts, settings, key) each do
+// one job over that connection. Every write runs in a transaction; an existing file is checked (SQLite
+// header, ConfigDeck application id, schema version, quick_check) before anything is written to it.
 class Workspace final
 {
     Q_DECLARE_TR_FUNCTIONS(Workspace)
@@ -29,7 +34,7 @@ public:
 
     // "CDk1": PRAGMA application_id of every ConfigDeck workspace.
     static constexpr qint32 kApplicationId = 0x43446b31;
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // One schema step: applied in a transaction, then user_version = version.
     struct Migration
@@ -43,107 +48,47 @@ public:
                                                             OpenMode mode = OpenMode::CreateOrOpen);
     ~Workspace();
 
+    // The SQLite behind Qt's QSQLITE driver, which may carry its own copy; empty without the driver.
+    static QString sqliteVersion();
+
     QString path() const { return m_path; }
-    QString workspaceId() const;
-    int schemaVersion() const;
+    QString workspaceId() const { return m_workspaceId; }
+    int schemaVersion() const { return m_schemaVersion; }
 
-    // The key record (KeyVault's blob) that unlocks this workspace's secrets.
-    QByteArray keyRecord() const;
-    Status setKeyRecord(const QByteArray& record);
-    // Without a sealer the workspace is locked: secrets can be neither read nor written.
-    void setSealer(std::shared_ptr<const SecretSealer> sealer);
-    std::shared_ptr<const SecretSealer> sealer() const { return m_sealer; }
-    bool isLocked() const { return !m_sealer; }
-    static Alink::AlinkError lockedError();
-
-    QString setting(const QString& key, const QString& defaultValue = {}) const;
-    Status setSetting(const QString& key, const QString& value);
-
-    // Products
-    Status upsertProduct(const ProductRecord& product);
-    std::optional<ProductRecord> product(const QString& productKey) const;
-    QList<ProductRecord> products() const;
-    Status removeProduct(const QString& productKey); // also removes its devices
-
-    // Devices. The secret is sealed with associated data "ProductKey/DeviceName".
-    Status addDevice(const DeviceRecord& device, const QByteArray& secret);
-    Status addDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets);
-    std::optional<DeviceRecord> device(const QString& productKey, const QString& deviceName) const;
-    QList<DeviceRecord> devices(const QString& productKey = {}, qint64 limit = -1, qint64 offset = 0) const;
-    qint64 deviceCount(const QString& productKey = {}) const;
-    Alink::Expected<QByteArray> deviceSecret(const QString& productKey, const QString& deviceName) const;
-    Status setDeviceSecret(const QString& productKey, const QString& deviceName, const QByteArray& secret);
-    Status setDeviceNote(const QString& productKey, const QString& deviceName, const QString& note);
-    Status setDeviceLabels(const QString& productKey, const QString& deviceName, const QStringList& labels);
-    Status removeDevice(const QString& productKey, const QString& deviceName);
-
-    // Configuration versions, content-addressed: the same bytes twice are one version.
-    Alink::Expected<QString> addConfigVersion(const QByteArray& content, const QString& productKey,
-                                              const QString& label, ConfigOrigin origin);
-    std::optional<ConfigVersion> configVersion(const QString& sha256) const;
-    QList<ConfigVersion> configVersions(const QString& productKey, bool withContent = false) const;
-
-    // Per-device configuration state; the whole list is one transaction.
-    Status applyStateUpdates(const QList<DeviceStateUpdate>& updates);
-    std::optional<DeviceState> deviceState(const QString& productKey, const QString& deviceName) const;
-    // The configurations the device was seen holding (updates with a sha256 and state Verified or Applied),
-    // in the order first seen.
-    QList<HeldVersion> heldVersions(const QString& productKey, const QString& deviceName) const;
-
-    // Message log, bounded by the retention setting (oldest rows pruned after each append).
-    Status appendMessages(QList<MessageLogEntry> entries);
-    QList<MessageLogEntry> messages(const QString& productKey = {}, const QString& deviceName = {},
-                                    qint64 limit = 1000) const;
-    qint64 messageCount() const;
-    MessageLogRetention retention() const;
-    Status setRetention(const MessageLogRetention& retention); // prunes at once
-    Alink::Expected<qint64> pruneMessages(const QDateTime& now = QDateTime::currentDateTimeUtc());
-
-    // Rollouts and each device's outcome in them.
-    Alink::Expected<qint64> createRollout(const RolloutRecord& rollout);
-    Status updateRollout(const RolloutRecord& rollout);
-    std::optional<RolloutRecord> rollout(qint64 id) const;
-    QList<RolloutRecord> rollouts() const;
-    Status setRolloutOutcomes(qint64 rolloutId, const QList<RolloutOutcome>& outcomes);
-    QList<RolloutOutcome> rolloutOutcomes(qint64 rolloutId) const;
-
-    // For the store's own classes (CsvImport, CsvExport, FleetModel): the connection of this workspace.
-    QSqlDatabase database() const;
-    // A readable error for a failed statement.
-    static Alink::AlinkError sqlError(const QString& what, const QSqlError& error);
+    IdentityStore& identities() { return m_identities; }
+    const IdentityStore& identities() const { return m_identities; }
+    VersionStore& versions() { return m_versions; }
+    const VersionStore& versions() const { return m_versions; }
+    DeviceStateStore& deviceStates() { return m_deviceStates; }
+    const DeviceStateStore& deviceStates() const { return m_deviceStates; }
+    MessageLog& messageLog() { return m_messageLog; }
+    const MessageLog& messageLog() const { return m_messageLog; }
+    RolloutStore& rollouts() { return m_rollouts; }
+    const RolloutStore& rollouts() const { return m_rollouts; }
+    SettingsStore& settings() { return m_settings; }
+    const SettingsStore& settings() const { return m_settings; }
+    KeyStore& keys() { return m_keys; }
+    const KeyStore& keys() const { return m_keys; }
 
 private:
-    Workspace(QString path, QString connectionName);
+    Workspace(QString path, const QString& connectionName);
+    QSqlDatabase database() const;
     Status migrate(int fromVersion);
     Status configure();
-    qint64 productId(const QString& productKey) const;
-    qint64 deviceId(const QString& productKey, const QString& deviceName) const;
-    Status ensureProduct(const QString& productKey, qint64* id);
-    Alink::Expected<QByteArray> seal(const QString& productKey, const QString& deviceName,
-                                     const QByteArray& secret) const;
-    Status insertDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets);
-    Status pruneLocked(const MessageLogRetention& retention, const QDateTime& now);
+    Status readIdentity();
 
     QString m_path;
     QString m_connectionName;
-    std::shared_ptr<const SecretSealer> m_sealer;
-};
-
-// BEGIN IMMEDIATE .. COMMIT, rolled back when it goes out of scope uncommitted.
-class Transaction final
-{
-    Q_DISABLE_COPY_MOVE(Transaction)
-
-public:
-    explicit Transaction(QSqlDatabase db);
-    ~Transaction();
-    Status begin();
-    Status commit();
-    void rollback();
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
+    QString m_workspaceId;
+    int m_schemaVersion = 0;
+    // Declared in the order they depend on each other.
+    KeyStore m_keys;
+    SettingsStore m_settings;
+    IdentityStore m_identities;
+    VersionStore m_versions;
+    DeviceStateStore m_deviceStates;
+    MessageLog m_messageLog;
+    RolloutStore m_rollouts;
 };
 
 } // namespace ConfigDeck::Store

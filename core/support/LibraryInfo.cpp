@@ -1,13 +1,11 @@
 #include "LibraryInfo.h"
 
 #include "BuildInfo.h"
+#include "store/Workspace.h"
 #include "support/LibraryVersions.h"
 
 #include <QLocale>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QSysInfo>
-#include <QUuid>
 #include <QtGlobal>
 
 #include <archive.h>
@@ -37,27 +35,6 @@ QString mosquittoVersion()
     return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(revision);
 }
 
-// SQLite is reached through Qt's QSQLITE driver, which may carry its own copy: ask it rather than the
-// library ConfigDeck would link.
-QString sqliteVersion()
-{
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return {};
-    const QString connection = QStringLiteral("configdeck-libraryinfo-") + QUuid::createUuid().toString();
-    QString version;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(QStringLiteral(":memory:"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(QStringLiteral("select sqlite_version()")) && query.next())
-                version = query.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return version;
-}
-
 QString archiveVersion()
 {
     // "libarchive 3.6.2" at run time.
@@ -85,8 +62,9 @@ QList<Library> LibraryInfo::libraries()
         {QStringLiteral("libmosquitto"), mosquittoVersion(), tr("MQTT client connections to brokers"),
          QStringLiteral("EPL-2.0 OR EDL-1.0"), QUrl(QStringLiteral("https://www.eclipse.org/legal/epl-2.0/")),
          QUrl(QStringLiteral("https://mosquitto.org/"))},
-        {QStringLiteral("SQLite"), sqliteVersion(), tr("The workspace database (through Qt SQL)"),
-         tr("Public domain"), QUrl(QStringLiteral("https://www.sqlite.org/copyright.html")),
+        {QStringLiteral("SQLite"), Store::Workspace::sqliteVersion(),
+         tr("The workspace database (through Qt SQL)"), tr("Public domain"),
+         QUrl(QStringLiteral("https://www.sqlite.org/copyright.html")),
          QUrl(QStringLiteral("https://www.sqlite.org/"))},
         {QStringLiteral("QtKeychain"), QStringLiteral(CONFIGDECK_QTKEYCHAIN_VERSION),
          tr("Workspace keys in the system keychain"), QStringLiteral("BSD-3-Clause"),

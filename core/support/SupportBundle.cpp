@@ -33,7 +33,6 @@ using Store::Status;
 using Error = Alink::AlinkError; // (lupdate takes "Alink::AlinkError f()" in a class for a member of Alink)
 
 // The setting in which ConsoleSession keeps each product's published version ("published/<pk>").
-const QString kPublishedPrefix = QStringLiteral("published/");
 
 QString isoTime(const QDateTime& time)
 {
@@ -318,20 +317,36 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
         if (seen.contains(id))
             continue;
         seen.insert(id);
-        auto record = workspace.device(key.productKey, key.deviceName);
+        const Store::IdentityStore& identities = workspace.identities();
+        auto record = identities.device(key.productKey, key.deviceName);
         if (!record)
+            return record.error();
+        if (!record->has_value())
             return Alink::AlinkError{id, tr("there is no such device in the workspace"), -1};
-        if (record->hasSecret) {
-            if (auto secret = workspace.deviceSecret(key.productKey, key.deviceName))
+        if ((*record)->hasSecret) {
+            if (auto secret = identities.deviceSecret(key.productKey, key.deviceName))
                 redactor.addSecret(*secret);
             else
                 lockedDevices << id;
         }
-        chosen.append({*record, workspace.product(key.productKey),
-                       workspace.deviceState(key.productKey, key.deviceName),
-                       workspace.heldVersions(key.productKey, key.deviceName)});
+        auto product = identities.product(key.productKey);
+        if (!product)
+            return product.error();
+        auto state = workspace.deviceStates().state(key.productKey, key.deviceName);
+        if (!state)
+            return state.error();
+        auto held = workspace.deviceStates().heldVersions(key.productKey, key.deviceName);
+        if (!held)
+            return held.error();
+        chosen.append({**record, *product, *state, *held});
     }
-    const Session::SessionSettings session = Session::SessionSettings::load(workspace);
+    const auto loadedSession = Session::SessionSettings::load(workspace);
+    if (!loadedSession)
+        return loadedSession.error();
+    const Session::SessionSettings& session = *loadedSession;
+    const auto publishedVersions = workspace.versions().allPublished();
+    if (!publishedVersions)
+        return publishedVersions.error();
     redactor.addSecret(session.password.toUtf8());
     if (!lockedDevices.isEmpty()) {
         summary.warnings << tr("The workspace is locked: the secrets of %n device(s) could not be read, so "
@@ -362,10 +377,12 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
             for (const QString& sha256 : std::as_const(held))
                 heldBy[sha256] << device.record.deviceName;
         }
-        const QString published = workspace.setting(kPublishedPrefix + productKey);
-        const QList<Store::ConfigVersion> all = workspace.configVersions(productKey, true);
+        const QString published = publishedVersions->value(productKey);
+        const auto all = workspace.versions().list(productKey, true);
+        if (!all)
+            return all.error();
         QList<Store::ConfigVersion> wanted;
-        for (const Store::ConfigVersion& version : all) {
+        for (const Store::ConfigVersion& version : *all) {
             if (heldBy.contains(version.sha256) || version.sha256 == published ||
                 version.origin != Store::ConfigOrigin::Edited)
                 wanted << version;
@@ -466,8 +483,11 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                 object.insert(QStringLiteral("configId"), state.configId);
                 object.insert(QStringLiteral("sha256"), state.sha256);
                 if (!state.sha256.isEmpty()) {
-                    if (auto held = workspace.configVersion(state.sha256))
-                        object.insert(QStringLiteral("configSize"), held->size);
+                    const auto held = workspace.versions().find(state.sha256);
+                    if (!held)
+                        return held.error();
+                    if (held->has_value())
+                        object.insert(QStringLiteral("configSize"), (*held)->size);
                 }
                 if (state.lastReplyCode)
                     describeCode(object, QStringLiteral("lastReply"), *state.lastReplyCode,
@@ -497,8 +517,11 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
     if (Status begun = zip.begin(QStringLiteral("messages.jsonl"), -1); !begun)
         return begun.error();
     for (const ChosenDevice& device : std::as_const(chosen)) {
-        QList<Store::MessageLogEntry> entries = workspace.messages(
-            device.record.productKey, device.record.deviceName, qMax(0, options.messagesPerDevice));
+        auto read = workspace.messageLog().entries(device.record.productKey, device.record.deviceName,
+                                                   qMax(0, options.messagesPerDevice));
+        if (!read)
+            return read.error();
+        QList<Store::MessageLogEntry> entries = std::move(*read);
         std::reverse(entries.begin(), entries.end()); // the workspace gives the newest first
         QByteArray chunk;
         for (const Store::MessageLogEntry& entry : std::as_const(entries)) {
@@ -555,12 +578,11 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                                {QStringLiteral("redacted"), item.redacted}};
             index.append(object);
         }
-        const QJsonObject root{
-            {QStringLiteral("productKey"), productKey},
-            {QStringLiteral("published"), workspace.setting(kPublishedPrefix + productKey)},
-            {QStringLiteral("versions"), index},
-            {QStringLiteral("heldButNotStored"),
-             QJsonArray::fromStringList(missingByProduct.value(productKey))}};
+        const QJsonObject root{{QStringLiteral("productKey"), productKey},
+                               {QStringLiteral("published"), publishedVersions->value(productKey)},
+                               {QStringLiteral("versions"), index},
+                               {QStringLiteral("heldButNotStored"),
+                                QJsonArray::fromStringList(missingByProduct.value(productKey))}};
         if (Status added = zip.add(QStringLiteral("versions/%1/index.json").arg(folder),
                                    QJsonDocument(root).toJson(kIndented));
             !added)
@@ -589,6 +611,12 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
 
     // settings.json
     {
+        const auto sealedPassword = workspace.settings().value(QStringLiteral("session/passwordSealed"));
+        if (!sealedPassword)
+            return sealedPassword.error();
+        const auto retention = workspace.messageLog().retention();
+        if (!retention)
+            return retention.error();
         QJsonObject sessionObject{
             {QStringLiteral("mode"), session.mode == Session::SessionMode::Broker ? QStringLiteral("broker")
                                                                                   : QStringLiteral("demo")},
@@ -596,25 +624,22 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
             {QStringLiteral("tls"), session.tls},
             {QStringLiteral("caFile"), session.caFile},
             {QStringLiteral("username"), session.username},
-            {QStringLiteral("passwordSet"),
-             !session.password.isEmpty() ||
-                 !workspace.setting(QStringLiteral("session/passwordSealed")).isEmpty()},
+            {QStringLiteral("passwordSet"), !session.password.isEmpty() || !sealedPassword->isEmpty()},
             {QStringLiteral("fileServerHost"), session.fileServerHost},
             {QStringLiteral("fileServerPort"), int(session.fileServerPort)},
             {QStringLiteral("alibabaLimits"), session.alibabaLimits}};
-        const Store::MessageLogRetention retention = workspace.retention();
         QJsonObject published;
         for (const QString& productKey : std::as_const(productKeys))
-            published.insert(productKey, workspace.setting(kPublishedPrefix + productKey));
+            published.insert(productKey, publishedVersions->value(productKey));
         const QJsonObject root{{QStringLiteral("workspace"), QFileInfo(workspace.path()).fileName()},
                                {QStringLiteral("workspaceId"), workspace.workspaceId()},
                                {QStringLiteral("schemaVersion"), workspace.schemaVersion()},
-                               {QStringLiteral("locked"), workspace.isLocked()},
+                               {QStringLiteral("locked"), workspace.keys().isLocked()},
                                {QStringLiteral("session"), sessionObject},
                                {QStringLiteral("messageLogRetention"),
-                                QJsonObject{{QStringLiteral("maxRows"), retention.maxRows},
-                                            {QStringLiteral("maxAgeDays"), retention.maxAgeDays},
-                                            {QStringLiteral("maxPayloadBytes"), retention.maxPayloadBytes}}},
+                                QJsonObject{{QStringLiteral("maxRows"), retention->maxRows},
+                                            {QStringLiteral("maxAgeDays"), retention->maxAgeDays},
+                                            {QStringLiteral("maxPayloadBytes"), retention->maxPayloadBytes}}},
                                {QStringLiteral("published"), published}};
         if (Status added = zip.add(QStringLiteral("settings.json"), QJsonDocument(root).toJson(kIndented));
             !added)

@@ -382,14 +382,14 @@ bool CloudPanel::connectAs(const QList<Alink::DeviceKey>& devices)
                    Severity::Error);
         return false;
     }
-    if (m_workspace->isLocked()) {
-        showBanner(tr("Not connected: %1").arg(Store::Workspace::lockedError().message()), Severity::Error);
+    if (m_workspace->keys().isLocked()) {
+        showBanner(tr("Not connected: %1").arg(Store::KeyStore::lockedError().message()), Severity::Error);
         return false;
     }
     QList<Alink::DeviceIdentity> identities;
     QStringList problems;
     for (const Alink::DeviceKey& device : devices) {
-        const auto secret = m_workspace->deviceSecret(device.productKey, device.deviceName);
+        const auto secret = m_workspace->identities().deviceSecret(device.productKey, device.deviceName);
         if (!secret) {
             problems << secret.error().message();
             continue;
@@ -451,9 +451,12 @@ bool CloudPanel::connectAsIdentities(const QList<Alink::DeviceIdentity>& identit
             continue; // connected already; the session leaves it as it is
         m_model->ensureRow(identity.productKey, identity.deviceName);
         if (m_workspace) {
-            if (const auto held = m_workspace->deviceState(identity.productKey, identity.deviceName);
-                held && !held->sha256.isEmpty())
-                m_model->setHeld(identity.productKey, identity.deviceName, held->configId, held->sha256);
+            const auto held = m_workspace->deviceStates().state(identity.productKey, identity.deviceName);
+            if (!held)
+                showBanner(held.error().message(), Severity::Warning);
+            else if (held->has_value() && !(*held)->sha256.isEmpty())
+                m_model->setHeld(identity.productKey, identity.deviceName, (*held)->configId,
+                                 (*held)->sha256);
         }
     }
 
@@ -774,9 +777,13 @@ void CloudPanel::onVerified(const QString& productKey, const QString& deviceName
             change.before = *held;
             found = true;
         } else if (m_workspace) {
-            if (const auto version = m_workspace->configVersion(previousSha256.toLower())) {
-                change.before = version->content;
+            // A failed read counts as "not stored": the change is still shown, without its "before".
+            if (const auto version = m_workspace->versions().find(previousSha256.toLower());
+                version && version->has_value()) {
+                change.before = (*version)->content;
                 found = true;
+            } else if (!version) {
+                qCWarning(lcCloudUi) << "previous version unreadable:" << version.error().message();
             }
         }
         const QString before = previousConfigId.isEmpty()

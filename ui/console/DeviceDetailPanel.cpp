@@ -115,7 +115,15 @@ DeviceDetailPanel::DeviceDetailPanel(Session::ConsoleSession* session, Store::Fl
         const QString to = m_compareWith->currentData().toString();
         const int row = m_fleet->rowOf(m_productKey, m_deviceName);
         const QString held = row >= 0 ? m_fleet->rowAt(row).sha256 : QString();
-        const QString from = !held.isEmpty() ? held : m_session->publishedSha256(m_productKey);
+        QString from = held;
+        if (from.isEmpty()) {
+            const auto published = m_session->publishedSha256(m_productKey);
+            if (!published) {
+                QMessageBox::warning(this, tr("Compare"), published.error().message());
+                return;
+            }
+            from = *published;
+        }
         if (!to.isEmpty() && !from.isEmpty())
             emit compareRequested(m_productKey, from, to);
     });
@@ -142,10 +150,16 @@ void DeviceDetailPanel::fillVersions()
     Store::Workspace* workspace = m_session ? m_session->workspace() : nullptr;
     if (!workspace || m_productKey.isEmpty())
         return;
-    const QString published = m_session->publishedSha256(m_productKey);
-    for (const Store::ConfigVersion& version : workspace->configVersions(m_productKey)) {
+    const auto published = m_session->publishedSha256(m_productKey);
+    const auto versions = workspace->versions().list(m_productKey);
+    if (!published || !versions) {
+        // Shown where the versions would be; without a SHA-256 it cannot be compared with.
+        m_compareWith->addItem(published ? versions.error().message() : published.error().message());
+        return;
+    }
+    for (const Store::ConfigVersion& version : *versions) {
         QString text = QStringLiteral("%1 (%2)").arg(version.label, shortSha(version.sha256));
-        if (version.sha256 == published)
+        if (version.sha256 == *published)
             text += u' ' + tr("published");
         m_compareWith->addItem(text, version.sha256);
     }
@@ -161,9 +175,11 @@ void DeviceDetailPanel::refresh()
     m_title->setText(m_deviceName);
     m_product->setText(m_productKey);
     m_device->setText(m_deviceName);
-    const auto record = workspace->device(m_productKey, m_deviceName);
+    const auto read = workspace->identities().device(m_productKey, m_deviceName);
+    const std::optional<Store::DeviceRecord> record = read ? *read : std::nullopt;
     m_labels->setText(record ? record->labels.join(QStringLiteral(", ")) : QString());
-    m_note->setText(record ? record->note : QString());
+    // A failed read says so where the note would be.
+    m_note->setText(!read ? read.error().message() : record ? record->note : QString());
     if (!m_revealed)
         m_secret->setText(record && record->hasSecret ? kMask : tr("(none)"));
     m_reveal->setEnabled(record && record->hasSecret);
@@ -176,8 +192,11 @@ void DeviceDetailPanel::refresh()
     m_online->setStyleSheet(state.online ? QStringLiteral("color:#2e9d4f") : QString());
     m_state->setText(Store::FleetModel::stateName(state.state));
     auto versionLabel = [workspace](const QString& sha) {
-        const auto version = workspace->configVersion(sha);
-        return version ? QStringLiteral("%1 (%2)").arg(version->label, shortSha(sha)) : shortSha(sha);
+        const auto version = workspace->versions().find(sha);
+        if (!version)
+            return tr("%1 (%2)").arg(shortSha(sha), version.error().message());
+        return version->has_value() ? QStringLiteral("%1 (%2)").arg((*version)->label, shortSha(sha))
+                                    : shortSha(sha);
     };
     m_config->setText(!state.sha256.isEmpty() ? versionLabel(state.sha256) : tr("nothing known"));
     m_config->setToolTip(state.configId.isEmpty()
@@ -197,8 +216,12 @@ void DeviceDetailPanel::refresh()
         m_code->setToolTip({});
     }
     m_held->clear();
-    for (const QString& sha : m_session->heldVersions(m_productKey, m_deviceName))
-        m_held->addItem(versionLabel(sha));
+    if (const auto held = m_session->heldVersions(m_productKey, m_deviceName); !held) {
+        m_held->addItem(held.error().message());
+    } else {
+        for (const QString& sha : *held)
+            m_held->addItem(versionLabel(sha));
+    }
     if (m_held->count() == 0)
         m_held->addItem(tr("none seen yet"));
 }
@@ -216,7 +239,7 @@ bool DeviceDetailPanel::revealSecret()
                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return false;
-    auto secret = workspace->deviceSecret(m_productKey, m_deviceName);
+    auto secret = workspace->identities().deviceSecret(m_productKey, m_deviceName);
     if (!secret) {
         QMessageBox::warning(this, tr("Reveal DeviceSecret"), secret.error().message());
         return false;

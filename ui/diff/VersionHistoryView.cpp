@@ -125,8 +125,13 @@ void VersionHistoryView::refresh()
     {
         const QSignalBlocker blocker(m_product);
         m_product->clear();
-        if (m_workspace) {
-            for (const Store::ProductRecord& product : m_workspace->products()) {
+        m_readError.clear();
+        const auto products = m_workspace ? m_workspace->identities().products()
+                                          : Alink::Expected(QList<Store::ProductRecord>());
+        if (!products) {
+            m_readError = products.error().message();
+        } else {
+            for (const Store::ProductRecord& product : *products) {
                 const QString shown = product.name.isEmpty()
                                           ? product.productKey
                                           : u"%1 (%2)"_s.arg(product.name, product.productKey);
@@ -165,8 +170,13 @@ void VersionHistoryView::loadVersions()
     const QStringList selected = selectedVersions();
     m_versions.clear();
     const QString product = productKey();
-    if (m_workspace && !product.isEmpty())
-        m_versions = m_workspace->configVersions(product);
+    QString readError = m_readError;
+    if (m_workspace && !product.isEmpty()) {
+        if (auto versions = m_workspace->versions().list(product))
+            m_versions = std::move(*versions);
+        else if (readError.isEmpty())
+            readError = versions.error().message();
+    }
     std::reverse(m_versions.begin(), m_versions.end()); // newest first
 
     const QLocale locale;
@@ -196,7 +206,9 @@ void VersionHistoryView::loadVersions()
     }
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    if (product.isEmpty())
+    if (!readError.isEmpty())
+        m_empty->setText(readError);
+    else if (product.isEmpty())
         m_empty->setText(tr("No product in this workspace yet."));
     else if (m_versions.isEmpty())
         m_empty->setText(
@@ -275,16 +287,22 @@ void VersionHistoryView::compare(const QString& oldSha256, const QString& newSha
 {
     if (!m_workspace)
         return;
-    const auto oldVersion = m_workspace->configVersion(oldSha256);
-    const auto newVersion = m_workspace->configVersion(newSha256);
-    if (!oldVersion || !newVersion) {
-        qCWarning(lcDiffUi) << "cannot compare: version" << (oldVersion ? newSha256 : oldSha256)
+    const auto oldVersion = m_workspace->versions().find(oldSha256);
+    const auto newVersion = m_workspace->versions().find(newSha256);
+    for (const auto* version : {&oldVersion, &newVersion}) {
+        if (!*version) {
+            QMessageBox::warning(this, tr("Compare versions"), version->error().message());
+            return;
+        }
+    }
+    if (!oldVersion->has_value() || !newVersion->has_value()) {
+        qCWarning(lcDiffUi) << "cannot compare: version" << (oldVersion->has_value() ? newSha256 : oldSha256)
                             << "is not stored";
         return;
     }
     m_diffView->setVisible(true);
-    m_diffView->setContents(oldVersion->content, newVersion->content, versionName(*oldVersion),
-                            versionName(*newVersion));
+    m_diffView->setContents((*oldVersion)->content, (*newVersion)->content, versionName(**oldVersion),
+                            versionName(**newVersion));
     emit compared(oldSha256, newSha256);
 }
 
@@ -317,8 +335,13 @@ ConfigEditor* VersionHistoryView::openEditor()
     const QString base = !selected.isEmpty() ? selected.first()
                                              : (m_versions.isEmpty() ? QString() : m_versions.first().sha256);
     if (!base.isEmpty()) {
-        if (const auto version = m_workspace->configVersion(base))
-            start = version->content;
+        const auto version = m_workspace->versions().find(base);
+        if (!version) {
+            QMessageBox::warning(this, tr("New version"), version.error().message());
+            return nullptr;
+        }
+        if (version->has_value())
+            start = (*version)->content;
     }
 
     auto* dialog = new QDialog(this);

@@ -78,6 +78,7 @@ private:
 
     Store::Workspace* m_workspace;
     QList<Store::ConfigVersion> m_versions;
+    QString m_readError; // why the products could not be read, shown instead of the versions
     bool m_alibabaLimits = false;
     QPointer<QDialog> m_editorDialog;
 

@@ -108,7 +108,7 @@ Imported importInto(const QString& workspacePath, const QString& csvPath, const 
     auto workspace = Workspace::open(workspacePath);
     if (!workspace)
         qFatal("%s", qPrintable(workspace.error().message()));
-    (*workspace)->setSealer(std::make_shared<SecretSealer>(key));
+    (*workspace)->keys().setSealer(std::make_shared<SecretSealer>(key));
     CsvImport import(**workspace);
     QElapsedTimer timer;
     timer.start();

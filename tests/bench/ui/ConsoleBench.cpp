@@ -13,6 +13,7 @@
 #include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "support/StoredValue.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -126,7 +127,7 @@ bool makeWorkspace(const QString& path, int total)
         return false;
     }
     Store::Workspace* workspace = session.workspace();
-    const int existing = int(workspace->deviceCount());
+    const int existing = int(storedValue(workspace->identities().deviceCount()));
     const QStringList products{QStringLiteral("a1Thermo"), QStringLiteral("a1Gate")};
     constexpr int kBatch = 10000;
     for (int first = existing; first < total; first += kBatch) {
@@ -139,7 +140,7 @@ bool makeWorkspace(const QString& path, int total)
             devices.append(device);
             secrets.append(QByteArray::number(i).rightJustified(32, 'k'));
         }
-        if (auto status = workspace->addDevices(devices, secrets); !status) {
+        if (auto status = workspace->identities().addDevices(devices, secrets); !status) {
             std::fprintf(stderr, "cannot add devices: %s\n", qPrintable(status.error().message()));
             return false;
         }
@@ -227,7 +228,7 @@ int main(int argc, char* argv[])
         auto workspace = Store::Workspace::open(path);
         QElapsedTimer timer;
         timer.start();
-        const QList<Store::DeviceRecord> devices = (*workspace)->devices();
+        const QList<Store::DeviceRecord> devices = storedValue((*workspace)->identities().devices());
         QStandardItemModel model(int(devices.size()), Store::FleetModel::ColumnCount);
         for (int row = 0; row < devices.size(); ++row) {
             model.setItem(row, 0, new QStandardItem(devices.at(row).productKey));

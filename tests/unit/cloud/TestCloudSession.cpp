@@ -6,6 +6,7 @@
 #include "alink/Topic.h"
 #include "cloud/CloudSession.h"
 #include "store/Workspace.h"
+#include "support/StoredValue.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QSignalSpy>
@@ -147,7 +148,7 @@ void TestCloudSession::getVerifyStoreAndDiff()
     QVERIFY(verified.first().at(4).toString().isEmpty()); // held nothing before
     QVERIFY(verified.first().at(6).toString().isEmpty()); // stored
     const QString sha1 = Transfer::Sha256Stream::hash(kConfigV1);
-    const auto stored = (*workspace)->configVersion(sha1);
+    const auto stored = storedValue((*workspace)->versions().find(sha1));
     QVERIFY(stored);
     QCOMPARE(stored->content, kConfigV1);
     QCOMPARE(stored->origin, Store::ConfigOrigin::Downloaded);
@@ -162,7 +163,7 @@ void TestCloudSession::getVerifyStoreAndDiff()
     const QString diff = verified.at(1).at(5).toString();
     QVERIFY2(diff.contains(QStringLiteral("1 changed")) && diff.contains(QStringLiteral("1 added")),
              qPrintable(diff));
-    QVERIFY((*workspace)->configVersion(Transfer::Sha256Stream::hash(kConfigV2)));
+    QVERIFY(storedValue((*workspace)->versions().find(Transfer::Sha256Stream::hash(kConfigV2))));
 
     // The same version again: unchanged.
     QVERIFY(m_session->requestConfig(kProduct, identity(0).deviceName));

@@ -2,6 +2,7 @@
 #include "roles/WorkspaceRecorder.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "support/StoredValue.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -40,7 +41,7 @@ std::unique_ptr<Store::Workspace> TestWorkspaceRecorder::openWorkspace()
 void TestWorkspaceRecorder::mergesAndWritesInBatches()
 {
     auto workspace = openWorkspace();
-    QVERIFY(workspace->addDevice({QStringLiteral("pk"), QStringLiteral("dev1")}, "secret"));
+    QVERIFY(workspace->identities().addDevice({QStringLiteral("pk"), QStringLiteral("dev1")}, "secret"));
     Roles::WorkspaceRecorder recorder(workspace.get());
     recorder.setInterval(50);
     QSignalSpy flushed(&recorder, &Roles::WorkspaceRecorder::flushed);
@@ -64,18 +65,19 @@ void TestWorkspaceRecorder::mergesAndWritesInBatches()
     QTRY_COMPARE(flushed.size(), 1);
     QCOMPARE(flushed.first().at(0).toInt(), 3);
     QCOMPARE(flushed.first().at(1).toInt(), 1);
-    const auto state = workspace->deviceState(QStringLiteral("pk"), QStringLiteral("dev1"));
+    const auto state =
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk"), QStringLiteral("dev1")));
     QVERIFY(state);
     QCOMPARE(state->state, ConfigState::Applied);
     QCOMPARE(state->lastReplyCode, 200);
     QVERIFY(state->online);
-    QCOMPARE(workspace->messageCount(), 3);
+    QCOMPARE(storedValue(workspace->messageLog().count()), 3);
 }
 
 void TestWorkspaceRecorder::dropsUnknownDevices()
 {
     auto workspace = openWorkspace();
-    QVERIFY(workspace->addDevice({QStringLiteral("pk"), QStringLiteral("dev1")}, "secret"));
+    QVERIFY(workspace->identities().addDevice({QStringLiteral("pk"), QStringLiteral("dev1")}, "secret"));
     Roles::WorkspaceRecorder recorder(workspace.get());
     DeviceStateUpdate ghost{QStringLiteral("pk"), QStringLiteral("ghost")};
     ghost.state = ConfigState::Failed;
@@ -84,9 +86,10 @@ void TestWorkspaceRecorder::dropsUnknownDevices()
     recorder.recordState(ghost);
     recorder.recordState(known);
     QVERIFY(recorder.flush()); // the unknown device does not sink the batch
-    QCOMPARE(workspace->deviceState(QStringLiteral("pk"), QStringLiteral("dev1"))->state,
-             ConfigState::Verified);
-    QVERIFY(!workspace->deviceState(QStringLiteral("pk"), QStringLiteral("ghost")));
+    QCOMPARE(
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk"), QStringLiteral("dev1")))->state,
+        ConfigState::Verified);
+    QVERIFY(!storedValue(workspace->deviceStates().state(QStringLiteral("pk"), QStringLiteral("ghost"))));
 }
 
 void TestWorkspaceRecorder::mergeKeepsAbsentFields()

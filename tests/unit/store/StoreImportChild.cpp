@@ -25,7 +25,9 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qPrintable(workspace.error().message()));
         return 1;
     }
-    (*workspace)->setSealer(std::make_shared<SecretSealer>(QByteArray::fromHex(args.at(3).toLatin1())));
+    (*workspace)
+        ->keys()
+        .setSealer(std::make_shared<SecretSealer>(QByteArray::fromHex(args.at(3).toLatin1())));
     CsvImport import(**workspace);
     const auto preview = import.previewFile(args.at(2));
     if (!preview || !preview->canCommit()) {

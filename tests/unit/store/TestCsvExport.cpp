@@ -40,11 +40,12 @@ void TestCsvExport::init()
     auto opened = Workspace::open(m_dir->filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     m_workspace = std::move(opened).value();
-    m_workspace->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
-    STORE_VERIFY(m_workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device01")},
-                                          {QStringLiteral("pk1"), QStringLiteral("device02")},
-                                          {QStringLiteral("pk2"), QStringLiteral("device01")}},
-                                         {"Secret0ne", "has,comma \"and quotes\"", "line\nbreak"}));
+    m_workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    STORE_VERIFY(
+        m_workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device01")},
+                                              {QStringLiteral("pk1"), QStringLiteral("device02")},
+                                              {QStringLiteral("pk2"), QStringLiteral("device01")}},
+                                             {"Secret0ne", "has,comma \"and quotes\"", "line\nbreak"}));
 }
 
 QByteArray TestCsvExport::exported(CsvExport::Secrets secrets, const QString& productKey)
@@ -85,7 +86,7 @@ void TestCsvExport::redactedByDefault()
                              "pk1,device02,<redacted>\r\n"
                              "pk2,device01,<redacted>\r\n"));
     // Redacting needs no key.
-    m_workspace->setSealer(nullptr);
+    m_workspace->keys().setSealer(nullptr);
     QCOMPARE(exported(CsvExport::Secrets::Redacted), csv);
 }
 
@@ -100,7 +101,7 @@ void TestCsvExport::revealedWhenAsked()
 
 void TestCsvExport::revealingNeedsTheKey()
 {
-    m_workspace->setSealer(nullptr);
+    m_workspace->keys().setSealer(nullptr);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     const auto written = CsvExport::write(*m_workspace, buffer, CsvExport::Secrets::Revealed);
@@ -127,15 +128,16 @@ void TestCsvExport::roundTripThroughImport()
 
     auto other = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
     QVERIFY(other);
-    (*other)->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    (*other)->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
     CsvImport import(**other);
     const auto preview = import.previewFile(path);
     QVERIFY(preview && preview->canCommit());
     QCOMPARE(import.commit(*preview).value(), 3);
     for (const auto& [pk, dn] :
          {std::pair{"pk1", "device01"}, std::pair{"pk1", "device02"}, std::pair{"pk2", "device01"}}) {
-        QCOMPARE((*other)->deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value(),
-                 m_workspace->deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value());
+        QCOMPARE(
+            (*other)->identities().deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value(),
+            m_workspace->identities().deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value());
     }
 }
 

@@ -45,7 +45,7 @@ void TestCsvImport::init()
     auto opened = Workspace::open(m_dir->filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     m_workspace = std::move(opened).value();
-    m_workspace->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    m_workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
 }
 
 void TestCsvImport::headers_data()
@@ -93,8 +93,9 @@ void TestCsvImport::headers()
     QCOMPARE(preview->firstRows.first().productKey, QStringLiteral("a1Prod"));
     QCOMPARE(preview->firstRows.first().deviceName, QStringLiteral("device01"));
     QCOMPARE(import.commit(*preview).value(), 1);
-    QCOMPARE(m_workspace->deviceSecret(QStringLiteral("a1Prod"), QStringLiteral("device01")).value(),
-             "s3cret");
+    QCOMPARE(
+        m_workspace->identities().deviceSecret(QStringLiteral("a1Prod"), QStringLiteral("device01")).value(),
+        "s3cret");
 }
 
 void TestCsvImport::headerErrors_data()
@@ -185,7 +186,7 @@ void TestCsvImport::rowErrors()
     const auto committed = import.commit(*preview);
     QVERIFY(!committed);
     QVERIFY(committed.error().message().contains(QStringLiteral("nothing was imported")));
-    QCOMPARE(m_workspace->deviceCount(), 0);
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
 }
 
 void TestCsvImport::formats_data()
@@ -229,12 +230,13 @@ void TestCsvImport::formats()
     QVERIFY2(preview->canCommit(),
              preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
     QCOMPARE(import.commit(*preview).value(), 1);
-    QCOMPARE(m_workspace->deviceSecret(QStringLiteral("pk1"), deviceName).value(), secret);
+    QCOMPARE(m_workspace->identities().deviceSecret(QStringLiteral("pk1"), deviceName).value(), secret);
 }
 
 void TestCsvImport::alreadyInWorkspace()
 {
-    STORE_VERIFY(m_workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device02")}, "old"));
+    STORE_VERIFY(
+        m_workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device02")}, "old"));
     CsvImport import(*m_workspace);
     const auto preview = import.previewData(
         "ProductKey,DeviceName,DeviceSecret\npk1,device01,a\npk1,device02,b\npk2,device02,c\n");
@@ -245,8 +247,10 @@ void TestCsvImport::alreadyInWorkspace()
         preview->errors.first().message.contains(QStringLiteral("pk1/device02 is already in the workspace")));
     QCOMPARE(preview->newProducts, QStringList{QStringLiteral("pk2")});
     QVERIFY(!import.commit(*preview));
-    QCOMPARE(m_workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device02")).value(), "old");
-    QCOMPARE(m_workspace->deviceCount(), 1);
+    QCOMPARE(
+        m_workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device02")).value(),
+        "old");
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 1);
 }
 
 void TestCsvImport::allOrNothing()
@@ -267,13 +271,14 @@ void TestCsvImport::allOrNothing()
     QCOMPARE(preview->errors.at(1).line, 5);
     QCOMPARE(preview->errors.at(2).line, 6);
     QVERIFY(!import.commit(*preview));
-    QCOMPARE(m_workspace->deviceCount(), 0);
-    QVERIFY(m_workspace->products().isEmpty());
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
+    QVERIFY(storedValue(m_workspace->identities().products()).isEmpty());
 }
 
 void TestCsvImport::commitImportsEverything()
 {
-    STORE_VERIFY(m_workspace->upsertProduct({QStringLiteral("pk1"), QStringLiteral("Existing")}));
+    STORE_VERIFY(
+        m_workspace->identities().upsertProduct({QStringLiteral("pk1"), QStringLiteral("Existing")}));
     QByteArray csv = "DeviceName,ProductKey,DeviceSecret\n";
     for (int i = 0; i < 300; ++i)
         csv += "device" + QByteArray::number(i).rightJustified(3, '0') + (i % 3 ? ",pk1," : ",pk2,") +
@@ -296,11 +301,13 @@ void TestCsvImport::commitImportsEverything()
     QCOMPARE(imported.value(), 300);
     QCOMPARE(progress.first(), 0);
     QCOMPARE(progress.last(), 300);
-    QCOMPARE(m_workspace->deviceCount(), 300);
-    QCOMPARE(m_workspace->deviceCount(QStringLiteral("pk2")), 100);
-    QCOMPARE(m_workspace->product(QStringLiteral("pk1"))->name, QStringLiteral("Existing"));
-    QCOMPARE(m_workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device299")).value(),
-             "secret299");
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 300);
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount(QStringLiteral("pk2"))), 100);
+    QCOMPARE(storedValue(m_workspace->identities().product(QStringLiteral("pk1")))->name,
+             QStringLiteral("Existing"));
+    QCOMPARE(
+        m_workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device299")).value(),
+        "secret299");
     // The same file again: every row is now already in the workspace.
     const auto again = import.previewData(csv);
     QCOMPARE(again->errorRowCount, 300);
@@ -340,19 +347,19 @@ void TestCsvImport::fileChangedAfterPreview()
     const auto committed = import.commit(*preview);
     QVERIFY(!committed);
     QVERIFY(committed.error().message().contains(QStringLiteral("changed after the preview")));
-    QCOMPARE(m_workspace->deviceCount(), 0);
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
 }
 
 void TestCsvImport::lockedWorkspace()
 {
-    m_workspace->setSealer(nullptr);
+    m_workspace->keys().setSealer(nullptr);
     CsvImport import(*m_workspace);
     const auto preview = import.previewData("ProductKey,DeviceName,DeviceSecret\npk1,device01,a\n");
     QVERIFY(preview && preview->canCommit()); // a preview needs no key
     const auto committed = import.commit(*preview);
     QVERIFY(!committed);
     QVERIFY(committed.error().message().contains(QStringLiteral("locked")));
-    QCOMPARE(m_workspace->deviceCount(), 0);
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
 }
 
 void TestCsvImport::cancelImportsNothing()
@@ -366,8 +373,8 @@ void TestCsvImport::cancelImportsNothing()
     const auto committed = import.commit(*preview, [](qsizetype done, qsizetype) { return done < 8000; });
     QVERIFY(!committed);
     QVERIFY(committed.error().message().contains(QStringLiteral("cancelled")));
-    QCOMPARE(m_workspace->deviceCount(), 0);
-    QVERIFY(m_workspace->products().isEmpty());
+    QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
+    QVERIFY(storedValue(m_workspace->identities().products()).isEmpty());
 }
 
 void TestCsvImport::manyErrorsAreCountedAndCapped()

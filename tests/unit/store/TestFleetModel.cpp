@@ -107,7 +107,7 @@ void TestFleetModel::loadFromWorkspace()
     auto opened = Workspace::open(dir.filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     Workspace& workspace = **opened;
-    workspace.setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    workspace.keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
     QList<DeviceRecord> devices;
     QList<QByteArray> secrets;
     for (int i = 0; i < 50; ++i) {
@@ -115,7 +115,7 @@ void TestFleetModel::loadFromWorkspace()
             {i % 2 ? QStringLiteral("pkOdd") : QStringLiteral("pkEven"), QStringLiteral("device%1").arg(i)});
         secrets.append("s");
     }
-    STORE_VERIFY(workspace.addDevices(devices, secrets));
+    STORE_VERIFY(workspace.identities().addDevices(devices, secrets));
     DeviceStateUpdate update{QStringLiteral("pkOdd"), QStringLiteral("device7")};
     update.configId = QStringLiteral("cfg-9");
     update.sha256 = QStringLiteral("0123456789abcdef").repeated(4);
@@ -124,7 +124,7 @@ void TestFleetModel::loadFromWorkspace()
     update.replySource = ReplySource::Platform;
     update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
     update.online = true;
-    STORE_VERIFY(workspace.applyStateUpdates({update}));
+    STORE_VERIFY(workspace.deviceStates().apply({update}));
 
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     QVERIFY(m_model->loadFrom(workspace));

@@ -30,6 +30,8 @@ private slots:
     void duplicateDeviceRollsBackTheBatch();
     void removeProductRemovesItsDevices();
     void configVersionsAreContentAddressed();
+    void publishedVersions();
+    void failedReadIsAnError();
     void stateUpdates();
     void stateUpdateBatchIsAllOrNothing();
     void messageLogRetentionByRows();
@@ -61,7 +63,7 @@ std::unique_ptr<Workspace> TestWorkspace::openWorkspace(bool unlocked)
     }
     std::unique_ptr<Workspace> workspace = std::move(opened).value();
     if (unlocked)
-        workspace->setSealer(m_sealer);
+        workspace->keys().setSealer(m_sealer);
     return workspace;
 }
 
@@ -74,11 +76,12 @@ void TestWorkspace::createAndReopen()
         QCOMPARE(workspace->schemaVersion(), Workspace::kSchemaVersion);
         id = workspace->workspaceId();
         QVERIFY(!QUuid::fromString(id).isNull());
-        QSqlQuery query(workspace->database());
+        // (Foreign keys, a setting of the workspace's own connection, show in
+        // removeProductRemovesItsDevices.)
+        SqliteFile sqlite(path());
+        QSqlQuery query(sqlite.database());
         QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
         QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
-        QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next());
-        QCOMPARE(query.value(0).toInt(), 1);
     }
     // The file carries ConfigDeck's application id in its header.
     QFile file(path());
@@ -110,49 +113,53 @@ void TestWorkspace::keyRecordAndSettings()
     {
         auto workspace = openWorkspace(false);
         QVERIFY(workspace);
-        QVERIFY(workspace->keyRecord().isEmpty());
-        STORE_VERIFY(workspace->setKeyRecord(QByteArray("\x01\x02record\x00", 9)));
-        STORE_VERIFY(workspace->setSetting(QStringLiteral("mode"), QStringLiteral("demo")));
+        QVERIFY(storedValue(workspace->keys().record()).isEmpty());
+        STORE_VERIFY(workspace->keys().setRecord(QByteArray("\x01\x02record\x00", 9)));
+        STORE_VERIFY(workspace->settings().setValue(QStringLiteral("mode"), QStringLiteral("demo")));
     }
     auto workspace = openWorkspace(false);
-    QCOMPARE(workspace->keyRecord(), QByteArray("\x01\x02record\x00", 9));
-    QCOMPARE(workspace->setting(QStringLiteral("mode")), QStringLiteral("demo"));
-    QCOMPARE(workspace->setting(QStringLiteral("absent"), QStringLiteral("fallback")),
+    QCOMPARE(storedValue(workspace->keys().record()), QByteArray("\x01\x02record\x00", 9));
+    QCOMPARE(storedValue(workspace->settings().value(QStringLiteral("mode"))), QStringLiteral("demo"));
+    QCOMPARE(storedValue(workspace->settings().value(QStringLiteral("absent"), QStringLiteral("fallback"))),
              QStringLiteral("fallback"));
-    QVERIFY(workspace->isLocked());
+    QVERIFY(workspace->keys().isLocked());
 }
 
 void TestWorkspace::products()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->upsertProduct(
+    STORE_VERIFY(workspace->identities().upsertProduct(
         {QStringLiteral("a1Product"), QStringLiteral("Lamp"), QStringLiteral("cn-shanghai"), true}));
-    STORE_VERIFY(workspace->upsertProduct({QStringLiteral("b2Product"), QStringLiteral("Meter"),
-                                           QStringLiteral("iot-06z00.mqtt.iothub.aliyuncs.com"), false}));
-    QVERIFY(!workspace->upsertProduct({}));
-    QCOMPARE(workspace->products().size(), 2);
-    STORE_VERIFY(workspace->upsertProduct(
+    STORE_VERIFY(
+        workspace->identities().upsertProduct({QStringLiteral("b2Product"), QStringLiteral("Meter"),
+                                               QStringLiteral("iot-06z00.mqtt.iothub.aliyuncs.com"), false}));
+    QVERIFY(!workspace->identities().upsertProduct({}));
+    QCOMPARE(storedValue(workspace->identities().products()).size(), 2);
+    STORE_VERIFY(workspace->identities().upsertProduct(
         {QStringLiteral("a1Product"), QStringLiteral("Lamp 2"), QStringLiteral("cn-beijing"), false}));
-    const auto lamp = workspace->product(QStringLiteral("a1Product"));
+    const auto lamp = storedValue(workspace->identities().product(QStringLiteral("a1Product")));
     QVERIFY(lamp);
     QCOMPARE(lamp->name, QStringLiteral("Lamp 2"));
     QCOMPARE(lamp->endpoint, QStringLiteral("cn-beijing"));
     QCOMPARE(lamp->remoteConfigEnabled, false);
-    QCOMPARE(workspace->products().size(), 2);
-    QVERIFY(!workspace->product(QStringLiteral("nope")));
+    QCOMPARE(storedValue(workspace->identities().products()).size(), 2);
+    QVERIFY(!storedValue(workspace->identities().product(QStringLiteral("nope"))));
 }
 
 void TestWorkspace::devicesNeedTheSealer()
 {
     auto workspace = openWorkspace(false);
-    const auto added = workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret");
+    const auto added =
+        workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret");
     QVERIFY(!added);
     QVERIFY(added.error().message().contains(QStringLiteral("locked")));
-    QCOMPARE(workspace->deviceCount(), 0);
-    workspace->setSealer(m_sealer);
-    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
-    workspace->setSealer(nullptr);
-    const auto secret = workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
+    QCOMPARE(storedValue(workspace->identities().deviceCount()), 0);
+    workspace->keys().setSealer(m_sealer);
+    STORE_VERIFY(
+        workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
+    workspace->keys().setSealer(nullptr);
+    const auto secret =
+        workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
     QVERIFY(!secret);
     QVERIFY(secret.error().message().contains(QStringLiteral("locked")));
 }
@@ -164,40 +171,48 @@ void TestWorkspace::devicesRoundTrip()
                       QStringLiteral("lamp-01"),
                       QStringLiteral("hall"),
                       {QStringLiteral("floor2"), QStringLiteral("beta")}};
-    STORE_VERIFY(workspace->addDevices({lamp, {QStringLiteral("pk2"), QStringLiteral("meter@01")}},
-                                       {"s3cretLamp", "s3cretMeter"}));
-    QCOMPARE(workspace->deviceCount(), 2);
-    QCOMPARE(workspace->deviceCount(QStringLiteral("pk1")), 1);
-    QVERIFY(workspace->product(QStringLiteral("pk2"))); // created with its first device
+    STORE_VERIFY(workspace->identities().addDevices(
+        {lamp, {QStringLiteral("pk2"), QStringLiteral("meter@01")}}, {"s3cretLamp", "s3cretMeter"}));
+    QCOMPARE(storedValue(workspace->identities().deviceCount()), 2);
+    QCOMPARE(storedValue(workspace->identities().deviceCount(QStringLiteral("pk1"))), 1);
+    QVERIFY(
+        storedValue(workspace->identities().product(QStringLiteral("pk2")))); // created with its first device
 
-    const auto read = workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01"));
+    const auto read =
+        storedValue(workspace->identities().device(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
     QVERIFY(read);
     QCOMPARE(read->note, QStringLiteral("hall"));
     QCOMPARE(read->labels, (QStringList{QStringLiteral("beta"), QStringLiteral("floor2")}));
     QVERIFY(read->hasSecret);
-    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(), "s3cretLamp");
-    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk2"), QStringLiteral("meter@01")).value(),
+    QCOMPARE(workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(),
+             "s3cretLamp");
+    QCOMPARE(workspace->identities().deviceSecret(QStringLiteral("pk2"), QStringLiteral("meter@01")).value(),
              "s3cretMeter");
 
+    STORE_VERIFY(workspace->identities().setDeviceNote(QStringLiteral("pk1"), QStringLiteral("lamp-01"),
+                                                       QStringLiteral("moved")));
+    STORE_VERIFY(workspace->identities().setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("lamp-01"),
+                                                         {QStringLiteral("g1")}));
     STORE_VERIFY(
-        workspace->setDeviceNote(QStringLiteral("pk1"), QStringLiteral("lamp-01"), QStringLiteral("moved")));
-    STORE_VERIFY(
-        workspace->setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("lamp-01"), {QStringLiteral("g1")}));
-    STORE_VERIFY(workspace->setDeviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01"), "rotated"));
-    QCOMPARE(workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01"))->labels,
-             QStringList{QStringLiteral("g1")});
-    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(), "rotated");
+        workspace->identities().setDeviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01"), "rotated"));
+    QCOMPARE(
+        storedValue(workspace->identities().device(QStringLiteral("pk1"), QStringLiteral("lamp-01")))->labels,
+        QStringList{QStringLiteral("g1")});
+    QCOMPARE(workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-01")).value(),
+             "rotated");
 
-    const auto all = workspace->devices();
+    const auto all = storedValue(workspace->identities().devices());
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(0).note, QStringLiteral("moved"));
     QCOMPARE(all.at(0).labels, QStringList{QStringLiteral("g1")});
-    QCOMPARE(workspace->devices(QStringLiteral("pk2")).size(), 1);
-    QCOMPARE(workspace->devices({}, 1, 1).at(0).deviceName, QStringLiteral("meter@01"));
+    QCOMPARE(storedValue(workspace->identities().devices(QStringLiteral("pk2"))).size(), 1);
+    QCOMPARE(storedValue(workspace->identities().devices({}, 1, 1)).at(0).deviceName,
+             QStringLiteral("meter@01"));
 
-    STORE_VERIFY(workspace->removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
-    QVERIFY(!workspace->device(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
-    const auto missing = workspace->removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01"));
+    STORE_VERIFY(workspace->identities().removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01")));
+    QVERIFY(!storedValue(workspace->identities().device(QStringLiteral("pk1"), QStringLiteral("lamp-01"))));
+    const auto missing =
+        workspace->identities().removeDevice(QStringLiteral("pk1"), QStringLiteral("lamp-01"));
     QVERIFY(!missing);
     QVERIFY(missing.error().message().contains(QStringLiteral("pk1/lamp-01")));
 }
@@ -207,8 +222,10 @@ void TestWorkspace::secretsAreSealedOnDisk()
     const QByteArray secret = "PlainTextDeviceSecretMarker42";
     {
         auto workspace = openWorkspace();
-        STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, secret));
-        QSqlQuery query(workspace->database());
+        STORE_VERIFY(
+            workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, secret));
+        SqliteFile sqlite(path());
+        QSqlQuery query(sqlite.database());
         QVERIFY(query.exec(QStringLiteral("SELECT secret FROM devices")) && query.next());
         QCOMPARE(query.value(0).toByteArray().size(), secret.size() + SecretSealer::kOverhead);
     }
@@ -222,54 +239,62 @@ void TestWorkspace::secretsAreSealedOnDisk()
 void TestWorkspace::wrongKeyCannotOpenSecrets()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
-    workspace->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
-    const auto secret = workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
+    STORE_VERIFY(
+        workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "secret"));
+    workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    const auto secret =
+        workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1"));
     QVERIFY(!secret);
     QVERIFY(secret.error().message().contains(QStringLiteral("pk1/device1")));
     // A sealed secret moved to another device's row does not open there either.
-    workspace->setSealer(m_sealer);
-    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device2")}, "other"));
-    QSqlQuery query(workspace->database());
+    workspace->keys().setSealer(m_sealer);
+    STORE_VERIFY(
+        workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device2")}, "other"));
+    SqliteFile sqlite(path());
+    QSqlQuery query(sqlite.database());
     QVERIFY(query.exec(
         QStringLiteral("UPDATE devices SET secret = (SELECT secret FROM devices WHERE device_name = "
                        "'device1') WHERE device_name = 'device2'")));
-    QVERIFY(!workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device2")));
+    QVERIFY(!workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device2")));
 }
 
 void TestWorkspace::duplicateDeviceRollsBackTheBatch()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "s1"));
-    const auto added = workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device2")},
-                                              {QStringLiteral("pk1"), QStringLiteral("device1")}},
-                                             {"s2", "s1again"});
+    STORE_VERIFY(workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "s1"));
+    const auto added =
+        workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device2")},
+                                            {QStringLiteral("pk1"), QStringLiteral("device1")}},
+                                           {"s2", "s1again"});
     QVERIFY(!added);
     QVERIFY2(added.error().message().contains(QStringLiteral("pk1/device1")),
              qPrintable(added.error().message()));
     QVERIFY(added.error().message().contains(QStringLiteral("already")));
-    QCOMPARE(workspace->deviceCount(), 1); // device2 was rolled back with the batch
-    QCOMPARE(workspace->deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1")).value(), "s1");
-    QVERIFY(!workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device3")}}, {}));
-    QVERIFY(!workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device3")}, QByteArray()));
-    QCOMPARE(workspace->deviceCount(), 1);
+    QCOMPARE(storedValue(workspace->identities().deviceCount()), 1); // device2 was rolled back with the batch
+    QCOMPARE(workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device1")).value(),
+             "s1");
+    QVERIFY(!workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device3")}}, {}));
+    QVERIFY(
+        !workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device3")}, QByteArray()));
+    QCOMPARE(storedValue(workspace->identities().deviceCount()), 1);
 }
 
 void TestWorkspace::removeProductRemovesItsDevices()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
-                                        {QStringLiteral("pk1"), QStringLiteral("device2")},
-                                        {QStringLiteral("pk2"), QStringLiteral("device1")}},
-                                       {"a", "b", "c"}));
-    STORE_VERIFY(workspace->applyStateUpdates(
+    STORE_VERIFY(workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                                     {QStringLiteral("pk1"), QStringLiteral("device2")},
+                                                     {QStringLiteral("pk2"), QStringLiteral("device1")}},
+                                                    {"a", "b", "c"}));
+    STORE_VERIFY(workspace->deviceStates().apply(
         {{QStringLiteral("pk1"), QStringLiteral("device1"), QStringLiteral("c1")}}));
-    STORE_VERIFY(workspace->removeProduct(QStringLiteral("pk1")));
-    QCOMPARE(workspace->deviceCount(), 1);
-    QSqlQuery query(workspace->database());
+    STORE_VERIFY(workspace->identities().removeProduct(QStringLiteral("pk1")));
+    QCOMPARE(storedValue(workspace->identities().deviceCount()), 1);
+    SqliteFile sqlite(path());
+    QSqlQuery query(sqlite.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM device_state")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    QVERIFY(!workspace->removeProduct(QStringLiteral("pk1")));
+    QVERIFY(!workspace->identities().removeProduct(QStringLiteral("pk1")));
 }
 
 void TestWorkspace::configVersionsAreContentAddressed()
@@ -278,36 +303,99 @@ void TestWorkspace::configVersionsAreContentAddressed()
     const QByteArray v1 = "{\"interval\":30}";
     const QByteArray v2 = "{\"interval\":60}";
     const auto sha1 =
-        workspace->addConfigVersion(v1, QStringLiteral("pk1"), QStringLiteral("first"), ConfigOrigin::Edited);
+        workspace->versions().add(v1, QStringLiteral("pk1"), QStringLiteral("first"), ConfigOrigin::Edited);
     QVERIFY(sha1);
     QCOMPARE(*sha1, QString::fromLatin1(QCryptographicHash::hash(v1, QCryptographicHash::Sha256).toHex()));
-    const auto again = workspace->addConfigVersion(v1, QStringLiteral("pk1"), QStringLiteral("again"),
-                                                   ConfigOrigin::Downloaded);
+    const auto again = workspace->versions().add(v1, QStringLiteral("pk1"), QStringLiteral("again"),
+                                                 ConfigOrigin::Downloaded);
     QCOMPARE(again.value(), sha1.value());
-    STORE_VERIFY(workspace->addConfigVersion(v2, QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
-    STORE_VERIFY(workspace->addConfigVersion(QByteArray(), QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
-    QVERIFY(!workspace->addConfigVersion(v1, QString(), {}, ConfigOrigin::Pushed));
+    STORE_VERIFY(workspace->versions().add(v2, QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
+    STORE_VERIFY(workspace->versions().add(QByteArray(), QStringLiteral("pk1"), {}, ConfigOrigin::Pushed));
+    QVERIFY(!workspace->versions().add(v1, QString(), {}, ConfigOrigin::Pushed));
 
-    const auto versions = workspace->configVersions(QStringLiteral("pk1"));
+    const auto versions = storedValue(workspace->versions().list(QStringLiteral("pk1")));
     QCOMPARE(versions.size(), 3);
     QCOMPARE(versions.at(0).label, QStringLiteral("first"));
     QCOMPARE(versions.at(0).origin, ConfigOrigin::Edited);
     QVERIFY(versions.at(0).content.isEmpty()); // content only when asked
-    const auto stored = workspace->configVersion(sha1->toUpper());
+    const auto stored = storedValue(workspace->versions().find(sha1->toUpper()));
     QVERIFY(stored);
     QCOMPARE(stored->content, v1);
     QCOMPARE(stored->size, v1.size());
     QVERIFY(stored->created.isValid());
-    QCOMPARE(workspace->configVersions(QStringLiteral("pk1"), true).at(1).content, v2);
+    QCOMPARE(storedValue(workspace->versions().list(QStringLiteral("pk1"), true)).at(1).content, v2);
+}
+
+void TestWorkspace::publishedVersions()
+{
+    auto workspace = openWorkspace();
+    VersionStore& versions = workspace->versions();
+    const QString first = versions.add("one", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+    const QString second = versions.add("two", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+    QCOMPARE(storedValue(versions.published(QStringLiteral("pk1"))), QString());
+    STORE_VERIFY(versions.setPublished(QStringLiteral("pk1"), first.toUpper()));
+    QCOMPARE(storedValue(versions.published(QStringLiteral("pk1"))), first);
+    STORE_VERIFY(versions.setPublished(QStringLiteral("pk1"), second));
+    QCOMPARE(storedValue(versions.allPublished()), (QMap<QString, QString>{{QStringLiteral("pk1"), second}}));
+    // A version the workspace does not hold cannot be published, and nothing changes.
+    const QString unknown(64, u'a');
+    const auto refused = versions.setPublished(QStringLiteral("pk1"), unknown);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(unknown), qPrintable(refused.error().message()));
+    QCOMPARE(storedValue(versions.published(QStringLiteral("pk1"))), second);
+    QVERIFY(!versions.setPublished(QString(), second));
+    // Publishing nothing clears it.
+    STORE_VERIFY(versions.setPublished(QStringLiteral("pk1"), QString()));
+    QCOMPARE(storedValue(versions.published(QStringLiteral("pk1"))), QString());
+    QVERIFY(storedValue(versions.allPublished()).isEmpty());
+}
+
+void TestWorkspace::failedReadIsAnError()
+{
+    auto workspace = openWorkspace();
+    STORE_VERIFY(workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "s"));
+    {
+        // A table the reads need is gone (as in a damaged or foreign file): each read says so instead of
+        // answering "not found" or "none".
+        SqliteFile sqlite(path());
+        QSqlQuery query(sqlite.database());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        for (const char* statement :
+             {"DROP TABLE device_labels", "DROP TABLE device_state", "DROP TABLE held_versions",
+              "DROP TABLE message_log", "DROP TABLE rollout_outcomes", "DROP TABLE rollouts",
+              "DROP TABLE published_versions", "DROP TABLE config_versions"})
+            QVERIFY2(query.exec(QLatin1StringView(statement)), statement);
+    }
+    const QString pk = QStringLiteral("pk1"), dn = QStringLiteral("device1");
+    QVERIFY(!workspace->identities().device(pk, dn));
+    QVERIFY(!workspace->identities().devices());
+    QVERIFY(!workspace->deviceStates().state(pk, dn));
+    QVERIFY(!workspace->deviceStates().heldVersions(pk, dn));
+    QVERIFY(!workspace->deviceStates().fleet());
+    QVERIFY(!workspace->versions().find(QString(64, u'a')));
+    QVERIFY(!workspace->versions().list(pk));
+    QVERIFY(!workspace->versions().published(pk));
+    QVERIFY(!workspace->messageLog().entries());
+    QVERIFY(!workspace->messageLog().count());
+    QVERIFY(!workspace->rollouts().find(1));
+    QVERIFY(!workspace->rollouts().list());
+    const auto outcomes = workspace->rollouts().outcomes(1);
+    QVERIFY(!outcomes);
+    QVERIFY2(outcomes.error().message().contains(QStringLiteral("rollout")),
+             qPrintable(outcomes.error().message()));
+    // What is still there reads as before.
+    QVERIFY(storedValue(workspace->identities().product(pk)));
+    QCOMPARE(storedValue(workspace->identities().deviceNames(pk)), QStringList{dn});
 }
 
 void TestWorkspace::stateUpdates()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
-                                        {QStringLiteral("pk1"), QStringLiteral("device2")}},
-                                       {"a", "b"}));
-    auto initial = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"));
+    STORE_VERIFY(workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                                     {QStringLiteral("pk1"), QStringLiteral("device2")}},
+                                                    {"a", "b"}));
+    auto initial =
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk1"), QStringLiteral("device1")));
     QVERIFY(initial);
     QCOMPARE(initial->state, ConfigState::Unknown);
     QVERIFY(!initial->lastReplyCode);
@@ -322,47 +410,52 @@ void TestWorkspace::stateUpdates()
     DeviceStateUpdate second{QStringLiteral("pk1"), QStringLiteral("device2")};
     second.state = ConfigState::Failed;
     second.lastReplyCode = 100003;
-    STORE_VERIFY(workspace->applyStateUpdates({first, second}));
+    STORE_VERIFY(workspace->deviceStates().apply({first, second}));
 
     // A partial update keeps what it does not name.
     DeviceStateUpdate reply{QStringLiteral("pk1"), QStringLiteral("device1")};
     reply.state = ConfigState::Applied;
     reply.lastReplyCode = 200;
     reply.replySource = ConfigDeck::Alink::ReplySource::Device;
-    STORE_VERIFY(workspace->applyStateUpdates({reply}));
+    STORE_VERIFY(workspace->deviceStates().apply({reply}));
 
-    const auto state = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"));
+    const auto state =
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk1"), QStringLiteral("device1")));
     QCOMPARE(state->configId, QStringLiteral("cfg-7"));
     QCOMPARE(state->sha256, QStringLiteral("ab").repeated(32));
     QCOMPARE(state->state, ConfigState::Applied);
     QCOMPARE(state->lastReplyCode, std::optional<int>(200));
     QCOMPARE(state->lastMessageTime, when);
     QCOMPARE(state->online, true);
-    const auto failed = workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device2"));
+    const auto failed =
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk1"), QStringLiteral("device2")));
     QCOMPARE(failed->state, ConfigState::Failed);
     QCOMPARE(failed->lastReplyCode, std::optional<int>(100003));
     QCOMPARE(failed->online, false);
-    QVERIFY(!workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device3")));
+    QVERIFY(!storedValue(workspace->deviceStates().state(QStringLiteral("pk1"), QStringLiteral("device3"))));
 
     // Pushed is not held; Applied is, with the stored sha256 when the update names none. Seeing it again
     // moves last-seen only; a new configuration adds an entry after it.
-    const QList<HeldVersion> held = workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device1"));
+    const QList<HeldVersion> held =
+        storedValue(workspace->deviceStates().heldVersions(QStringLiteral("pk1"), QStringLiteral("device1")));
     QCOMPARE(held.size(), 1);
     QCOMPARE(held.first().sha256, QStringLiteral("ab").repeated(32));
     QCOMPARE(held.first().configId, QStringLiteral("cfg-7"));
-    QVERIFY(workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device2")).isEmpty());
+    QVERIFY(
+        storedValue(workspace->deviceStates().heldVersions(QStringLiteral("pk1"), QStringLiteral("device2")))
+            .isEmpty());
     DeviceStateUpdate next{QStringLiteral("pk1"), QStringLiteral("device1")};
     next.configId = QStringLiteral("cfg-8");
     next.sha256 = QStringLiteral("cd").repeated(32);
     next.state = ConfigState::Verified;
     next.lastMessageTime = held.first().firstSeen.addSecs(60);
-    STORE_VERIFY(workspace->applyStateUpdates({next}));
+    STORE_VERIFY(workspace->deviceStates().apply({next}));
     DeviceStateUpdate again = reply;
     again.sha256 = QStringLiteral("ab").repeated(32);
     again.lastMessageTime = held.first().firstSeen.addSecs(120);
-    STORE_VERIFY(workspace->applyStateUpdates({again}));
+    STORE_VERIFY(workspace->deviceStates().apply({again}));
     const QList<HeldVersion> history =
-        workspace->heldVersions(QStringLiteral("pk1"), QStringLiteral("device1"));
+        storedValue(workspace->deviceStates().heldVersions(QStringLiteral("pk1"), QStringLiteral("device1")));
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(0).sha256, QStringLiteral("ab").repeated(32));
     QCOMPARE(history.at(0).lastSeen, held.first().firstSeen.addSecs(120));
@@ -373,16 +466,17 @@ void TestWorkspace::stateUpdates()
 void TestWorkspace::stateUpdateBatchIsAllOrNothing()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "a"));
+    STORE_VERIFY(workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, "a"));
     DeviceStateUpdate known{QStringLiteral("pk1"), QStringLiteral("device1")};
     known.state = ConfigState::Verified;
     DeviceStateUpdate unknown{QStringLiteral("pk1"), QStringLiteral("ghost")};
     unknown.state = ConfigState::Failed;
-    const auto applied = workspace->applyStateUpdates({known, unknown});
+    const auto applied = workspace->deviceStates().apply({known, unknown});
     QVERIFY(!applied);
     QVERIFY(applied.error().message().contains(QStringLiteral("pk1/ghost")));
-    QCOMPARE(workspace->deviceState(QStringLiteral("pk1"), QStringLiteral("device1"))->state,
-             ConfigState::Unknown);
+    QCOMPARE(
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk1"), QStringLiteral("device1")))->state,
+        ConfigState::Unknown);
 }
 
 void TestWorkspace::messageLogRetentionByRows()
@@ -391,8 +485,8 @@ void TestWorkspace::messageLogRetentionByRows()
     MessageLogRetention retention;
     retention.maxRows = 10;
     retention.maxAgeDays = 0;
-    STORE_VERIFY(workspace->setRetention(retention));
-    QCOMPARE(workspace->retention().maxRows, 10);
+    STORE_VERIFY(workspace->messageLog().setRetention(retention));
+    QCOMPARE(storedValue(workspace->messageLog().retention()).maxRows, 10);
     for (int batch = 0; batch < 5; ++batch) {
         QList<MessageLogEntry> entries;
         for (int i = 0; i < 5; ++i) {
@@ -407,23 +501,25 @@ void TestWorkspace::messageLogRetentionByRows()
             entry.payload = "{}";
             entries.append(entry);
         }
-        STORE_VERIFY(workspace->appendMessages(entries));
-        QVERIFY(workspace->messageCount() <= 10);
+        STORE_VERIFY(workspace->messageLog().append(entries));
+        QVERIFY(storedValue(workspace->messageLog().count()) <= 10);
     }
-    QCOMPARE(workspace->messageCount(), 10);
-    const auto newest = workspace->messages(QStringLiteral("pk1"), QStringLiteral("device1"), 3);
+    QCOMPARE(storedValue(workspace->messageLog().count()), 10);
+    const auto newest =
+        storedValue(workspace->messageLog().entries(QStringLiteral("pk1"), QStringLiteral("device1"), 3));
     QCOMPARE(newest.size(), 3);
     QCOMPARE(newest.at(0).messageId, QStringLiteral("24"));
     QCOMPARE(newest.at(0).code, std::optional<int>(200));
     QCOMPARE(newest.at(0).latencyMs, std::optional<int>(12));
-    QCOMPARE(workspace->messages().last().messageId, QStringLiteral("15")); // oldest kept
-    QVERIFY(workspace->messages(QStringLiteral("pk2")).isEmpty());
+    QCOMPARE(storedValue(workspace->messageLog().entries()).last().messageId,
+             QStringLiteral("15")); // oldest kept
+    QVERIFY(storedValue(workspace->messageLog().entries(QStringLiteral("pk2"))).isEmpty());
 
     retention.maxRows = 4;
-    STORE_VERIFY(workspace->setRetention(retention)); // prunes at once
-    QCOMPARE(workspace->messageCount(), 4);
+    STORE_VERIFY(workspace->messageLog().setRetention(retention)); // prunes at once
+    QCOMPARE(storedValue(workspace->messageLog().count()), 4);
     retention.maxRows = 0;
-    QVERIFY(!workspace->setRetention(retention));
+    QVERIFY(!workspace->messageLog().setRetention(retention));
 }
 
 void TestWorkspace::messageLogRetentionByAge()
@@ -431,7 +527,7 @@ void TestWorkspace::messageLogRetentionByAge()
     auto workspace = openWorkspace();
     MessageLogRetention retention;
     retention.maxAgeDays = 7;
-    STORE_VERIFY(workspace->setRetention(retention));
+    STORE_VERIFY(workspace->messageLog().setRetention(retention));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<MessageLogEntry> entries;
     for (int days : {30, 10, 6, 0}) {
@@ -443,14 +539,14 @@ void TestWorkspace::messageLogRetentionByAge()
         entry.messageId = QString::number(days);
         entries.append(entry);
     }
-    STORE_VERIFY(workspace->appendMessages(entries));
-    const auto kept = workspace->messages();
+    STORE_VERIFY(workspace->messageLog().append(entries));
+    const auto kept = storedValue(workspace->messageLog().entries());
     QCOMPARE(kept.size(), 2);
     QCOMPARE(kept.at(0).messageId, QStringLiteral("0"));
     QCOMPARE(kept.at(1).messageId, QStringLiteral("6"));
     // Time passes: the next prune drops what became too old.
-    QCOMPARE(workspace->pruneMessages(now.addDays(3)).value(), 1);
-    QCOMPARE(workspace->messageCount(), 1);
+    QCOMPARE(workspace->messageLog().prune(now.addDays(3)).value(), 1);
+    QCOMPARE(storedValue(workspace->messageLog().count()), 1);
 }
 
 void TestWorkspace::messageLogTruncatesPayloads()
@@ -458,7 +554,7 @@ void TestWorkspace::messageLogTruncatesPayloads()
     auto workspace = openWorkspace();
     MessageLogRetention retention;
     retention.maxPayloadBytes = 16;
-    STORE_VERIFY(workspace->setRetention(retention));
+    STORE_VERIFY(workspace->messageLog().setRetention(retention));
     MessageLogEntry big;
     big.productKey = QStringLiteral("pk1");
     big.deviceName = QStringLiteral("device1");
@@ -466,8 +562,8 @@ void TestWorkspace::messageLogTruncatesPayloads()
     big.payload = QByteArray(1000, 'x');
     MessageLogEntry small = big;
     small.payload = "{\"id\":\"1\"}";
-    STORE_VERIFY(workspace->appendMessages({big, small}));
-    const auto stored = workspace->messages();
+    STORE_VERIFY(workspace->messageLog().append({big, small}));
+    const auto stored = storedValue(workspace->messageLog().entries());
     QCOMPARE(stored.at(1).payload, QByteArray(16, 'x'));
     QVERIFY(stored.at(1).payloadTruncated);
     QCOMPARE(stored.at(0).payload, small.payload);
@@ -477,51 +573,51 @@ void TestWorkspace::messageLogTruncatesPayloads()
 void TestWorkspace::rollouts()
 {
     auto workspace = openWorkspace();
-    STORE_VERIFY(workspace->addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
-                                        {QStringLiteral("pk1"), QStringLiteral("device2")}},
-                                       {"a", "b"}));
+    STORE_VERIFY(workspace->identities().addDevices({{QStringLiteral("pk1"), QStringLiteral("device1")},
+                                                     {QStringLiteral("pk1"), QStringLiteral("device2")}},
+                                                    {"a", "b"}));
     const QString sha =
-        workspace->addConfigVersion("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+        workspace->versions().add("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
 
     RolloutRecord rollout;
     rollout.name = QStringLiteral("wave 1");
     rollout.productKey = QStringLiteral("pk1");
     rollout.configSha256 = QStringLiteral("00").repeated(32);
-    QVERIFY(!workspace->createRollout(rollout)); // no such version
+    QVERIFY(!workspace->rollouts().create(rollout)); // no such version
     rollout.configSha256 = sha;
     rollout.batchSize = 0;
-    QVERIFY(!workspace->createRollout(rollout));
+    QVERIFY(!workspace->rollouts().create(rollout));
     rollout.batchSize = 50;
-    const auto id = workspace->createRollout(rollout);
+    const auto id = workspace->rollouts().create(rollout);
     QVERIFY(id);
 
     RolloutOutcome succeeded{QStringLiteral("pk1"), QStringLiteral("device1"), OutcomeState::Succeeded, 200};
     RolloutOutcome failed{
         QStringLiteral("pk1"),          QStringLiteral("device2"), OutcomeState::Failed, 100003, {},
         QStringLiteral("sign mismatch")};
-    STORE_VERIFY(workspace->setRolloutOutcomes(*id, {succeeded, failed}));
+    STORE_VERIFY(workspace->rollouts().setOutcomes(*id, {succeeded, failed}));
     RolloutOutcome ghost{QStringLiteral("pk1"), QStringLiteral("ghost"), OutcomeState::Failed};
     failed.state = OutcomeState::Succeeded;
-    QVERIFY(!workspace->setRolloutOutcomes(*id, {failed, ghost})); // all or nothing
-    QVERIFY(!workspace->setRolloutOutcomes(*id + 1, {succeeded}));
+    QVERIFY(!workspace->rollouts().setOutcomes(*id, {failed, ghost})); // all or nothing
+    QVERIFY(!workspace->rollouts().setOutcomes(*id + 1, {succeeded}));
 
-    const auto outcomes = workspace->rolloutOutcomes(*id);
+    const auto outcomes = storedValue(workspace->rollouts().outcomes(*id));
     QCOMPARE(outcomes.size(), 2);
     QCOMPARE(outcomes.at(1).state, OutcomeState::Failed);
     QCOMPARE(outcomes.at(1).replyCode, std::optional<int>(100003));
     QCOMPARE(outcomes.at(1).message, QStringLiteral("sign mismatch"));
     QVERIFY(outcomes.at(0).updated.isValid());
 
-    auto stored = workspace->rollout(*id);
+    auto stored = storedValue(workspace->rollouts().find(*id));
     QVERIFY(stored);
     QCOMPARE(stored->batchSize, 50);
     QCOMPARE(stored->state, RolloutState::Planned);
     stored->state = RolloutState::Completed;
     stored->finished = QDateTime::currentDateTimeUtc();
-    STORE_VERIFY(workspace->updateRollout(*stored));
-    QCOMPARE(workspace->rollouts().size(), 1);
-    QCOMPARE(workspace->rollouts().at(0).state, RolloutState::Completed);
-    QVERIFY(workspace->rollouts().at(0).finished.isValid());
+    STORE_VERIFY(workspace->rollouts().update(*stored));
+    QCOMPARE(storedValue(workspace->rollouts().list()).size(), 1);
+    QCOMPARE(storedValue(workspace->rollouts().list()).at(0).state, RolloutState::Completed);
+    QVERIFY(storedValue(workspace->rollouts().list()).at(0).finished.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

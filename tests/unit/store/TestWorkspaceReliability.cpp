@@ -76,6 +76,7 @@ private slots:
     void foreignDatabaseIsRefusedAndUntouched();
     void newerSchemaIsRefusedAndUntouched();
     void olderSchemaMigrates();
+    void publishedSettingsMoveToTheirTable();
 
 private:
     QString workspacePath() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
@@ -96,14 +97,14 @@ void TestWorkspaceReliability::createWorkspaceWithDevices(int count)
 {
     auto workspace = Workspace::open(workspacePath());
     QVERIFY(workspace);
-    (*workspace)->setSealer(std::make_shared<SecretSealer>(m_key));
+    (*workspace)->keys().setSealer(std::make_shared<SecretSealer>(m_key));
     QList<DeviceRecord> devices;
     QList<QByteArray> secrets;
     for (int i = 0; i < count; ++i) {
         devices.append({QStringLiteral("a1Before"), QStringLiteral("device_%1").arg(i)});
         secrets.append("secret" + QByteArray::number(i));
     }
-    STORE_VERIFY((*workspace)->addDevices(devices, secrets));
+    STORE_VERIFY((*workspace)->identities().addDevices(devices, secrets));
 }
 
 void TestWorkspaceReliability::killedImportLeavesWorkspaceAsItWas()
@@ -140,12 +141,16 @@ void TestWorkspaceReliability::killedImportLeavesWorkspaceAsItWas()
 
     auto workspace = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
     QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
-    QCOMPARE((*workspace)->deviceCount(), 5);
-    QVERIFY(!(*workspace)->product(QStringLiteral("a1BulkKill")));
-    (*workspace)->setSealer(std::make_shared<SecretSealer>(m_key));
-    QCOMPARE((*workspace)->deviceSecret(QStringLiteral("a1Before"), QStringLiteral("device_3")).value(),
+    QCOMPARE(storedValue((*workspace)->identities().deviceCount()), 5);
+    QVERIFY(!storedValue((*workspace)->identities().product(QStringLiteral("a1BulkKill"))));
+    (*workspace)->keys().setSealer(std::make_shared<SecretSealer>(m_key));
+    QCOMPARE((*workspace)
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Before"), QStringLiteral("device_3"))
+                 .value(),
              "secret3");
-    QSqlQuery query((*workspace)->database());
+    SqliteFile file(workspacePath());
+    QSqlQuery query(file.database());
     QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
 }
@@ -267,29 +272,94 @@ void TestWorkspaceReliability::olderSchemaMigrates()
     Workspace& workspace = **opened;
     QCOMPARE(workspace.schemaVersion(), Workspace::kSchemaVersion);
     QCOMPARE(workspace.workspaceId(), QStringLiteral("v1-workspace"));
-    workspace.setSealer(std::make_shared<SecretSealer>(m_key));
-    QCOMPARE(workspace.deviceSecret(QStringLiteral("pk1"), QStringLiteral("old-device")).value(), "v1secret");
-    QCOMPARE(workspace.device(QStringLiteral("pk1"), QStringLiteral("old-device"))->note,
-             QStringLiteral("from v1"));
-    QCOMPARE(workspace.deviceState(QStringLiteral("pk1"), QStringLiteral("old-device"))->state,
+    workspace.keys().setSealer(std::make_shared<SecretSealer>(m_key));
+    QCOMPARE(workspace.identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("old-device")).value(),
+             "v1secret");
+    QCOMPARE(
+        storedValue(workspace.identities().device(QStringLiteral("pk1"), QStringLiteral("old-device")))->note,
+        QStringLiteral("from v1"));
+    QCOMPARE(storedValue(workspace.deviceStates().state(QStringLiteral("pk1"), QStringLiteral("old-device")))
+                 ->state,
              ConfigState::Applied);
-    QCOMPARE(workspace.messageCount(), 1);
+    QCOMPARE(storedValue(workspace.messageLog().count()), 1);
     // Version 3 starts each device's held history with what it held.
-    const QList<HeldVersion> held =
-        workspace.heldVersions(QStringLiteral("pk1"), QStringLiteral("old-device"));
+    const QList<HeldVersion> held = storedValue(
+        workspace.deviceStates().heldVersions(QStringLiteral("pk1"), QStringLiteral("old-device")));
     QCOMPARE(held.size(), 1);
     QCOMPARE(held.first().sha256, QStringLiteral("ab12"));
     QCOMPARE(held.first().configId, QStringLiteral("cfg1"));
     QCOMPARE(held.first().firstSeen.toMSecsSinceEpoch(), 1700000000000);
     // What version 2 added works on the migrated file.
-    STORE_VERIFY(workspace.setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("old-device"),
-                                           {QStringLiteral("lab")}));
+    STORE_VERIFY(workspace.identities().setDeviceLabels(QStringLiteral("pk1"), QStringLiteral("old-device"),
+                                                        {QStringLiteral("lab")}));
     const QString sha =
-        workspace.addConfigVersion("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
+        workspace.versions().add("{}", QStringLiteral("pk1"), {}, ConfigOrigin::Edited).value();
     RolloutRecord rollout;
     rollout.productKey = QStringLiteral("pk1");
     rollout.configSha256 = sha;
-    STORE_VERIFY(workspace.createRollout(rollout));
+    STORE_VERIFY(workspace.rollouts().create(rollout));
+}
+
+void TestWorkspaceReliability::publishedSettingsMoveToTheirTable()
+{
+    // A version-3 file as ConfigDeck 3 left it: each product's published version in a
+    // "published/<ProductKey>" setting.
+    const auto sha = [](const QByteArray& content) {
+        return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    };
+    const QString pk1First = sha("first"), pk1Second = sha("second"), pk2Only = sha("meter");
+    QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
+    for (const Workspace::Migration& migration : Workspace::migrations()) {
+        if (migration.version > 3)
+            break;
+        for (const char* statement : migration.statements)
+            statements.append(QString::fromLatin1(statement));
+    }
+    const auto version = [](const QString& sha256, const QString& productKey, int created) {
+        return QStringLiteral(
+                   "INSERT INTO config_versions (sha256, content, size, product_key, created, origin)"
+                   " VALUES ('%1', x'00', 1, '%2', %3, 0)")
+            .arg(sha256, productKey)
+            .arg(created);
+    };
+    statements << QStringLiteral("PRAGMA user_version = 3")
+               << QStringLiteral("INSERT INTO meta VALUES ('workspace_id', 'v3-workspace')")
+               << QStringLiteral("INSERT INTO products (product_key) VALUES ('a1Lamp'), ('b2Meter')")
+               << version(pk1First, QStringLiteral("a1Lamp"), 1)
+               << version(pk1Second, QStringLiteral("a1Lamp"), 2)
+               << version(pk2Only, QStringLiteral("b2Meter"), 3)
+               << QStringLiteral("INSERT INTO meta VALUES ('setting.published/a1Lamp', '%1'),"
+                                 " ('setting.published/b2Meter', '%2'), ('setting.mode', 'broker')")
+                      .arg(pk1Second.toUpper(), pk2Only);
+    runSql(workspacePath(), statements);
+
+    {
+        auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+        Workspace& workspace = **opened;
+        QCOMPARE(workspace.schemaVersion(), 4);
+        QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("a1Lamp"))), pk1Second);
+        QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("b2Meter"))), pk2Only);
+        QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("c3None"))), QString());
+        const QMap<QString, QString> all = storedValue(workspace.versions().allPublished());
+        QCOMPARE(all, (QMap<QString, QString>{{QStringLiteral("a1Lamp"), pk1Second},
+                                              {QStringLiteral("b2Meter"), pk2Only}}));
+        // The settings rows are gone; the other settings stay.
+        QCOMPARE(storedValue(workspace.settings().value(QStringLiteral("published/a1Lamp"))), QString());
+        QCOMPARE(storedValue(workspace.settings().value(QStringLiteral("mode"))), QStringLiteral("broker"));
+        // The table is the one place from now on.
+        STORE_VERIFY(workspace.versions().setPublished(QStringLiteral("a1Lamp"), pk1First));
+        QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("a1Lamp"))), pk1First);
+    }
+    SqliteFile file(workspacePath());
+    QSqlQuery query(file.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'setting.published/%'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT sha256 FROM published_versions WHERE product_key = 'a1Lamp'")) &&
+        query.next());
+    QCOMPARE(query.value(0).toString(), pk1First);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceReliability)

@@ -116,51 +116,51 @@ void TestSupportBundle::init()
     auto opened = Workspace::open(m_dir->filePath(QStringLiteral("fleet.cdws")));
     QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
     m_workspace = std::move(opened).value();
-    m_workspace->setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    m_workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
 
-    CHECK_OK(m_workspace->upsertProduct(
+    CHECK_OK(m_workspace->identities().upsertProduct(
         {QStringLiteral("pkAlpha"), QStringLiteral("Thermostat"), QStringLiteral("cn-shanghai"), true}));
-    CHECK_OK(m_workspace->upsertProduct(
+    CHECK_OK(m_workspace->identities().upsertProduct(
         {QStringLiteral("pkBeta"), QStringLiteral("Gateway"), QStringLiteral("cn-beijing"), true}));
-    CHECK_OK(m_workspace->addDevice({QStringLiteral("pkAlpha"),
-                                     QStringLiteral("dev1"),
-                                     QStringLiteral("boiler room"),
-                                     {QStringLiteral("floor-1")},
-                                     false},
-                                    kSecretA1));
-    CHECK_OK(m_workspace->addDevice({QStringLiteral("pkAlpha"), QStringLiteral("dev2"), {}, {}, false},
-                                    kSecretA2));
-    CHECK_OK(m_workspace->addDevice({QStringLiteral("pkAlpha"), QStringLiteral("other"), {}, {}, false},
-                                    kSecretOther));
-    CHECK_OK(
-        m_workspace->addDevice({QStringLiteral("pkBeta"), QStringLiteral("dev3"), {}, {}, false}, kSecretB1));
+    CHECK_OK(m_workspace->identities().addDevice({QStringLiteral("pkAlpha"),
+                                                  QStringLiteral("dev1"),
+                                                  QStringLiteral("boiler room"),
+                                                  {QStringLiteral("floor-1")},
+                                                  false},
+                                                 kSecretA1));
+    CHECK_OK(m_workspace->identities().addDevice(
+        {QStringLiteral("pkAlpha"), QStringLiteral("dev2"), {}, {}, false}, kSecretA2));
+    CHECK_OK(m_workspace->identities().addDevice(
+        {QStringLiteral("pkAlpha"), QStringLiteral("other"), {}, {}, false}, kSecretOther));
+    CHECK_OK(m_workspace->identities().addDevice(
+        {QStringLiteral("pkBeta"), QStringLiteral("dev3"), {}, {}, false}, kSecretB1));
 
     // Versions: two pushed, one draft never sent (left out), one downloaded (sent over the wire).
-    auto v1 = m_workspace->addConfigVersion(versionV1(), QStringLiteral("pkAlpha"), QStringLiteral("first"),
-                                            ConfigOrigin::Pushed);
+    auto v1 = m_workspace->versions().add(versionV1(), QStringLiteral("pkAlpha"), QStringLiteral("first"),
+                                          ConfigOrigin::Pushed);
     CHECK_OK(v1);
     m_v1 = *v1;
     QTest::qWait(5); // distinct creation times keep the order
-    auto draft = m_workspace->addConfigVersion("{\"interval\": 99}\n", QStringLiteral("pkAlpha"),
-                                               QStringLiteral("draft"), ConfigOrigin::Edited);
+    auto draft = m_workspace->versions().add("{\"interval\": 99}\n", QStringLiteral("pkAlpha"),
+                                             QStringLiteral("draft"), ConfigOrigin::Edited);
     CHECK_OK(draft);
     m_draft = *draft;
     QTest::qWait(5);
-    auto v2 = m_workspace->addConfigVersion(versionV2(), QStringLiteral("pkAlpha"), QStringLiteral("second"),
-                                            ConfigOrigin::Pushed);
+    auto v2 = m_workspace->versions().add(versionV2(), QStringLiteral("pkAlpha"), QStringLiteral("second"),
+                                          ConfigOrigin::Pushed);
     CHECK_OK(v2);
     m_v2 = *v2;
     QTest::qWait(5);
     auto downloaded =
-        m_workspace->addConfigVersion("mode=eco\ntoken = abc-token-value\n", QStringLiteral("pkAlpha"),
-                                      QStringLiteral("from cloud"), ConfigOrigin::Downloaded);
+        m_workspace->versions().add("mode=eco\ntoken = abc-token-value\n", QStringLiteral("pkAlpha"),
+                                    QStringLiteral("from cloud"), ConfigOrigin::Downloaded);
     CHECK_OK(downloaded);
     m_downloaded = *downloaded;
-    auto beta = m_workspace->addConfigVersion("{\"gateway\": true}\n", QStringLiteral("pkBeta"), QString(),
-                                              ConfigOrigin::Edited);
+    auto beta = m_workspace->versions().add("{\"gateway\": true}\n", QStringLiteral("pkBeta"), QString(),
+                                            ConfigOrigin::Edited);
     CHECK_OK(beta);
     m_beta = *beta;
-    CHECK_OK(m_workspace->setSetting(QStringLiteral("published/pkAlpha"), m_v2));
+    CHECK_OK(m_workspace->settings().setValue(QStringLiteral("published/pkAlpha"), m_v2));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     DeviceStateUpdate s1{QStringLiteral("pkAlpha"), QStringLiteral("dev1")};
@@ -188,8 +188,8 @@ void TestSupportBundle::init()
     earlier.sha256 = m_downloaded;
     earlier.state = ConfigState::Verified;
     earlier.lastMessageTime = now.addSecs(-3600);
-    CHECK_OK(m_workspace->applyStateUpdates({earlier}));
-    CHECK_OK(m_workspace->applyStateUpdates({s1, s2, s3}));
+    CHECK_OK(m_workspace->deviceStates().apply({earlier}));
+    CHECK_OK(m_workspace->deviceStates().apply({s1, s2, s3}));
 
     const QString url = QStringLiteral("https://127.0.0.1:8443/config/%1/config.json?Expires=1700000000&"
                                        "OSSAccessKeyId=configdeck&Signature=%2")
@@ -245,7 +245,7 @@ void TestSupportBundle::init()
             QStringLiteral("/sys/pkBeta/dev3/thing/config/get_reply"),
             "{\"id\":\"7\",\"code\":6713,\"data\":{}}", 6713, 1);
     messages.last().topic = QStringLiteral("/sys/pkBeta/dev3/thing/config/get_reply");
-    CHECK_OK(m_workspace->appendMessages(messages));
+    CHECK_OK(m_workspace->messageLog().append(messages));
 
     Session::SessionSettings settings;
     settings.mode = Session::SessionMode::Broker;
@@ -491,7 +491,7 @@ void TestSupportBundle::messagesAreBoundedPerDevice()
 
 void TestSupportBundle::lockedWorkspaceStillWritesAndSays()
 {
-    m_workspace->setSealer(nullptr);
+    m_workspace->keys().setSealer(nullptr);
     auto written = SupportBundle::write(*m_workspace, chosen(), bundlePath());
     QVERIFY2(written, written ? "" : qPrintable(written.error().message()));
     QCOMPARE(written->warnings.size(), 1);

@@ -10,6 +10,7 @@
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
 #include "support/GuiTestHelpers.h"
+#include "support/StoredValue.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QApplication>
@@ -145,22 +146,22 @@ void TestCloudPanel::initTestCase()
     auto opened = Store::Workspace::open(m_workspaceDir.filePath(QStringLiteral("cloud.configdeck")));
     QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
     m_workspace = std::move(*opened);
-    m_workspace->setSealer(std::make_shared<Store::SecretSealer>(Store::SecretSealer::randomKey()));
+    m_workspace->keys().setSealer(std::make_shared<Store::SecretSealer>(Store::SecretSealer::randomKey()));
     for (int i = 0; i < 3; ++i) {
         const QByteArray secret = i == 2 ? QByteArray("not-the-secret") : identity(i).deviceSecret.toUtf8();
-        QVERIFY(m_workspace->addDevice(Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true},
-                                       secret));
+        QVERIFY(m_workspace->identities().addDevice(
+            Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true}, secret));
     }
     // The first identity is known to hold version 1: the first download is compared with it.
-    const auto v1 = m_workspace->addConfigVersion(kConfigV1, kProduct, QStringLiteral("cfg-v1"),
-                                                  Store::ConfigOrigin::Downloaded);
+    const auto v1 = m_workspace->versions().add(kConfigV1, kProduct, QStringLiteral("cfg-v1"),
+                                                Store::ConfigOrigin::Downloaded);
     QVERIFY(v1);
     Store::DeviceStateUpdate held;
     held.productKey = kProduct;
     held.deviceName = identity(0).deviceName;
     held.configId = QStringLiteral("cfg-v1");
     held.sha256 = *v1;
-    QVERIFY(m_workspace->applyStateUpdates({held}));
+    QVERIFY(m_workspace->deviceStates().apply({held}));
 
     m_panel = std::make_unique<CloudPanel>(m_workspace.get());
     m_panel->resize(1280, 820);
@@ -270,7 +271,7 @@ void TestCloudPanel::requestShowsTheVerifiedVersionAndItsDiff()
     QCOMPARE(child<QGroupBox>("cloudChanges")->title(),
              QStringLiteral("Changes: %1/%2").arg(kProduct, identity(0).deviceName));
     // Stored in the workspace as a downloaded version.
-    const auto stored = m_workspace->configVersion(sha2);
+    const auto stored = storedValue(m_workspace->versions().find(sha2));
     QVERIFY(stored);
     QCOMPARE(stored->origin, Store::ConfigOrigin::Downloaded);
     // The get and its reply are passed on for the main window's message log.
@@ -425,11 +426,11 @@ void TestCloudPanel::disconnectAllThenConnectAfresh()
     QCOMPARE(m_panel->session()->count(), 1);
     // The panel recorded what the identity holds now in the workspace: version 2, shown from the start.
     const QString sha2 = Transfer::Sha256Stream::hash(kConfigV2);
-    const auto held = m_workspace->deviceState(kProduct, identity(0).deviceName);
+    const auto held = storedValue(m_workspace->deviceStates().state(kProduct, identity(0).deviceName));
     QVERIFY(held);
     QCOMPARE(held->sha256, sha2);
     QVERIFY(cell(0, CloudDeviceModel::ConfigColumn).data().toString().endsWith(sha2.left(12)));
-    QVERIFY(!m_workspace->messages(kProduct, identity(0).deviceName).isEmpty());
+    QVERIFY(!storedValue(m_workspace->messageLog().entries(kProduct, identity(0).deviceName)).isEmpty());
 }
 
 void TestCloudPanel::profileDialogPersistsThroughSettings()
@@ -517,7 +518,7 @@ void TestCloudPanel::changingWorkspaceEndsConnections()
     QCOMPARE(m_panel->session()->count(), 0);
 
     m_panel->setWorkspace(m_workspace.get());
-    m_workspace->setSealer(nullptr);
+    m_workspace->keys().setSealer(nullptr);
     QVERIFY(!m_panel->connectAs({key(0)}));
     QVERIFY(m_panel->bannerText().contains(QStringLiteral("locked")));
     QCOMPARE(m_panel->session()->count(), 0);

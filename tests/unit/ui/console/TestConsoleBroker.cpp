@@ -9,6 +9,7 @@
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
 #include "support/MosquittoFixture.h"
+#include "support/StoredValue.h"
 #include "transport/MosquittoConnection.h"
 
 #include <QNetworkAccessManager>
@@ -86,10 +87,11 @@ void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
     const QString product = QStringLiteral("a1Thermo");
     Store::Workspace* workspace = window->session()->workspace();
     QList<Roles::SimulatedDevice> devices;
-    for (const Store::DeviceRecord& record : workspace->devices(product)) {
+    for (const Store::DeviceRecord& record : storedValue(workspace->identities().devices(product))) {
         Roles::SimulatedDevice device;
-        device.identity = {record.productKey, record.deviceName,
-                           QString::fromUtf8(*workspace->deviceSecret(record.productKey, record.deviceName))};
+        device.identity = {
+            record.productKey, record.deviceName,
+            QString::fromUtf8(*workspace->identities().deviceSecret(record.productKey, record.deviceName))};
         devices << device;
     }
     QCOMPARE(devices.size(), Session::DemoSeed::kDevicesPerProduct);
@@ -124,7 +126,9 @@ void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
     // Each device verified and applied the published version; the log holds each push and its reply.
     const QString published = window->session()->publishedSha256(product);
     for (const Roles::SimulatedDevice& device : devices)
-        QTRY_COMPARE(workspace->deviceState(product, device.identity.deviceName)->sha256, published);
+        QTRY_COMPARE(
+            storedValue(workspace->deviceStates().state(product, device.identity.deviceName))->sha256,
+            published);
     QVERIFY(window->messageLogModel()->rowCount() >= logged + 2 * devices.size());
     QTRY_VERIFY(window->countsText().contains(QStringLiteral("30 with a code")));
 }

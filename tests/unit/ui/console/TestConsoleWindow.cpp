@@ -20,6 +20,7 @@
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
 #include "support/GuiTestHelpers.h"
+#include "support/StoredValue.h"
 #include "support/ZipReader.h"
 
 #include <QAbstractButton>
@@ -155,9 +156,11 @@ void TestConsoleWindow::firstStartMakesTheDemo()
     QCOMPARE(m_window->cloudPanel()->workspace(), m_window->session()->workspace());
     QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Session::DemoSeed::kDevicesPerProduct);
     QCOMPARE(m_window->fleetView()->table()->model()->rowCount(), 60);
-    QCOMPARE(m_window->session()->workspace()->products().size(), 2);
-    QCOMPARE(m_window->session()->workspace()->configVersions(QStringLiteral("a1Thermo")).size(), 3);
-    QCOMPARE(m_window->session()->workspace()->configVersions(QStringLiteral("a1Gate")).size(), 3);
+    QCOMPARE(storedValue(m_window->session()->workspace()->identities().products()).size(), 2);
+    QCOMPARE(
+        storedValue(m_window->session()->workspace()->versions().list(QStringLiteral("a1Thermo"))).size(), 3);
+    QCOMPARE(storedValue(m_window->session()->workspace()->versions().list(QStringLiteral("a1Gate"))).size(),
+             3);
     QVERIFY(waitForFleet(*m_window));
     QTRY_VERIFY(m_window->connectionText().contains(QStringLiteral("Connected")));
     // Offline devices (5% of 60) never connect; everybody else does.
@@ -247,7 +250,7 @@ void TestConsoleWindow::secretIsMaskedAndRevealAsksFirst()
     DeviceDetailPanel* panel = m_window->detailPanel();
     QTRY_COMPARE(panel->deviceName(), device);
     QCOMPARE(panel->secretField()->text(), DeviceDetailPanel::kMask);
-    const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, device);
+    const QByteArray secret = *m_window->session()->workspace()->identities().deviceSecret(product, device);
     QCOMPARE(secret.size(), 32);
 
     // The reveal asks first; "No" leaves the mask.
@@ -282,7 +285,9 @@ void TestConsoleWindow::compareOpensTheDiffView()
     QVERIFY(with);
     QCOMPARE(with->count(), 3);
     const QString oldest =
-        m_window->session()->workspace()->configVersions(QStringLiteral("a1Thermo")).constFirst().sha256;
+        storedValue(m_window->session()->workspace()->versions().list(QStringLiteral("a1Thermo")))
+            .constFirst()
+            .sha256;
     with->setCurrentIndex(with->findData(oldest));
     QVERIFY(with->currentIndex() >= 0);
     QSignalSpy requested(m_window.get(), &MainWindow::compareRequested);
@@ -328,9 +333,10 @@ void TestConsoleWindow::rolloutFillsTheTimeline()
     screenshot(m_window.get(), QStringLiteral("rollout.png"));
     // The outcomes are in the workspace.
     m_window->session()->flush();
-    const auto rollouts = m_window->session()->workspace()->rollouts();
+    const auto rollouts = storedValue(m_window->session()->workspace()->rollouts().list());
     QVERIFY(!rollouts.isEmpty());
-    QCOMPARE(m_window->session()->workspace()->rolloutOutcomes(rollouts.last().id).size(), 30);
+    QCOMPARE(storedValue(m_window->session()->workspace()->rollouts().outcomes(rollouts.last().id)).size(),
+             30);
 }
 
 void TestConsoleWindow::messageLogShowsPrettyJson()
@@ -389,7 +395,7 @@ void TestConsoleWindow::csvImportWithOneBadRowImportsNothing()
                "a1Thermo,,0123456789abcdef0123456789abcdee\n"
                "a1Thermo,thermo-new-3,0123456789abcdef0123456789abcded\n");
     file.close();
-    const qint64 before = m_window->session()->workspace()->deviceCount();
+    const qint64 before = storedValue(m_window->session()->workspace()->identities().deviceCount());
     CsvImportDialog* dialog = m_window->importCsv(path);
     QVERIFY(dialog);
     QCOMPARE(dialog->errorsTable()->rowCount(), 1);
@@ -399,7 +405,7 @@ void TestConsoleWindow::csvImportWithOneBadRowImportsNothing()
     QVERIFY(!dialog->importButton()->isEnabled());
     QVERIFY(dialog->previewTable()->rowCount() >= 2);
     QTest::mouseClick(dialog->importButton(), Qt::LeftButton); // disabled: nothing happens
-    QCOMPARE(m_window->session()->workspace()->deviceCount(), before);
+    QCOMPARE(storedValue(m_window->session()->workspace()->identities().deviceCount()), before);
     QCOMPARE(m_window->fleetModel()->rowCount(), int(before));
     dialog->reject();
 }
@@ -445,7 +451,8 @@ void TestConsoleWindow::heldVersionsAreKeptInTheWorkspace()
     // Another session on the same workspace still knows it.
     QVERIFY(m_window->openSession(demoOptions()));
     QVERIFY(m_window->session()->heldVersions(product, holder).contains(published));
-    const QList<Store::HeldVersion> history = m_window->session()->workspace()->heldVersions(product, holder);
+    const QList<Store::HeldVersion> history =
+        storedValue(m_window->session()->workspace()->deviceStates().heldVersions(product, holder));
     QVERIFY(!history.isEmpty());
     QVERIFY(history.constLast().lastSeen.isValid());
     QVERIFY(waitForFleet(*m_window));
@@ -457,7 +464,7 @@ void TestConsoleWindow::exportWritesEveryDevice()
     QTemporaryDir dir;
     const QString product = QStringLiteral("a1Gate");
     const QString device = QStringLiteral("gate-0007");
-    const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, device);
+    const QByteArray secret = *m_window->session()->workspace()->identities().deviceSecret(product, device);
 
     // By default the secrets are redacted: the file lists every device and holds no secret.
     const QString redactedPath = dir.filePath(QStringLiteral("redacted.csv"));
@@ -515,7 +522,7 @@ void TestConsoleWindow::supportBundleOfTheSelectionHoldsNoSecret()
     const QByteArray devices = entries.value(QStringLiteral("devices.json"));
     for (const QString& name : names) {
         QVERIFY(devices.contains(name.toUtf8()));
-        const QByteArray secret = *m_window->session()->workspace()->deviceSecret(product, name);
+        const QByteArray secret = *m_window->session()->workspace()->identities().deviceSecret(product, name);
         for (auto it = entries.cbegin(); it != entries.cend(); ++it)
             QVERIFY2(!it.value().contains(secret), qPrintable(it.key()));
     }
@@ -529,7 +536,7 @@ void TestConsoleWindow::resetMakesAFreshDemo()
     QCOMPARE(m_window->fleetModel()->rowCount(), 60);
     for (int row = 0; row < 60; ++row)
         QVERIFY(!m_window->fleetModel()->rowAt(row).hasCode);
-    QVERIFY(m_window->session()->workspace()->rollouts().isEmpty());
+    QVERIFY(storedValue(m_window->session()->workspace()->rollouts().list()).isEmpty());
     QVERIFY(waitForFleet(*m_window));
 }
 

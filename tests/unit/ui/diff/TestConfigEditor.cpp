@@ -1,6 +1,7 @@
 #include "CodeEditor.h"
 #include "ConfigEditor.h"
 #include "store/Workspace.h"
+#include "support/StoredValue.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -39,7 +40,8 @@ void TestConfigEditor::init()
         m_dir.filePath(u"ws-%1.cdk"_s.arg(QLatin1StringView(QTest::currentTestFunction()))));
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
     m_workspace = std::move(opened.value());
-    QVERIFY(m_workspace->upsertProduct({u"a1GatewayPK"_s, u"Gateways"_s, u"cn-shanghai"_s, true}));
+    QVERIFY(
+        m_workspace->identities().upsertProduct({u"a1GatewayPK"_s, u"Gateways"_s, u"cn-shanghai"_s, true}));
     m_editor = std::make_unique<ConfigEditor>(m_workspace.get());
     m_editor->setProductKey(u"a1GatewayPK"_s);
     m_editor->resize(800, 600);
@@ -119,7 +121,7 @@ void TestConfigEditor::sizeLimitWithAlibabaLimits()
     QVERIFY(!m_editor->findChild<QPushButton*>(u"saveVersion"_s)->isEnabled());
     QVERIFY(m_editor->saveAsNewVersion().isEmpty());
     QVERIFY(m_editor->statusMessage().contains(u"64 KB"_s));
-    QVERIFY(m_workspace->configVersions(u"a1GatewayPK"_s).isEmpty());
+    QVERIFY(storedValue(m_workspace->versions().list(u"a1GatewayPK"_s)).isEmpty());
 
     // The limit is Alibaba's: without it the same file may be saved.
     m_editor->findChild<QWidget*>(u"alibabaLimits"_s)->setProperty("checked", false);
@@ -147,7 +149,7 @@ void TestConfigEditor::savingTheSameBytesTwiceIsOneVersion()
     QVERIFY2(m_editor->statusMessage().startsWith(u"This content is already version %1"_s.arg(sha.left(12))),
              qPrintable(m_editor->statusMessage()));
 
-    const auto versions = m_workspace->configVersions(u"a1GatewayPK"_s, true);
+    const auto versions = storedValue(m_workspace->versions().list(u"a1GatewayPK"_s, true));
     QCOMPARE(versions.size(), 1);
     QCOMPARE(versions.first().content, QByteArray("{\"interval\": 30}"));
     QCOMPARE(versions.first().label, u"faster telemetry"_s); // the first save's metadata is kept
@@ -156,7 +158,7 @@ void TestConfigEditor::savingTheSameBytesTwiceIsOneVersion()
     m_editor->setContent("{\"interval\": 15}");
     const QString second = m_editor->saveAsNewVersion();
     QVERIFY(!second.isEmpty() && second != sha);
-    QCOMPARE(m_workspace->configVersions(u"a1GatewayPK"_s).size(), 2);
+    QCOMPARE(storedValue(m_workspace->versions().list(u"a1GatewayPK"_s)).size(), 2);
 }
 
 void TestConfigEditor::cannotSaveInvalidJson()
@@ -164,7 +166,7 @@ void TestConfigEditor::cannotSaveInvalidJson()
     m_editor->setContent("{\"a\": ");
     QVERIFY(m_editor->saveAsNewVersion().isEmpty());
     QVERIFY(m_editor->statusMessage().contains(u"line 1, column 7"_s));
-    QVERIFY(m_workspace->configVersions(u"a1GatewayPK"_s).isEmpty());
+    QVERIFY(storedValue(m_workspace->versions().list(u"a1GatewayPK"_s)).isEmpty());
 }
 
 QTEST_MAIN(TestConfigEditor)

@@ -48,7 +48,7 @@ private:
 QString TestVersionHistoryView::addVersion(const QByteArray& content, const QString& label,
                                            Store::ConfigOrigin origin)
 {
-    const auto sha = m_workspace->addConfigVersion(content, u"a1GatewayPK"_s, label, origin);
+    const auto sha = m_workspace->versions().add(content, u"a1GatewayPK"_s, label, origin);
     if (!sha)
         qFatal("%s", qPrintable(sha.error().message()));
     QThread::msleep(3); // distinct creation times
@@ -68,13 +68,14 @@ void TestVersionHistoryView::init()
         m_dir.filePath(u"ws-%1.cdk"_s.arg(QLatin1StringView(QTest::currentTestFunction()))));
     QVERIFY(opened);
     m_workspace = std::move(opened.value());
-    QVERIFY(m_workspace->upsertProduct({u"a1GatewayPK"_s, u"Gateways"_s, u"cn-shanghai"_s, true}));
-    QVERIFY(m_workspace->upsertProduct({u"a1MeterPK"_s, u"Meters"_s, u"cn-shanghai"_s, true}));
+    QVERIFY(
+        m_workspace->identities().upsertProduct({u"a1GatewayPK"_s, u"Gateways"_s, u"cn-shanghai"_s, true}));
+    QVERIFY(m_workspace->identities().upsertProduct({u"a1MeterPK"_s, u"Meters"_s, u"cn-shanghai"_s, true}));
     m_shas = {addVersion(m_old, u"baseline"_s, Store::ConfigOrigin::Downloaded),
               addVersion("{\"unrelated\": true}\n", QString(), Store::ConfigOrigin::Pushed),
               addVersion(m_new, u"faster telemetry"_s, Store::ConfigOrigin::Edited)};
     QVERIFY(
-        m_workspace->addConfigVersion("{\"meter\": 1}", u"a1MeterPK"_s, u"m"_s, Store::ConfigOrigin::Edited));
+        m_workspace->versions().add("{\"meter\": 1}", u"a1MeterPK"_s, u"m"_s, Store::ConfigOrigin::Edited));
 
     m_view = std::make_unique<VersionHistoryView>(m_workspace.get());
     m_view->resize(1100, 800);

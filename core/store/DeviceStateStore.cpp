@@ -1,0 +1,217 @@
+#include "DeviceStateStore.h"
+
+#include "Workspace.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace ConfigDeck::Store {
+
+using Alink::Expected;
+using Sql::intOrNull;
+using Sql::msOrNull;
+using Sql::sqlError;
+using Sql::storeError;
+using Sql::text;
+
+DeviceStateStore::DeviceStateStore(QString connectionName)
+    : WorkspacePart(std::move(connectionName))
+{
+}
+
+Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
+{
+    if (updates.isEmpty())
+        return ok();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery find(database());
+    find.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
+                                " WHERE p.product_key = ? AND d.device_name = ?"));
+    QSqlQuery upsert(database());
+    // Each field has a "given" flag: a partial update leaves the other columns as they are.
+    upsert.prepare(
+        QStringLiteral("INSERT INTO device_state (device_id, config_id, sha256, state, last_code, "
+                       "code_source, last_message, online)"
+                       " VALUES (:id, coalesce(:config, ''), coalesce(:sha, ''), coalesce(:state, 0), :code, "
+                       "coalesce(:source, 0),"
+                       " :time, coalesce(:online, 0))"
+                       " ON CONFLICT (device_id) DO UPDATE SET"
+                       " config_id = CASE WHEN :hasConfig THEN excluded.config_id ELSE config_id END,"
+                       " sha256 = CASE WHEN :hasSha THEN excluded.sha256 ELSE sha256 END,"
+                       " state = CASE WHEN :hasState THEN excluded.state ELSE state END,"
+                       " last_code = CASE WHEN :hasCode THEN excluded.last_code ELSE last_code END,"
+                       " code_source = CASE WHEN :hasSource THEN excluded.code_source ELSE code_source END,"
+                       " last_message = CASE WHEN :hasTime THEN excluded.last_message ELSE last_message END,"
+                       " online = CASE WHEN :hasOnline THEN excluded.online ELSE online END"));
+    QSqlQuery held(database());
+    held.prepare(QStringLiteral(
+        "INSERT INTO held_versions (device_id, sha256, config_id, first_seen, last_seen)"
+        " SELECT device_id, sha256, config_id, :first, :last FROM device_state"
+        " WHERE device_id = :id AND sha256 != '' ON CONFLICT (device_id, sha256) DO UPDATE SET"
+        " last_seen = max(last_seen, excluded.last_seen),"
+        " config_id = CASE WHEN excluded.config_id != '' THEN excluded.config_id ELSE config_id END"));
+    const QVariant nullText(QMetaType::fromType<QString>());
+    const QVariant nullInt(QMetaType::fromType<int>());
+    for (const DeviceStateUpdate& update : updates) {
+        find.bindValue(0, update.productKey);
+        find.bindValue(1, update.deviceName);
+        if (!find.exec())
+            return sqlError(Workspace::tr("Cannot update device state"), find.lastError());
+        if (!find.next())
+            return storeError(Workspace::tr("There is no device %1/%2 in the workspace.")
+                                  .arg(update.productKey, update.deviceName));
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        upsert.bindValue(QStringLiteral(":id"), id);
+        upsert.bindValue(QStringLiteral(":config"),
+                         update.configId ? QVariant(text(*update.configId)) : nullText);
+        upsert.bindValue(QStringLiteral(":sha"),
+                         update.sha256 ? QVariant(update.sha256->toLower()) : nullText);
+        upsert.bindValue(QStringLiteral(":state"), update.state ? QVariant(int(*update.state)) : nullInt);
+        upsert.bindValue(QStringLiteral(":code"), intOrNull(update.lastReplyCode));
+        upsert.bindValue(QStringLiteral(":source"),
+                         update.replySource ? QVariant(int(*update.replySource)) : nullInt);
+        upsert.bindValue(QStringLiteral(":time"),
+                         update.lastMessageTime ? msOrNull(*update.lastMessageTime) : QVariant(nullInt));
+        upsert.bindValue(QStringLiteral(":online"),
+                         update.online ? QVariant(*update.online ? 1 : 0) : nullInt);
+        upsert.bindValue(QStringLiteral(":hasConfig"), update.configId.has_value());
+        upsert.bindValue(QStringLiteral(":hasSha"), update.sha256.has_value());
+        upsert.bindValue(QStringLiteral(":hasState"), update.state.has_value());
+        upsert.bindValue(QStringLiteral(":hasCode"), update.lastReplyCode.has_value());
+        upsert.bindValue(QStringLiteral(":hasSource"), update.replySource.has_value());
+        upsert.bindValue(QStringLiteral(":hasTime"), update.lastMessageTime.has_value());
+        upsert.bindValue(QStringLiteral(":hasOnline"), update.online.has_value());
+        if (!upsert.exec())
+            return sqlError(
+                Workspace::tr("Cannot update the state of %1/%2").arg(update.productKey, update.deviceName),
+                upsert.lastError());
+        // A device verified or applied what its state now names (this update's sha256 or the stored one).
+        if (update.state &&
+            (*update.state == ConfigState::Verified || *update.state == ConfigState::Applied)) {
+            const qint64 seen =
+                (update.lastMessageTime ? *update.lastMessageTime : QDateTime::currentDateTimeUtc())
+                    .toMSecsSinceEpoch();
+            held.bindValue(QStringLiteral(":id"), id);
+            held.bindValue(QStringLiteral(":first"), seen);
+            held.bindValue(QStringLiteral(":last"), seen);
+            if (!held.exec())
+                return sqlError(Workspace::tr("Cannot update the state of %1/%2")
+                                    .arg(update.productKey, update.deviceName),
+                                held.lastError());
+        }
+    }
+    return transaction.commit();
+}
+
+Expected<QList<HeldVersion>> DeviceStateStore::heldVersions(const QString& productKey,
+                                                            const QString& deviceName) const
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT h.sha256, h.config_id, h.first_seen, h.last_seen FROM held_versions h"
+                       " JOIN devices d ON d.id = h.device_id JOIN products p ON p.id = d.product_id"
+                       " WHERE p.product_key = ? AND d.device_name = ? ORDER BY h.first_seen, h.sha256"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read the versions held by %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    QList<HeldVersion> versions;
+    while (query.next()) {
+        HeldVersion version;
+        version.sha256 = query.value(0).toString();
+        version.configId = query.value(1).toString();
+        version.firstSeen = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC);
+        version.lastSeen = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        versions << version;
+    }
+    return versions;
+}
+
+Expected<std::optional<DeviceState>> DeviceStateStore::state(const QString& productKey,
+                                                             const QString& deviceName) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "SELECT s.config_id, s.sha256, s.state, s.last_code, s.code_source, s.last_message, s.online, d.id"
+        " FROM devices d JOIN products p ON p.id = d.product_id LEFT JOIN device_state s ON s.device_id = "
+        "d.id"
+        " WHERE p.product_key = ? AND d.device_name = ?"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read the state of %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    if (!query.next())
+        return std::optional<DeviceState>();
+    DeviceState state;
+    state.productKey = productKey;
+    state.deviceName = deviceName;
+    state.configId = query.value(0).toString();
+    state.sha256 = query.value(1).toString();
+    state.state = ConfigState(query.value(2).toInt());
+    state.lastReplyCode = Sql::optionalInt(query.value(3));
+    state.replySource = Alink::ReplySource(query.value(4).toInt());
+    state.lastMessageTime = Sql::fromMs(query.value(5));
+    state.online = query.value(6).toInt() != 0;
+    return std::optional<DeviceState>(std::move(state));
+}
+
+Expected<FleetSnapshot> DeviceStateStore::fleet() const
+{
+    FleetSnapshot fleet;
+    std::vector<qint64> ids; // device id per row, ascending: state rows are merged by binary search
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QHash<qint64, int> byProductId;
+    if (!query.exec(QStringLiteral("SELECT id, product_key FROM products ORDER BY id")))
+        return sqlError(Workspace::tr("Cannot read the products"), query.lastError());
+    while (query.next()) {
+        byProductId.insert(query.value(0).toLongLong(), int(fleet.productKeys.size()));
+        fleet.productKeys.append(query.value(1).toString());
+    }
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM devices")) || !query.next())
+        return sqlError(Workspace::tr("Cannot count the devices"), query.lastError());
+    fleet.rows.reserve(size_t(query.value(0).toLongLong()));
+    ids.reserve(fleet.rows.capacity());
+    if (!query.exec(QStringLiteral("SELECT id, product_id, device_name FROM devices ORDER BY id")))
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    while (query.next()) {
+        FleetRow row;
+        row.productIndex = byProductId.value(query.value(1).toLongLong());
+        row.deviceName = query.value(2).toString();
+        ids.push_back(query.value(0).toLongLong());
+        fleet.rows.push_back(std::move(row));
+    }
+    if (query.lastError().isValid())
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    if (!query.exec(QStringLiteral("SELECT device_id, config_id, sha256, state, last_code, code_source,"
+                                   " last_message, online FROM device_state ORDER BY device_id")))
+        return sqlError(Workspace::tr("Cannot read the device state"), query.lastError());
+    auto cursor = ids.cbegin();
+    while (query.next()) {
+        cursor = std::lower_bound(cursor, ids.cend(), query.value(0).toLongLong());
+        if (cursor == ids.cend())
+            break;
+        if (*cursor != query.value(0).toLongLong())
+            continue;
+        FleetRow& row = fleet.rows[size_t(cursor - ids.cbegin())];
+        row.configId = query.value(1).toString();
+        row.sha256 = query.value(2).toString();
+        row.state = ConfigState(query.value(3).toInt());
+        row.hasCode = !query.value(4).isNull();
+        row.lastCode = query.value(4).toInt();
+        row.replySource = Alink::ReplySource(query.value(5).toInt());
+        row.lastMessageMs = query.value(6).toLongLong();
+        row.online = query.value(7).toInt() != 0;
+    }
+    if (query.lastError().isValid())
+        return sqlError(Workspace::tr("Cannot read the device state"), query.lastError());
+    return fleet;
+}
+
+} // namespace ConfigDeck::Store

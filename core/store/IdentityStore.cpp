@@ -1,0 +1,539 @@
+#include "IdentityStore.h"
+
+#include "KeyStore.h"
+#include "StoreLog.h"
+#include "Workspace.h"
+#include "secrets/SecretSealer.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+namespace ConfigDeck::Store {
+
+using Alink::Expected;
+using Sql::sqlError;
+using Sql::storeError;
+using Sql::text;
+
+IdentityStore::IdentityStore(QString connectionName, const KeyStore& keys)
+    : WorkspacePart(std::move(connectionName))
+    , m_keys(keys)
+{
+}
+
+// ---- products ----
+
+Expected<qint64> IdentityStore::productRowId(const QString& productKey) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id FROM products WHERE product_key = ?"));
+    query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read product %1").arg(productKey), query.lastError());
+    return query.next() ? query.value(0).toLongLong() : qint64(-1);
+}
+
+Expected<qint64> IdentityStore::existingDevice(const QString& productKey, const QString& deviceName) const
+{
+    const auto id = deviceRowId(productKey, deviceName);
+    if (id && *id < 0)
+        return storeError(
+            Workspace::tr("There is no device %1/%2 in the workspace.").arg(productKey, deviceName));
+    return id;
+}
+
+Status IdentityStore::ensureProduct(const QString& productKey, qint64* id)
+{
+    const auto existing = productRowId(productKey);
+    if (!existing)
+        return existing.error();
+    *id = *existing;
+    if (*id >= 0)
+        return ok();
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO products (product_key) VALUES (?)"));
+    query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot add product %1").arg(productKey), query.lastError());
+    *id = query.lastInsertId().toLongLong();
+    return ok();
+}
+
+Status IdentityStore::upsertProduct(const ProductRecord& product)
+{
+    if (product.productKey.isEmpty())
+        return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("INSERT INTO products (product_key, name, endpoint, remote_config) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (product_key) DO UPDATE SET name = excluded.name,"
+                       " endpoint = excluded.endpoint, remote_config = excluded.remote_config"));
+    query.addBindValue(product.productKey);
+    query.addBindValue(text(product.name));
+    query.addBindValue(text(product.endpoint));
+    query.addBindValue(product.remoteConfigEnabled ? 1 : 0);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot store product %1").arg(product.productKey), query.lastError());
+    return transaction.commit();
+}
+
+namespace {
+ProductRecord productFrom(const QSqlQuery& query)
+{
+    return ProductRecord{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                         query.value(3).toInt() != 0};
+}
+} // namespace
+
+Expected<std::optional<ProductRecord>> IdentityStore::product(const QString& productKey) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "SELECT product_key, name, endpoint, remote_config FROM products WHERE product_key = ?"));
+    query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read product %1").arg(productKey), query.lastError());
+    if (!query.next())
+        return std::optional<ProductRecord>();
+    return std::optional<ProductRecord>(productFrom(query));
+}
+
+Expected<QList<ProductRecord>> IdentityStore::products() const
+{
+    QList<ProductRecord> result;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT product_key, name, endpoint, remote_config FROM products ORDER BY product_key")))
+        return sqlError(Workspace::tr("Cannot read the products"), query.lastError());
+    while (query.next())
+        result.append(productFrom(query));
+    return result;
+}
+
+Status IdentityStore::removeProduct(const QString& productKey)
+{
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM products WHERE product_key = ?"));
+    query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot remove product %1").arg(productKey), query.lastError());
+    if (query.numRowsAffected() == 0)
+        return storeError(Workspace::tr("There is no product %1 in the workspace.").arg(productKey));
+    return transaction.commit();
+}
+
+// ---- devices ----
+
+Status IdentityStore::addDevice(const DeviceRecord& device, const QByteArray& secret)
+{
+    return addDevices({device}, {secret});
+}
+
+Status IdentityStore::addDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets)
+{
+    if (devices.size() != secrets.size())
+        return storeError(Workspace::tr("Every device needs a secret (%1 devices, %2 secrets).")
+                              .arg(devices.size())
+                              .arg(secrets.size()));
+    if (m_keys.isLocked())
+        return KeyStore::lockedError();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    if (const Status inserted = insertDevices(devices, secrets); !inserted)
+        return inserted;
+    return transaction.commit();
+}
+
+Status IdentityStore::insertDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets)
+{
+    QHash<QString, qint64> productIds;
+    QSqlQuery insert(database());
+    insert.prepare(
+        QStringLiteral("INSERT INTO devices (product_id, device_name, secret, note) VALUES (?, ?, ?, ?)"));
+    QSqlQuery label(database());
+    label.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+    for (qsizetype i = 0; i < devices.size(); ++i) {
+        const DeviceRecord& device = devices.at(i);
+        const QString name = device.productKey + u'/' + device.deviceName;
+        if (device.productKey.isEmpty() || device.deviceName.isEmpty())
+            return storeError(Workspace::tr("A device needs a ProductKey and a DeviceName."));
+        if (secrets.at(i).isEmpty())
+            return storeError(Workspace::tr("The DeviceSecret of %1 is empty.").arg(name));
+        auto id = productIds.find(device.productKey);
+        if (id == productIds.end()) {
+            qint64 productId = -1;
+            if (const Status ensured = ensureProduct(device.productKey, &productId); !ensured)
+                return ensured;
+            id = productIds.insert(device.productKey, productId);
+        }
+        const auto sealed = m_keys.seal(device.productKey, device.deviceName, secrets.at(i));
+        if (!sealed)
+            return sealed.error();
+        insert.bindValue(0, *id);
+        insert.bindValue(1, text(device.deviceName));
+        insert.bindValue(2, *sealed);
+        insert.bindValue(3, text(device.note));
+        if (!insert.exec()) {
+            if (const auto existing = deviceRowId(device.productKey, device.deviceName);
+                existing && *existing >= 0)
+                return storeError(Workspace::tr("Device %1 is already in the workspace.").arg(name));
+            return sqlError(Workspace::tr("Cannot add device %1").arg(name), insert.lastError());
+        }
+        const qint64 deviceRow = insert.lastInsertId().toLongLong();
+        for (const QString& labelText : device.labels) {
+            label.bindValue(0, deviceRow);
+            label.bindValue(1, labelText.trimmed());
+            if (!label.exec())
+                return sqlError(Workspace::tr("Cannot label device %1").arg(name), label.lastError());
+        }
+    }
+    return ok();
+}
+
+Expected<std::optional<DeviceRecord>> IdentityStore::device(const QString& productKey,
+                                                            const QString& deviceName) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "SELECT d.id, d.note, d.secret IS NOT NULL FROM devices d"
+        " JOIN products p ON p.id = d.product_id WHERE p.product_key = ? AND d.device_name = ?"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    const QString what = Workspace::tr("Cannot read device %1/%2").arg(productKey, deviceName);
+    if (!query.exec())
+        return sqlError(what, query.lastError());
+    if (!query.next())
+        return std::optional<DeviceRecord>();
+    DeviceRecord record{productKey, deviceName, query.value(1).toString(), {}, query.value(2).toBool()};
+    QSqlQuery labels(database());
+    labels.prepare(QStringLiteral("SELECT label FROM device_labels WHERE device_id = ? ORDER BY label"));
+    labels.addBindValue(query.value(0).toLongLong());
+    if (!labels.exec())
+        return sqlError(what, labels.lastError());
+    while (labels.next())
+        record.labels.append(labels.value(0).toString());
+    return std::optional<DeviceRecord>(std::move(record));
+}
+
+Expected<QList<DeviceRecord>> IdentityStore::devices(const QString& productKey, qint64 limit,
+                                                     qint64 offset) const
+{
+    QList<DeviceRecord> result;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT p.product_key, d.device_name, d.note, d.secret IS NOT NULL,"
+                       " (SELECT group_concat(label, char(10)) FROM"
+                       "   (SELECT label FROM device_labels l WHERE l.device_id = d.id ORDER BY label))"
+                       " FROM devices d JOIN products p ON p.id = d.product_id") +
+        (productKey.isEmpty() ? QString() : QStringLiteral(" WHERE p.product_key = ?")) +
+        QStringLiteral(" ORDER BY d.id LIMIT ? OFFSET ?"));
+    if (!productKey.isEmpty())
+        query.addBindValue(productKey);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    while (query.next()) {
+        const QString labels = query.value(4).toString();
+        result.append(
+            DeviceRecord{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                         labels.isEmpty() ? QStringList() : labels.split(u'\n'), query.value(3).toBool()});
+    }
+    return result;
+}
+
+Expected<QStringList> IdentityStore::deviceNames(const QString& productKey) const
+{
+    QStringList names;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT d.device_name FROM devices d JOIN products p ON p.id = d.product_id"
+                                 " WHERE p.product_key = ? ORDER BY d.id"));
+    query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    while (query.next())
+        names.append(query.value(0).toString());
+    return names;
+}
+
+Expected<qint64> IdentityStore::deviceCount(const QString& productKey) const
+{
+    QSqlQuery query(database());
+    if (productKey.isEmpty()) {
+        query.prepare(QStringLiteral("SELECT count(*) FROM devices"));
+    } else {
+        query.prepare(QStringLiteral("SELECT count(*) FROM devices d JOIN products p ON p.id = d.product_id"
+                                     " WHERE p.product_key = ?"));
+        query.addBindValue(productKey);
+    }
+    if (!query.exec() || !query.next())
+        return sqlError(Workspace::tr("Cannot count the devices"), query.lastError());
+    return query.value(0).toLongLong();
+}
+
+Expected<QByteArray> IdentityStore::deviceSecret(const QString& productKey, const QString& deviceName) const
+{
+    if (m_keys.isLocked())
+        return KeyStore::lockedError();
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT d.secret FROM devices d JOIN products p ON p.id = d.product_id"
+                                 " WHERE p.product_key = ? AND d.device_name = ?"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read device %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    if (!query.next())
+        return storeError(
+            Workspace::tr("There is no device %1/%2 in the workspace.").arg(productKey, deviceName));
+    const QByteArray sealed = query.value(0).toByteArray();
+    if (sealed.isEmpty())
+        return storeError(Workspace::tr("Device %1/%2 has no DeviceSecret.").arg(productKey, deviceName));
+    return m_keys.open(productKey, deviceName, sealed);
+}
+
+Status IdentityStore::setDeviceSecret(const QString& productKey, const QString& deviceName,
+                                      const QByteArray& secret)
+{
+    if (secret.isEmpty())
+        return storeError(Workspace::tr("The DeviceSecret of %1/%2 is empty.").arg(productKey, deviceName));
+    const auto sealed = m_keys.seal(productKey, deviceName, secret);
+    if (!sealed)
+        return sealed.error();
+    const auto id = existingDevice(productKey, deviceName);
+    if (!id)
+        return id.error();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE devices SET secret = ? WHERE id = ?"));
+    query.addBindValue(*sealed);
+    query.addBindValue(*id);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot store the DeviceSecret of %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    return transaction.commit();
+}
+
+Status IdentityStore::setDeviceNote(const QString& productKey, const QString& deviceName, const QString& note)
+{
+    const auto id = existingDevice(productKey, deviceName);
+    if (!id)
+        return id.error();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE devices SET note = ? WHERE id = ?"));
+    query.addBindValue(text(note));
+    query.addBindValue(*id);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot store the note of %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    return transaction.commit();
+}
+
+Status IdentityStore::setDeviceLabels(const QString& productKey, const QString& deviceName,
+                                      const QStringList& labels)
+{
+    const auto id = existingDevice(productKey, deviceName);
+    if (!id)
+        return id.error();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM device_labels WHERE device_id = ?"));
+    query.addBindValue(*id);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot label device %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+    for (const QString& label : labels) {
+        if (label.trimmed().isEmpty())
+            return storeError(Workspace::tr("A label of %1/%2 is empty.").arg(productKey, deviceName));
+        query.bindValue(0, *id);
+        query.bindValue(1, label.trimmed());
+        if (!query.exec())
+            return sqlError(Workspace::tr("Cannot label device %1/%2").arg(productKey, deviceName),
+                            query.lastError());
+    }
+    return transaction.commit();
+}
+
+Status IdentityStore::removeDevice(const QString& productKey, const QString& deviceName)
+{
+    const auto id = existingDevice(productKey, deviceName);
+    if (!id)
+        return id.error();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM devices WHERE id = ?"));
+    query.addBindValue(*id);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot remove device %1/%2").arg(productKey, deviceName),
+                        query.lastError());
+    return transaction.commit();
+}
+
+// ---- bulk import and export ----
+
+Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
+                                                 const NextImportedDevice& next)
+{
+    const std::shared_ptr<const SecretSealer> sealer = m_keys.sealer();
+    if (!sealer)
+        return KeyStore::lockedError();
+    QElapsedTimer timer;
+    timer.start();
+    QSqlDatabase db = database();
+    QSqlQuery pragma(db);
+    // A large page cache for the import keeps SQLite from spilling pages into the WAL more than once.
+    pragma.exec(QStringLiteral("PRAGMA cache_size"));
+    const int previousCacheSize = pragma.next() ? pragma.value(0).toInt() : -2000;
+    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+    struct RestoreCache
+    {
+        QSqlQuery& query;
+        int size;
+        ~RestoreCache() { query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)); }
+    } restoreCache{pragma, previousCacheSize};
+
+    Transaction transaction(db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+
+    QHash<QByteArray, qint64> productIds;
+    for (const QString& productKey : productKeys) {
+        qint64 id = -1;
+        if (const Status ensured = ensureProduct(productKey, &id); !ensured)
+            return ensured.error();
+        productIds.insert(productKey.toUtf8(), id);
+    }
+
+    // Rows go in kBatchRows at a time through one multi-row INSERT (Qt's per-exec overhead is a large
+    // part of the cost of a one-row INSERT); the rest one by one at the end.
+    constexpr int kBatchRows = 64;
+    QString batchSql =
+        QStringLiteral("INSERT INTO devices (product_id, device_name, secret) VALUES (?, ?, ?)");
+    QSqlQuery single(db);
+    if (!single.prepare(batchSql))
+        return sqlError(Workspace::tr("Cannot import"), single.lastError());
+    for (int i = 1; i < kBatchRows; ++i)
+        batchSql += QStringLiteral(", (?, ?, ?)");
+    QSqlQuery batch(db);
+    if (!batch.prepare(batchSql))
+        return sqlError(Workspace::tr("Cannot import"), batch.lastError());
+    std::vector<QVariant> pending;
+    pending.reserve(kBatchRows * 3);
+    qsizetype pendingFirstLine = 0;
+    auto insertFailed = [&](const QSqlQuery& query, qsizetype lastLine) {
+        return storeError(
+            Workspace::tr("Lines %1-%2: a device could not be added (%3); nothing was imported.")
+                .arg(pendingFirstLine)
+                .arg(lastLine)
+                .arg(query.lastError().databaseText()));
+    };
+
+    QByteArray associatedData;
+    ImportedDevice device;
+    qsizetype done = 0;
+    QByteArray lastProduct;
+    qint64 lastProductId = -1;
+    while (true) {
+        const Expected<bool> more = next(device);
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        if (device.productKey != lastProduct) {
+            lastProduct = device.productKey.toByteArray();
+            lastProductId = productIds.value(lastProduct, -1);
+            if (lastProductId < 0)
+                return storeError(
+                    Workspace::tr("Line %1: product %2 was not announced; nothing was imported.")
+                        .arg(device.line)
+                        .arg(QString::fromUtf8(lastProduct)));
+        }
+        associatedData.resize(0);
+        associatedData.append(device.productKey).append('/').append(device.deviceName);
+        const QByteArray sealed = sealer->seal(device.secret, associatedData);
+        if (sealed.isEmpty())
+            return storeError(
+                Workspace::tr("Line %1: the DeviceSecret could not be sealed; nothing was imported.")
+                    .arg(device.line));
+        if (pending.empty())
+            pendingFirstLine = device.line;
+        pending.emplace_back(lastProductId);
+        pending.emplace_back(QString::fromLatin1(device.deviceName));
+        pending.emplace_back(sealed);
+        if (pending.size() < size_t(kBatchRows) * 3)
+            continue;
+        for (size_t i = 0; i < pending.size(); ++i)
+            batch.bindValue(int(i), pending[i]);
+        if (!batch.exec())
+            return insertFailed(batch, device.line);
+        pending.clear();
+        done += kBatchRows;
+    }
+    for (size_t i = 0; i < pending.size(); i += 3) {
+        single.bindValue(0, pending[i]);
+        single.bindValue(1, pending[i + 1]);
+        single.bindValue(2, pending[i + 2]);
+        if (!single.exec())
+            return insertFailed(single, device.line);
+        ++done;
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcStore) << "imported" << done << "devices in" << timer.elapsed() << "ms";
+    return done;
+}
+
+Status IdentityStore::forEachDevice(const QString& productKey, bool withSecrets,
+                                    const DeviceVisitor& visit) const
+{
+    if (withSecrets && m_keys.isLocked())
+        return KeyStore::lockedError();
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT p.product_key, d.device_name, d.secret FROM devices d"
+                                 " JOIN products p ON p.id = d.product_id") +
+                  (productKey.isEmpty() ? QString() : QStringLiteral(" WHERE p.product_key = ?")) +
+                  QStringLiteral(" ORDER BY d.id"));
+    if (!productKey.isEmpty())
+        query.addBindValue(productKey);
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    QByteArray secret;
+    while (query.next()) {
+        const QString pk = query.value(0).toString();
+        const QString dn = query.value(1).toString();
+        if (withSecrets) {
+            auto opened = m_keys.open(pk, dn, query.value(2).toByteArray());
+            if (!opened)
+                return opened.error();
+            secret = std::move(opened).value();
+        }
+        if (const Status visited = visit(pk, dn, secret); !visited)
+            return visited;
+    }
+    if (query.lastError().isValid())
+        return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
+    return ok();
+}
+
+} // namespace ConfigDeck::Store

@@ -1,0 +1,48 @@
+#include "SettingsStore.h"
+
+#include "Workspace.h"
+
+#include <QSqlQuery>
+
+namespace ConfigDeck::Store {
+
+using Sql::sqlError;
+
+namespace {
+QString metaKey(const QString& key)
+{
+    return QStringLiteral("setting.") + key;
+}
+} // namespace
+
+SettingsStore::SettingsStore(QString connectionName)
+    : WorkspacePart(std::move(connectionName))
+{
+}
+
+Alink::Expected<QString> SettingsStore::value(const QString& key, const QString& defaultValue) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(metaKey(key));
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot read setting %1").arg(key), query.lastError());
+    return query.next() ? query.value(0).toString() : defaultValue;
+}
+
+Status SettingsStore::setValue(const QString& key, const QString& value)
+{
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(metaKey(key));
+    query.addBindValue(Sql::text(value));
+    if (!query.exec())
+        return sqlError(Workspace::tr("Cannot store setting %1").arg(key), query.lastError());
+    return transaction.commit();
+}
+
+} // namespace ConfigDeck::Store

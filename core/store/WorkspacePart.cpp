@@ -1,0 +1,119 @@
+#include "WorkspacePart.h"
+
+#include "StoreLog.h"
+#include "Workspace.h"
+
+#include <QSqlQuery>
+
+namespace ConfigDeck::Store {
+
+using Alink::AlinkError;
+using Alink::Expected;
+
+namespace Sql {
+
+AlinkError storeError(const QString& reason, const QString& field)
+{
+    return AlinkError{field, reason, -1};
+}
+
+AlinkError sqlError(const QString& what, const QSqlError& error)
+{
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return storeError(Workspace::tr("%1: %2").arg(what, detail));
+}
+
+QVariant msOrNull(const QDateTime& time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime fromMs(const QVariant& value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QVariant intOrNull(const std::optional<int>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
+}
+
+std::optional<int> optionalInt(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toInt();
+}
+
+QByteArray secretAssociatedData(const QString& productKey, const QString& deviceName)
+{
+    return QString(productKey + u'/' + deviceName).toUtf8();
+}
+
+} // namespace Sql
+
+Expected<qint64> WorkspacePart::deviceRowId(const QString& productKey, const QString& deviceName) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
+                                 " WHERE p.product_key = ? AND d.device_name = ?"));
+    query.addBindValue(productKey);
+    query.addBindValue(deviceName);
+    if (!query.exec())
+        return Sql::sqlError(Workspace::tr("Cannot read device %1/%2").arg(productKey, deviceName),
+                             query.lastError());
+    return query.next() ? query.value(0).toLongLong() : qint64(-1);
+}
+
+// ---- Transaction ----
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Status Transaction::begin()
+{
+    QSqlQuery query(m_db);
+    // IMMEDIATE takes the write lock now, so a transaction never fails half-way on "database is locked".
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Sql::sqlError(Workspace::tr("Cannot start a transaction"), query.lastError());
+    m_active = true;
+    return ok();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return Sql::storeError(Workspace::tr("No transaction to commit"));
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const auto error = Sql::sqlError(Workspace::tr("Cannot commit"), query.lastError());
+        rollback();
+        return error;
+    }
+    m_active = false;
+    return ok();
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "rollback failed:" << query.lastError().text();
+}
+
+} // namespace ConfigDeck::Store

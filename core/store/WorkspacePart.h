@@ -1,0 +1,64 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QVariant>
+
+namespace ConfigDeck::Store {
+
+// The base of each part of a Workspace (identities, versions, ...): all of them work over the one SQLite
+// connection the Workspace owns, and only they (and the Workspace) build SQL.
+class WorkspacePart
+{
+    Q_DISABLE_COPY_MOVE(WorkspacePart)
+
+protected:
+    explicit WorkspacePart(QString connectionName)
+        : m_connectionName(std::move(connectionName))
+    {
+    }
+    ~WorkspacePart() = default;
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    // The row id of a device, or -1 when it is not in the workspace.
+    Alink::Expected<qint64> deviceRowId(const QString& productKey, const QString& deviceName) const;
+
+private:
+    QString m_connectionName;
+};
+
+// BEGIN IMMEDIATE .. COMMIT, rolled back when it goes out of scope uncommitted.
+class Transaction final
+{
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Status begin();
+    Status commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+// Helpers shared by the parts' SQL.
+namespace Sql {
+Alink::AlinkError storeError(const QString& reason, const QString& field = {});
+// A readable error for a failed statement.
+Alink::AlinkError sqlError(const QString& what, const QSqlError& error);
+QVariant msOrNull(const QDateTime& time);
+QDateTime fromMs(const QVariant& value);
+// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
+QString text(const QString& value);
+QVariant intOrNull(const std::optional<int>& value);
+std::optional<int> optionalInt(const QVariant& value);
+QByteArray secretAssociatedData(const QString& productKey, const QString& deviceName);
+} // namespace Sql
+
+} // namespace ConfigDeck::Store
