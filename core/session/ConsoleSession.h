@@ -39,7 +39,8 @@ class CloudWorkbench;
 // The console's session: one workspace and the engine that serves it. In Demo mode that is an in-process
 // broker, the platform service on it, the file server on loopback and a simulated fleet built from the
 // workspace's devices with a mix of fault profiles; nothing needs a network. In broker mode the platform
-// service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet.
+// service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet. In every mode it
+// also owns the Cloud tab's session over the workspace (cloud()), made at open and destroyed at close.
 //
 // The UI only calls this API and listens to its signals; all protocol work stays in core.
 class ConsoleSession final : public QObject
