@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_logView(new MessageLogView(m_log, false, this))
     , m_versionsPage(new QWidget(this))
     , m_replyCodes(new ReplyCodeCatalogView(this))
-    , m_cloud(new CloudPanel(nullptr, this))
+    , m_cloud(new CloudPanel(this))
     , m_fleetSplitter(new QSplitter(Qt::Vertical, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_modeLabel(new QLabel(this))
@@ -74,8 +74,11 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_fleet->setCoalesceInterval(100);
 
+    // One session for the window's lifetime: workspaces are opened and closed through it, and every view
+    // follows its workspaceAboutToClose/workspaceOpened.
     m_session = std::make_unique<ConsoleSession>(ConsoleSession::Options{}, nullptr);
     m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
+    m_cloud->setConsoleSession(m_session.get());
 
     m_fleetSplitter->setObjectName(QStringLiteral("fleetSplitter"));
     m_fleetSplitter->addWidget(m_histogram);
@@ -125,10 +128,6 @@ MainWindow::MainWindow(QWidget* parent)
                                                                    : code);
     });
     connect(m_rollout, &RolloutPanel::startRequested, this, &MainWindow::startRollout);
-    // The cloud panel records its identities in the workspace itself; the console only shows what it reports.
-    connect(m_cloud, &CloudPanel::messageLogged, m_log, &MessageLogModel::append);
-    connect(m_cloud, &CloudPanel::stateChanged, this,
-            [this](const Store::DeviceStateUpdate& update) { m_fleet->queueUpdates({update}); });
 
     connectSession();
 
@@ -147,24 +146,14 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     // The session's signals reach widgets that are about to go.
-    if (m_session)
-        m_session->disconnect(this);
-    m_cloud->setWorkspace(nullptr); // its connections end before the workspace goes
+    m_session->disconnect(this);
+    m_cloud->setWorkbench(nullptr);
     m_session.reset();
 }
 
 Store::Status MainWindow::openSession(const ConsoleSession::Options& options)
 {
-    m_session->disconnect(this);
-    m_cloud->setWorkspace(nullptr);
-    m_session = std::make_unique<ConsoleSession>(options, nullptr);
-    // The detail panel reads from the session it was made with: make a new one for the new session.
-    auto* scroll = qobject_cast<QScrollArea*>(m_mainSplitter->widget(1));
-    delete scroll->takeWidget();
-    m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
-    scroll->setWidget(m_detail);
-    connectSession();
-    auto status = m_session->open();
+    auto status = m_session->open(options);
     if (!status)
         showBanner(tr("The workspace %1 cannot be opened: %2")
                        .arg(m_session->workspacePath(), status.error().message()),
@@ -203,17 +192,15 @@ void MainWindow::connectSession()
     });
     connect(session, &ConsoleSession::problem, this,
             [this](const QString& message) { showBanner(message, true); });
-    // Nothing keeps the workspace across a reopen: the Cloud tab lets go of it before it is destroyed.
+    // Nothing keeps the workspace across a reopen (the Cloud tab follows the session itself).
     connect(session, &ConsoleSession::workspaceAboutToClose, this, [this] {
-        m_cloud->setWorkspace(nullptr);
+        delete m_versions; // with its editor, which writes to the workspace
+        m_versions = nullptr;
         m_fleet->clear();
         m_log->clear();
         m_detail->showDevice({}, {});
     });
-    connect(session, &ConsoleSession::workspaceOpened, this, [this] {
-        m_cloud->setWorkspace(m_session->workspace());
-        reload();
-    });
+    connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
     connect(session, &ConsoleSession::onlineCountChanged, this, [this] {
         if (!m_statusTimer.isActive())
@@ -490,6 +477,8 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
         return nullptr;
     auto* dialog = new CsvImportDialog(m_session->workspace(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // It writes to this workspace only: it goes when the workspace does.
+    connect(m_session.get(), &ConsoleSession::workspaceAboutToClose, dialog, &QDialog::reject);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Imported %n device(s).", nullptr, int(dialog->importedCount())), 6000);
         // New devices join the platform's catalog and, in the Demo, the simulated fleet.

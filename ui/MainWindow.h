@@ -42,8 +42,8 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the workspace (the Demo's when the options name none) and shows it. Errors are shown in the
-    // window and returned.
+    // Opens the workspace (the Demo's when the options name none) through the window's one session, closing
+    // the open one first, and shows it. Errors are shown in the window and returned.
     Store::Status openSession(const Session::ConsoleSession::Options& options);
     Session::ConsoleSession* session() const { return m_session.get(); }
 

@@ -1,5 +1,6 @@
 #include "ConsoleSession.h"
 
+#include "CloudWorkbench.h"
 #include "DemoSeed.h"
 #include "SessionLog.h"
 #include "roles/FleetSimulator.h"
@@ -62,6 +63,7 @@ Store::Status ConsoleSession::open()
     shutdown();
     if (auto status = openWorkspace(); !status)
         return status;
+    openCloud();
     auto settings = SessionSettings::load(*m_workspace);
     if (!settings)
         return settings.error();
@@ -75,6 +77,14 @@ Store::Status ConsoleSession::open()
     return status;
 }
 
+Store::Status ConsoleSession::open(const Options& options)
+{
+    shutdown();
+    m_options = options;
+    m_path = m_options.workspacePath.isEmpty() ? defaultWorkspacePath() : m_options.workspacePath;
+    return open();
+}
+
 Store::Status ConsoleSession::openWorkspace()
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
@@ -83,6 +93,17 @@ Store::Status ConsoleSession::openWorkspace()
         return workspace.error();
     m_workspace = std::move(*workspace);
     return unlock();
+}
+
+void ConsoleSession::openCloud()
+{
+    m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
+    m_recorder->setInterval(250);
+    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
+    m_cloud = std::make_unique<CloudWorkbench>(m_workspace.get(), m_recorder.get());
+    // The identities' messages and states reach the views as the engine's do (recorded already).
+    connect(m_cloud.get(), &CloudWorkbench::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_cloud.get(), &CloudWorkbench::stateChanged, this, &ConsoleSession::deviceStateChanged);
 }
 
 Store::Status ConsoleSession::unlock()
@@ -198,6 +219,9 @@ void ConsoleSession::shutdown()
     stopEngine();
     if (m_workspace) {
         emit workspaceAboutToClose();
+        // The Cloud tab's connections end and the recorder writes what it holds before the workspace goes.
+        m_cloud.reset();
+        m_recorder.reset();
         m_workspace.reset();
     }
 }
@@ -205,9 +229,6 @@ void ConsoleSession::shutdown()
 Store::Status ConsoleSession::startEngine()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
-    m_recorder->setInterval(250);
-    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
 
     m_fileServer =
         std::make_unique<Transfer::FileServer>([this](const QString& sha) -> std::optional<QByteArray> {
@@ -377,7 +398,6 @@ void ConsoleSession::stopEngine()
     }
     m_broker.reset();
     m_fileServer.reset();
-    m_recorder.reset();
     m_network.reset();
     m_online = 0;
 }

@@ -34,10 +34,13 @@ class WorkspaceRecorder;
 
 namespace ConfigDeck::Session {
 
+class CloudWorkbench;
+
 // The console's session: one workspace and the engine that serves it. In Demo mode that is an in-process
 // broker, the platform service on it, the file server on loopback and a simulated fleet built from the
 // workspace's devices with a mix of fault profiles; nothing needs a network. In broker mode the platform
-// service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet.
+// service connects to a real MQTT broker (libmosquitto) and there is no simulated fleet. In every mode it
+// also owns the Cloud tab's session over the workspace (cloud()), made at open and destroyed at close.
 //
 // The UI only calls this API and listens to its signals; all protocol work stays in core.
 class ConsoleSession final : public QObject
@@ -70,6 +73,8 @@ public:
     // Opens (or creates) the workspace, unlocks its secrets, seeds a Demo workspace that has no products
     // and starts the engine of the workspace's mode. Safe to call again after an error.
     Store::Status open();
+    // Closes the open workspace, if any, and opens the one the options name (the Demo's when none).
+    Store::Status open(const Options& options);
     // Deletes the Demo workspace and makes a fresh one (only in Demo mode).
     Store::Status reset();
     // Writes a Demo's products, devices and configuration versions into an empty workspace.
@@ -81,6 +86,9 @@ public:
     Roles::FleetSimulator* fleet() const { return m_fleet.get(); }
     Transfer::FileServer* fileServer() const { return m_fileServer.get(); }
     Transport::InProcessBroker* broker() const { return m_broker.get(); }
+    // The Cloud tab's session over the open workspace: made when a workspace opens, destroyed after
+    // workspaceAboutToClose (null while none is open).
+    CloudWorkbench* cloud() const { return m_cloud.get(); }
     QString workspacePath() const { return m_path; }
 
     SessionMode mode() const { return m_settings.mode; }
@@ -144,6 +152,7 @@ signals:
 
 private:
     Store::Status openWorkspace();
+    void openCloud();
     Store::Status unlock();
     Store::Status startEngine();
     void stopEngine();
@@ -161,7 +170,9 @@ private:
     Transport::MqttConnection* m_connection = nullptr; // owned by this
     std::unique_ptr<Roles::PlatformService> m_platform;
     std::unique_ptr<Roles::FleetSimulator> m_fleet;
+    // Lives as long as the workspace (the Cloud tab records through it across engine restarts).
     std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
+    std::unique_ptr<CloudWorkbench> m_cloud;
     QPointer<Roles::RolloutRunner> m_rollout;
     QString m_lastConnectionError;
     int m_online = 0;

@@ -2,7 +2,8 @@
 # The README's two commands on Debian 12:
 #   installer/linux/dev.sh run    install what is needed, build, launch ConfigDeck (Demo mode)
 #   installer/linux/dev.sh test   install what is needed, build, run the whole test suite with ctest,
-#                                 build the .deb, install it and smoke-run it, then the fuzzer
+#                                 the GUI and session tests under ASan/UBSan (build-asan), build the .deb,
+#                                 install it and smoke-run it, then the fuzzer
 #   installer/linux/dev.sh package install what is needed, build, make the .deb (build/packages/)
 # Packages are installed with sudo when not root; the build happens as the calling user in ./build.
 set -euo pipefail
@@ -31,6 +32,13 @@ test)
     # Services such as Mosquitto and the HTTP file server are started by the test fixtures themselves,
     # on free loopback ports.
     tests/with-test-session.sh ctest --preset default --parallel "$jobs" "$@"
+    # The GUI tests and the session tests again under AddressSanitizer and UBSan (GCC), so that a
+    # use-after-free or undefined behaviour fails CI. Only their executables are built (the test preset
+    # selects them by label); ASAN_OPTIONS/UBSAN_OPTIONS in the preset make any report fail its test.
+    cmake --preset asan
+    mapfile -t asan_tests < <(ctest --preset asan -N | sed -n 's/^ *Test *#[0-9]*: //p')
+    cmake --build --preset asan --parallel "$jobs" --target "${asan_tests[@]}"
+    tests/with-test-session.sh ctest --preset asan --parallel "$jobs"
     # The .deb as a user gets it: built, installed with apt, run from /usr/bin (GUI offscreen to its Demo).
     installer/linux/package-smoke.sh build
     # The protocol decoder under libFuzzer (clang, ASan, UBSan) for a bounded time.

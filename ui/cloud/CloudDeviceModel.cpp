@@ -197,6 +197,13 @@ int CloudDeviceModel::ensureRow(const QString& productKey, const QString& device
     return row;
 }
 
+void CloudDeviceModel::setRow(const CloudDeviceRow& row)
+{
+    const int index = ensureRow(row.productKey, row.deviceName);
+    m_rows[index] = row;
+    changed(index, ProductKeyColumn, LastEventColumn);
+}
+
 void CloudDeviceModel::removeDevice(const QString& productKey, const QString& deviceName)
 {
     const int row = rowOf(productKey, deviceName);

@@ -2,6 +2,7 @@
 
 #include "alink/ReplyCodeCatalog.h"
 #include "cloud/CloudSession.h"
+#include "session/CloudWorkbench.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -12,19 +13,8 @@
 
 namespace ConfigDeck::Ui {
 
-// One identity connected to Alibaba Cloud, as the cloud panel shows it.
-struct CloudDeviceRow
-{
-    QString productKey;
-    QString deviceName;
-    Cloud::CloudDeviceState state = Cloud::CloudDeviceState::Waiting;
-    QString stateDetail; // why it was refused or kicked offline, with what to check
-    QString configId;
-    QString sha256;
-    std::optional<int> lastCode;
-    Alink::ReplySource codeSource = Alink::ReplySource::Device;
-    QDateTime lastEvent;
-};
+// One identity connected to Alibaba Cloud, as the cloud panel shows it (held by the session's workbench).
+using CloudDeviceRow = Session::CloudIdentityStatus;
 
 // The identities of a CloudSession: connection state (coloured; refused and kicked offline in bold with
 // the reason as tooltip), the configuration held, the last reply code (a badge colour for
@@ -63,6 +53,8 @@ public:
 
     // Adds the identity when it has no row yet; returns its row.
     int ensureRow(const QString& productKey, const QString& deviceName);
+    // Adds or replaces the identity's row.
+    void setRow(const CloudDeviceRow& row);
     void removeDevice(const QString& productKey, const QString& deviceName);
     void clear();
 

@@ -8,9 +8,6 @@
 #include "ReplyCodeBadgeDelegate.h"
 #include "alink/ReplyCodeCatalog.h"
 #include "cloud/CloudSession.h"
-#include "roles/WorkspaceRecorder.h"
-#include "store/Workspace.h"
-#include "transfer/Sha256Stream.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -58,29 +56,15 @@ enum WaitingRole
     SuggestedCodeRole,
 };
 
-bool isActive(CloudDeviceState state)
-{
-    return state == CloudDeviceState::Waiting || state == CloudDeviceState::Connecting ||
-           state == CloudDeviceState::Online;
-}
-
 QString codeText(int code, Alink::ReplySource source)
 {
     return QStringLiteral("%1 %2").arg(code).arg(ReplyCodeCatalog::lookup(code, source).displayName());
 }
 
-// Transport reasons come as sentences already; this adds the full stop only when it is missing.
-QString sentence(const QString& text)
-{
-    return text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.');
-}
-
 } // namespace
 
-CloudPanel::CloudPanel(Store::Workspace* workspace, QWidget* parent)
+CloudPanel::CloudPanel(QWidget* parent)
     : QWidget(parent)
-    , m_workspace(workspace)
-    , m_session(new CloudSession(nullptr, this))
     , m_banner(new QFrame(this))
     , m_bannerText(new QLabel(m_banner))
     , m_profileSummary(new QLabel(this))
@@ -103,9 +87,6 @@ CloudPanel::CloudPanel(Store::Workspace* workspace, QWidget* parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("cloudPanel"));
-    m_session->setWorkspace(m_workspace);
-    makeRecorder();
-    m_session->setMaxConnecting(kDefaultMaxConnecting);
 
     m_banner->setObjectName(QStringLiteral("cloudBanner"));
     m_bannerText->setObjectName(QStringLiteral("cloudBannerText"));
@@ -244,19 +225,21 @@ CloudPanel::CloudPanel(Store::Workspace* workspace, QWidget* parent)
 
     connect(dismiss, &QToolButton::clicked, this, &CloudPanel::clearBanner);
     connect(m_indentJson, &QCheckBox::toggled, this, [this] {
-        if (!m_shownChange.isEmpty())
-            showChange(m_shownChange);
+        if (!m_shownChange.deviceName.isEmpty())
+            showChange(m_shownChange.productKey, m_shownChange.deviceName);
     });
     connect(m_requestButton, &QPushButton::clicked, this, &CloudPanel::requestConfigForSelection);
     connect(m_disconnectButton, &QPushButton::clicked, this, &CloudPanel::disconnectAll);
     connect(m_profileButton, &QPushButton::clicked, this, &CloudPanel::editProfile);
     connect(m_autoReply, &QCheckBox::toggled, this, [this](bool on) {
-        Roles::AgentSettings settings = m_session->agentSettings();
-        settings.autoReply = on;
-        m_session->setAgentSettings(settings);
+        if (m_workbench)
+            m_workbench->setAutoReply(on);
         updateButtons();
     });
-    connect(m_maxConnecting, &QSpinBox::valueChanged, m_session, &CloudSession::setMaxConnecting);
+    connect(m_maxConnecting, &QSpinBox::valueChanged, this, [this](int count) {
+        if (m_workbench)
+            m_workbench->setMaxConnecting(count);
+    });
     connect(m_replyButton, &QPushButton::clicked, this, &CloudPanel::replyToSelected);
     connect(m_waiting, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item) {
@@ -271,12 +254,10 @@ CloudPanel::CloudPanel(Store::Workspace* workspace, QWidget* parent)
                 if (!current.isValid())
                     return;
                 const CloudDeviceRow& row = m_model->rowAt(current.row());
-                const QString key = keyOf(row.productKey, row.deviceName);
-                if (m_changes.contains(key) && key != m_shownChange)
-                    showChange(key);
+                if (m_shownChange != Alink::DeviceKey{row.productKey, row.deviceName})
+                    showChange(row.productKey, row.deviceName);
             });
 
-    connectSession();
     loadProfile();
     updateCounts();
     updateButtons();
@@ -284,89 +265,115 @@ CloudPanel::CloudPanel(Store::Workspace* workspace, QWidget* parent)
 
 CloudPanel::~CloudPanel()
 {
-    // The session's last signals would reach widgets that are going; the recorder then writes what is left.
-    m_session->disconnect(this);
-    delete m_session;
-    m_recorder.reset();
+    // The workbench's last signals would reach widgets that are going.
+    if (m_workbench)
+        m_workbench->disconnect(this);
 }
 
-void CloudPanel::makeRecorder()
+void CloudPanel::setConsoleSession(Session::ConsoleSession* session)
 {
-    m_recorder.reset();
-    if (!m_workspace)
+    connect(session, &Session::ConsoleSession::workspaceAboutToClose, this,
+            [this] { setWorkbench(nullptr); });
+    connect(session, &Session::ConsoleSession::workspaceOpened, this,
+            [this, session] { setWorkbench(session->cloud()); });
+    setWorkbench(session->cloud());
+}
+
+void CloudPanel::setWorkbench(Session::CloudWorkbench* workbench)
+{
+    // (m_workbench is null already when the one shown is being destroyed.)
+    if (workbench && workbench == m_workbench)
         return;
-    m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace);
-    m_recorder->setInterval(250);
-    connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, [this](const QString& message) {
-        showBanner(tr("The workspace did not record the cloud session: %1").arg(message), Severity::Error);
-    });
+    if (m_workbench)
+        m_workbench->disconnect(this);
+    m_workbench = workbench;
+    m_model->clear();
+    clearChange();
+    // What the banner says is about the workbench that went (the first one keeps the profile's warnings).
+    if (m_shownAWorkbench)
+        clearBanner();
+    m_shownAWorkbench = m_shownAWorkbench || m_workbench;
+    if (m_workbench) {
+        using Session::CloudWorkbench;
+        m_workbench->setAutoReply(m_autoReply->isChecked());
+        m_workbench->setMaxConnecting(m_maxConnecting->value());
+        m_workbench->setDownloadCaCertificates(m_downloadRoots);
+        for (const CloudDeviceRow& row : m_workbench->identities())
+            m_model->setRow(row);
+        connect(m_workbench, &CloudWorkbench::identityChanged, this, &CloudPanel::showIdentity);
+        connect(m_workbench, &CloudWorkbench::identityRemoved, m_model, &CloudDeviceModel::removeDevice);
+        connect(m_workbench, &CloudWorkbench::awaitedRepliesChanged, this, &CloudPanel::showAwaitedReplies);
+        connect(m_workbench, &CloudWorkbench::changeVerified, this, &CloudPanel::showChange);
+        connect(m_workbench, &CloudWorkbench::notice, this, &CloudPanel::showBanner);
+        connect(m_workbench, &CloudWorkbench::countsChanged, this, [this] {
+            updateCounts();
+            updateButtons();
+        });
+        // Destroyed with its workspace: the QPointer lets go, and so does the view.
+        connect(m_workbench, &QObject::destroyed, this, [this] { setWorkbench(nullptr); });
+    }
+    showAwaitedReplies();
+    updateCounts();
+    updateButtons();
+}
+
+void CloudPanel::showIdentity(const QString& productKey, const QString& deviceName)
+{
+    if (const CloudDeviceRow* row = m_workbench ? m_workbench->identity(productKey, deviceName) : nullptr)
+        m_model->setRow(*row);
+}
+
+void CloudPanel::showAwaitedReplies()
+{
+    // Keep the operator's choice of push when the list changes under it.
+    QString current;
+    if (QTreeWidgetItem* item = m_waiting->currentItem())
+        current = item->text(WaitingDeviceColumn) + QLatin1Char('/') + item->text(WaitingIdColumn);
+    const QSignalBlocker blocker(m_waiting);
+    m_waiting->clear();
+    QTreeWidgetItem* select = nullptr;
+    const QList<Session::CloudAwaitedReply> awaited =
+        m_workbench ? m_workbench->awaitedReplies() : QList<Session::CloudAwaitedReply>{};
+    for (const Session::CloudAwaitedReply& reply : awaited) {
+        auto* item = new QTreeWidgetItem(m_waiting);
+        item->setText(WaitingDeviceColumn, reply.productKey + QLatin1Char('/') + reply.deviceName);
+        item->setText(WaitingIdColumn, reply.messageId);
+        const QString verification =
+            reply.suggestedCode == ReplyCodeCatalog::kSuccess
+                ? tr("verified")
+                : tr("%1: %2").arg(codeText(reply.suggestedCode, Alink::ReplySource::Device), reply.reason);
+        item->setText(WaitingVerificationColumn, verification);
+        item->setToolTip(WaitingVerificationColumn, verification);
+        item->setData(0, ProductKeyRole, reply.productKey);
+        item->setData(0, DeviceNameRole, reply.deviceName);
+        item->setData(0, MessageIdRole, reply.messageId);
+        item->setData(0, SuggestedCodeRole, reply.suggestedCode);
+        if (!select || item->text(WaitingDeviceColumn) + QLatin1Char('/') + reply.messageId == current)
+            select = item;
+    }
+    if (select) {
+        m_waiting->setCurrentItem(select);
+        const int index = m_replyCode->findData(select->data(0, SuggestedCodeRole));
+        if (index >= 0)
+            m_replyCode->setCurrentIndex(index);
+    }
+    updateCounts();
+    updateButtons();
+}
+
+void CloudPanel::clearChange()
+{
+    m_shownChange = {};
+    m_diff->clear();
+    m_diff->hide();
+    m_changesBox->setTitle(tr("Changes"));
+    m_diffSummary->setText(changesPlaceholder());
 }
 
 QString CloudPanel::changesPlaceholder()
 {
     return tr("Each configuration an identity downloads and verifies appears here, compared with the version "
               "it held before.");
-}
-
-QString CloudPanel::keyOf(const QString& productKey, const QString& deviceName)
-{
-    return productKey + QLatin1Char('/') + deviceName;
-}
-
-void CloudPanel::connectSession()
-{
-    connect(m_session, &CloudSession::deviceStateChanged, this,
-            [this](const QString& pk, const QString& dn, CloudDeviceState state) {
-                m_model->setState(pk, dn, state);
-                updateCounts();
-                updateButtons();
-            });
-    connect(m_session, &CloudSession::deviceRefused, this, &CloudPanel::onRefused);
-    connect(m_session, &CloudSession::deviceKicked, this, &CloudPanel::onKicked);
-    connect(m_session, &CloudSession::exchangeFinished, this, &CloudPanel::onExchange);
-    connect(m_session, &CloudSession::replyAwaited, this, &CloudPanel::onReplyAwaited);
-    connect(m_session, &CloudSession::configVerified, this, &CloudPanel::onVerified);
-    connect(m_session, &CloudSession::stateChanged, this, &CloudPanel::onStateUpdate);
-    connect(m_session, &CloudSession::messageLogged, this, [this](const Store::MessageLogEntry& entry) {
-        if (m_model->rowOf(entry.productKey, entry.deviceName) >= 0)
-            m_model->setLastEvent(entry.productKey, entry.deviceName, entry.time);
-        if (m_recorder)
-            m_recorder->recordMessage(entry);
-        emit messageLogged(entry);
-    });
-    connect(m_session, &CloudSession::wireError, this,
-            [this](const QString& pk, const QString& dn, const QString& topic, const QString& reason) {
-                showBanner(topic.isEmpty() ? tr("%1/%2: %3").arg(pk, dn, reason)
-                                           : tr("%1/%2: %3: %4").arg(pk, dn, topic, reason),
-                           Severity::Warning);
-            });
-}
-
-void CloudPanel::setWorkspace(Store::Workspace* workspace)
-{
-    if (workspace == m_workspace)
-        return;
-    // The identities, their secrets and the versions they held belong to the workspace that goes.
-    for (const CloudDeviceRow& row : m_model->rows())
-        m_session->remove(row.productKey, row.deviceName);
-    m_model->clear();
-    m_waiting->clear();
-    m_changes.clear();
-    m_heldContent.clear();
-    m_shownChange.clear();
-    m_requests.clear();
-    m_operatorReplies.clear();
-    m_diff->clear();
-    m_diff->hide();
-    m_changesBox->setTitle(tr("Changes"));
-    m_diffSummary->setText(changesPlaceholder());
-    m_recorder.reset(); // writes what it holds to the workspace it was made for
-    m_workspace = workspace;
-    m_session->setWorkspace(workspace);
-    makeRecorder();
-    clearBanner();
-    updateCounts();
-    updateButtons();
 }
 
 bool CloudPanel::connectAs(const QList<Alink::DeviceKey>& devices)
@@ -377,35 +384,22 @@ bool CloudPanel::connectAs(const QList<Alink::DeviceKey>& devices)
                    Severity::Info);
         return false;
     }
-    if (!m_workspace) {
+    if (!m_workbench) {
         showBanner(tr("Not connected: no workspace is open, and the DeviceSecrets are read from it."),
                    Severity::Error);
         return false;
     }
-    if (m_workspace->keys().isLocked()) {
-        showBanner(tr("Not connected: %1").arg(Store::KeyStore::lockedError().message()), Severity::Error);
+    const auto identities = m_workbench->identitiesOf(devices);
+    if (!identities) {
+        showBanner(tr("Not connected: %1").arg(identities.error().message()), Severity::Error);
         return false;
     }
-    QList<Alink::DeviceIdentity> identities;
-    QStringList problems;
-    for (const Alink::DeviceKey& device : devices) {
-        const auto secret = m_workspace->identities().deviceSecret(device.productKey, device.deviceName);
-        if (!secret) {
-            problems << secret.error().message();
-            continue;
-        }
-        identities << Alink::DeviceIdentity{device.productKey, device.deviceName, QString::fromUtf8(*secret)};
-    }
-    if (!problems.isEmpty()) {
-        showBanner(tr("Not connected: %1").arg(problems.join(QLatin1Char(' '))), Severity::Error);
-        return false;
-    }
-    return connectAsIdentities(identities);
+    return connectAsIdentities(*identities);
 }
 
 bool CloudPanel::connectAsIdentities(const QList<Alink::DeviceIdentity>& identities)
 {
-    if (identities.isEmpty())
+    if (identities.isEmpty() || !m_workbench)
         return connectAs({});
     if (m_profile.validate()) {
         // First use: the profile must be filled in before anything connects.
@@ -427,66 +421,19 @@ bool CloudPanel::connectAsIdentities(const QList<Alink::DeviceIdentity>& identit
         box.button(QMessageBox::No)->setText(tr("Do not connect"));
         box.setDefaultButton(QMessageBox::No);
         box.setEscapeButton(QMessageBox::No);
-        if (box.exec() != QMessageBox::Yes)
+        // The workspace may close while the question is open.
+        if (box.exec() != QMessageBox::Yes || !m_workbench)
             return false;
     }
     clearBanner();
-
-    // Identities whose connection ended connect anew; when none is active, the table starts afresh.
-    bool anyActive = false;
-    for (const CloudDeviceRow& row : m_model->rows())
-        anyActive = anyActive || isActive(m_session->deviceState(row.productKey, row.deviceName));
-    for (const CloudDeviceRow& row : m_model->rows()) {
-        if (isActive(m_session->deviceState(row.productKey, row.deviceName)))
-            continue;
-        const bool listed =
-            std::any_of(identities.cbegin(), identities.cend(), [&row](const Alink::DeviceIdentity& id) {
-                return id.productKey == row.productKey && id.deviceName == row.deviceName;
-            });
-        if (!anyActive || listed)
-            forget(row.productKey, row.deviceName);
-    }
-    for (const Alink::DeviceIdentity& identity : identities) {
-        if (m_model->rowOf(identity.productKey, identity.deviceName) >= 0)
-            continue; // connected already; the session leaves it as it is
-        m_model->ensureRow(identity.productKey, identity.deviceName);
-        if (m_workspace) {
-            const auto held = m_workspace->deviceStates().state(identity.productKey, identity.deviceName);
-            if (!held)
-                showBanner(held.error().message(), Severity::Warning);
-            else if (held->has_value() && !(*held)->sha256.isEmpty())
-                m_model->setHeld(identity.productKey, identity.deviceName, (*held)->configId,
-                                 (*held)->sha256);
-        }
-    }
-
-    m_session->setProfile(m_profile);
-    // The session reads what each identity holds from the workspace: write what is buffered first.
-    if (m_recorder)
-        m_recorder->flush();
     qCInfo(lcCloudUi) << "connecting as" << identities.size() << "identities";
-    if (auto error = m_session->start(identities)) {
-        // check() passed, so this is not expected; say it rather than leave rows that never connect.
-        for (const Alink::DeviceIdentity& identity : identities) {
-            if (m_session->deviceState(identity.productKey, identity.deviceName) == CloudDeviceState::Stopped)
-                m_model->removeDevice(identity.productKey, identity.deviceName);
-        }
+    if (auto error = m_workbench->connectAs(m_profile, identities)) {
         showBanner(tr("Not connected: %1").arg(error->message()), Severity::Error);
-        updateCounts();
         return false;
     }
     if (!m_profile.tls)
         showBanner(m_profile.warning(), Severity::Warning);
-    updateCounts();
-    updateButtons();
     return true;
-}
-
-void CloudPanel::forget(const QString& productKey, const QString& deviceName)
-{
-    m_session->remove(productKey, deviceName);
-    m_model->removeDevice(productKey, deviceName);
-    removeWaiting(productKey, deviceName);
 }
 
 QList<Alink::DeviceKey> CloudPanel::selectedDevices() const
@@ -506,9 +453,10 @@ QList<Alink::DeviceKey> CloudPanel::selectedDevices() const
 void CloudPanel::requestConfigForSelection()
 {
     QList<Alink::DeviceKey> devices = selectedDevices();
-    if (devices.isEmpty()) {
-        for (const CloudDeviceRow& row : m_model->rows()) {
-            if (m_session->deviceState(row.productKey, row.deviceName) == CloudDeviceState::Online)
+    if (devices.isEmpty() && m_workbench) {
+        for (const CloudDeviceRow& row : m_workbench->identities()) {
+            if (m_workbench->session()->deviceState(row.productKey, row.deviceName) ==
+                CloudDeviceState::Online)
                 devices << Alink::DeviceKey{row.productKey, row.deviceName};
         }
     }
@@ -521,31 +469,17 @@ void CloudPanel::requestConfigForSelection()
 
 void CloudPanel::requestConfig(const QList<Alink::DeviceKey>& devices)
 {
-    QStringList problems;
-    for (const Alink::DeviceKey& device : devices) {
-        const CloudDeviceState state = m_session->deviceState(device.productKey, device.deviceName);
-        if (state != CloudDeviceState::Online) {
-            problems << tr("%1/%2 is %3; connect it again first.")
-                            .arg(device.productKey, device.deviceName, CloudSession::stateName(state));
-            continue;
-        }
-        const auto id = m_session->requestConfig(device.productKey, device.deviceName);
-        if (!id)
-            problems << tr("%1/%2: %3").arg(device.productKey, device.deviceName, id.error().message());
-        else
-            m_requests.insert(keyOf(device.productKey, device.deviceName) + QLatin1Char('/') + *id);
-    }
+    if (!m_workbench)
+        return;
+    const QStringList problems = m_workbench->requestConfig(devices);
     if (!problems.isEmpty())
         showBanner(tr("Not requested: %1").arg(problems.join(QLatin1Char(' '))), Severity::Warning);
 }
 
 void CloudPanel::disconnectAll()
 {
-    m_session->stop();
-    // Those pushes can no longer be answered.
-    m_waiting->clear();
-    updateCounts();
-    updateButtons();
+    if (m_workbench)
+        m_workbench->disconnectAll();
 }
 
 bool CloudPanel::editProfile()
@@ -619,87 +553,19 @@ void CloudPanel::setAutoReply(bool on)
 
 int CloudPanel::maxConnecting() const
 {
-    return m_session->maxConnecting();
+    return m_maxConnecting->value();
 }
 
 void CloudPanel::setMaxConnecting(int count)
 {
     m_maxConnecting->setValue(count);
-    m_session->setMaxConnecting(count);
 }
 
 void CloudPanel::setDownloadCaCertificates(const QList<QSslCertificate>& certificates)
 {
-    Roles::AgentSettings settings = m_session->agentSettings();
-    settings.caCertificates = certificates;
-    m_session->setAgentSettings(settings);
-}
-
-void CloudPanel::onRefused(const QString& productKey, const QString& deviceName, const QString& reason,
-                           const QString& advice)
-{
-    const QString detail = advice.isEmpty() ? reason : tr("%1\n%2").arg(reason, advice);
-    m_model->setState(productKey, deviceName, CloudDeviceState::Refused, detail);
-    showBanner(advice.isEmpty()
-                   ? tr("%1/%2 was refused: %3").arg(productKey, deviceName, sentence(reason))
-                   : tr("%1/%2 was refused: %3 %4").arg(productKey, deviceName, sentence(reason), advice),
-               Severity::Error);
-}
-
-void CloudPanel::onKicked(const QString& productKey, const QString& deviceName, const QString& reason)
-{
-    m_model->setState(productKey, deviceName, CloudDeviceState::Kicked, reason);
-    removeWaiting(productKey, deviceName);
-    showBanner(tr("%1/%2 was kicked offline: %3. ConfigDeck does not reconnect by itself, so that the other "
-                  "connection keeps the identity; connect as it again when you want it back.")
-                   .arg(productKey, deviceName, reason),
-               Severity::Error);
-}
-
-void CloudPanel::onExchange(const QString& productKey, const QString& deviceName, const QString& messageId,
-                            int code, const QString& reason, const QString& advice)
-{
-    const QString exchange = keyOf(productKey, deviceName) + QLatin1Char('/') + messageId;
-    const bool isRequest = m_requests.remove(exchange);
-    // A code the operator chose is no news to them.
-    if (m_operatorReplies.remove(exchange) || code == ReplyCodeCatalog::kSuccess)
-        return;
-    // The state update that came first says who sent the code (the platform's get_reply or the device).
-    const int row = m_model->rowOf(productKey, deviceName);
-    const Alink::ReplySource source = row >= 0 ? m_model->rowAt(row).codeSource : Alink::ReplySource::Device;
-    const QString what = tr("%1 (%2)").arg(code).arg(ReplyCodeCatalog::lookup(code, source).displayName());
-    if (!advice.isEmpty()) {
-        showBanner(tr("%1/%2: the platform answered %3. %4").arg(productKey, deviceName, what, advice),
-                   Severity::Warning);
-        return;
-    }
-    const QString text =
-        isRequest ? tr("%1/%2: the request %3 ended with %4").arg(productKey, deviceName, messageId, what)
-                  : tr("%1/%2: the push %3 was answered %4").arg(productKey, deviceName, messageId, what);
-    showBanner(reason.isEmpty() ? sentence(text) : tr("%1: %2").arg(text, sentence(reason)),
-               Severity::Warning);
-}
-
-void CloudPanel::onReplyAwaited(const QString& productKey, const QString& deviceName,
-                                const QString& messageId, int suggestedCode, const QString& reason)
-{
-    auto* item = new QTreeWidgetItem(m_waiting);
-    item->setText(WaitingDeviceColumn, keyOf(productKey, deviceName));
-    item->setText(WaitingIdColumn, messageId);
-    const QString verification =
-        suggestedCode == ReplyCodeCatalog::kSuccess
-            ? tr("verified")
-            : tr("%1: %2").arg(codeText(suggestedCode, Alink::ReplySource::Device), reason);
-    item->setText(WaitingVerificationColumn, verification);
-    item->setToolTip(WaitingVerificationColumn, verification);
-    item->setData(0, ProductKeyRole, productKey);
-    item->setData(0, DeviceNameRole, deviceName);
-    item->setData(0, MessageIdRole, messageId);
-    item->setData(0, SuggestedCodeRole, suggestedCode);
-    if (!m_waiting->currentItem())
-        m_waiting->setCurrentItem(item);
-    updateCounts();
-    updateButtons();
+    m_downloadRoots = certificates;
+    if (m_workbench)
+        m_workbench->setDownloadCaCertificates(certificates);
 }
 
 bool CloudPanel::replyToSelected()
@@ -707,192 +573,68 @@ bool CloudPanel::replyToSelected()
     QTreeWidgetItem* item = m_waiting->currentItem();
     if (!item && m_waiting->topLevelItemCount() > 0)
         item = m_waiting->topLevelItem(0);
-    if (!item)
+    if (!item || !m_workbench)
         return false;
     const QString productKey = item->data(0, ProductKeyRole).toString();
     const QString deviceName = item->data(0, DeviceNameRole).toString();
     const QString messageId = item->data(0, MessageIdRole).toString();
     const int code = m_replyCode->currentData().toInt();
-    const QString exchange = keyOf(productKey, deviceName) + QLatin1Char('/') + messageId;
-    m_operatorReplies.insert(exchange);
-    if (auto error = m_session->reply(productKey, deviceName, messageId, code)) {
-        m_operatorReplies.remove(exchange);
+    if (auto error = m_workbench->reply(productKey, deviceName, messageId, code)) {
         showBanner(tr("%1/%2: no reply was sent to push %3: %4")
                        .arg(productKey, deviceName, messageId, error->message()),
                    Severity::Error);
         return false;
     }
-    delete item;
-    updateCounts();
-    updateButtons();
     return true;
 }
 
-void CloudPanel::removeWaiting(const QString& productKey, const QString& deviceName)
+void CloudPanel::showChange(const QString& productKey, const QString& deviceName)
 {
-    for (int i = m_waiting->topLevelItemCount() - 1; i >= 0; --i) {
-        QTreeWidgetItem* item = m_waiting->topLevelItem(i);
-        if (item->data(0, ProductKeyRole).toString() == productKey &&
-            item->data(0, DeviceNameRole).toString() == deviceName)
-            delete item;
-    }
-}
-
-void CloudPanel::onVerified(const QString& productKey, const QString& deviceName,
-                            const Alink::ConfigFile& file, const QByteArray& content,
-                            const QString& previousSha256, const QString& diffSummary,
-                            const QString& storedError)
-{
-    const QString key = keyOf(productKey, deviceName);
-    const QString sha = Transfer::Sha256Stream::hash(content);
-    // The configId of the version held before, when the table knew it (from the workspace or a download).
-    QString previousConfigId;
-    if (const int row = m_model->rowOf(productKey, deviceName); row >= 0) {
-        const CloudDeviceRow& held = m_model->rowAt(row);
-        if (!previousSha256.isEmpty() && held.sha256.compare(previousSha256, Qt::CaseInsensitive) == 0 &&
-            !previousSha256.startsWith(held.configId, Qt::CaseInsensitive))
-            previousConfigId = held.configId;
-    }
-    m_model->setHeld(productKey, deviceName, file.configId, sha);
-
-    Change change;
-    change.after = content;
-    // Some platforms use the digest as the configId: once is enough.
-    if (file.configId.isEmpty() || sha.startsWith(file.configId, Qt::CaseInsensitive))
-        change.afterName = file.configId.isEmpty() ? sha.left(12) : file.configId;
-    else
-        change.afterName = tr("%1 (%2)").arg(file.configId, sha.left(12));
-    if (previousSha256.isEmpty()) {
-        change.first = true;
-        change.beforeName = tr("nothing held before");
-        change.summary = tr("%1/%2 downloaded and verified %3 (%4 bytes); it held no configuration before.")
-                             .arg(productKey, deviceName, file.configId)
-                             .arg(content.size());
-    } else {
-        // The content held before: the one this panel saw verified last, or the workspace's stored version.
-        bool found = false;
-        const auto held = m_heldContent.constFind(key);
-        if (held != m_heldContent.cend() &&
-            Transfer::Sha256Stream::hash(*held).compare(previousSha256, Qt::CaseInsensitive) == 0) {
-            change.before = *held;
-            found = true;
-        } else if (m_workspace) {
-            // A failed read counts as "not stored": the change is still shown, without its "before".
-            if (const auto version = m_workspace->versions().find(previousSha256.toLower());
-                version && version->has_value()) {
-                change.before = (*version)->content;
-                found = true;
-            } else if (!version) {
-                qCWarning(lcCloudUi) << "previous version unreadable:" << version.error().message();
-            }
-        }
-        const QString before = previousConfigId.isEmpty()
-                                   ? previousSha256.left(12)
-                                   : tr("%1, %2").arg(previousConfigId, previousSha256.left(12));
-        change.beforeName =
-            found ? tr("held before (%1)").arg(before) : tr("held before (%1, not stored)").arg(before);
-        change.summary = tr("%1/%2 downloaded and verified %3 (%4 bytes): %5")
-                             .arg(productKey, deviceName, file.configId)
-                             .arg(content.size())
-                             .arg(diffSummary);
-    }
-    m_heldContent.insert(key, content);
-    m_changes.insert(key, change);
-    showChange(key);
-    if (!storedError.isEmpty())
-        showBanner(tr("%1/%2: %3 verified but not kept in the workspace: %4")
-                       .arg(productKey, deviceName, file.configId, storedError),
-                   Severity::Warning);
-}
-
-void CloudPanel::showChange(const QString& key)
-{
-    const auto it = m_changes.constFind(key);
-    if (it == m_changes.cend())
+    const auto change = m_workbench ? m_workbench->change(productKey, deviceName) : std::nullopt;
+    if (!change)
         return;
-    m_shownChange = key;
-    m_changesBox->setTitle(tr("Changes: %1").arg(key));
-    m_diffSummary->setText(it->summary);
+    m_shownChange = {productKey, deviceName};
+    m_changesBox->setTitle(tr("Changes: %1/%2").arg(productKey, deviceName));
+    m_diffSummary->setText(change->summary);
     Diff::ConfigDiffOptions options;
-    options.structural = !it->first;
+    options.structural = !change->first;
     m_diff->setOptions(options);
     if (m_indentJson->isChecked())
-        m_diff->setContents(prettyJson(it->before), prettyJson(it->after), it->beforeName, it->afterName);
+        m_diff->setContents(prettyJson(change->before), prettyJson(change->after), change->beforeName,
+                            change->afterName);
     else
-        m_diff->setContents(it->before, it->after, it->beforeName, it->afterName);
+        m_diff->setContents(change->before, change->after, change->beforeName, change->afterName);
     m_diff->show();
-}
-
-void CloudPanel::onStateUpdate(const Store::DeviceStateUpdate& update)
-{
-    if (m_model->rowOf(update.productKey, update.deviceName) >= 0) {
-        if (update.lastReplyCode)
-            m_model->setCode(update.productKey, update.deviceName, *update.lastReplyCode,
-                             update.replySource.value_or(Alink::ReplySource::Device));
-        if (update.configId && update.sha256)
-            m_model->setHeld(update.productKey, update.deviceName, *update.configId, *update.sha256);
-        if (update.lastMessageTime)
-            m_model->setLastEvent(update.productKey, update.deviceName, *update.lastMessageTime);
-    }
-    if (m_recorder)
-        m_recorder->recordState(update);
-    emit stateChanged(update);
 }
 
 void CloudPanel::updateCounts()
 {
-    int online = 0;
-    int refused = 0;
-    int kicked = 0;
-    int connecting = 0;
-    for (const CloudDeviceRow& row : m_model->rows()) {
-        switch (m_session->deviceState(row.productKey, row.deviceName)) {
-        case CloudDeviceState::Online:
-            ++online;
-            break;
-        case CloudDeviceState::Refused:
-            ++refused;
-            break;
-        case CloudDeviceState::Kicked:
-            ++kicked;
-            break;
-        case CloudDeviceState::Waiting:
-        case CloudDeviceState::Connecting:
-            ++connecting;
-            break;
-        case CloudDeviceState::Stopped:
-            break;
-        }
-    }
-    const int count = m_model->rowCount();
-    if (count == 0) {
+    const Session::CloudWorkbench::Counts counts =
+        m_workbench ? m_workbench->counts() : Session::CloudWorkbench::Counts{};
+    if (counts.identities == 0) {
         m_counts->setText(
             tr("Not connected. Select devices in the fleet table, then Fleet > Connect as these "
                "devices on Alibaba Cloud…"));
     } else {
         // "name: count" reads right for any count without plural forms.
-        QStringList parts{tr("Identities: %1").arg(count), tr("online: %1").arg(online)};
-        if (connecting)
-            parts << tr("connecting: %1").arg(connecting);
-        if (refused)
-            parts << tr("refused: %1").arg(refused);
-        if (kicked)
-            parts << tr("kicked offline: %1").arg(kicked);
-        if (const int waiting = m_waiting->topLevelItemCount())
-            parts << tr("waiting for your reply: %1").arg(waiting);
+        QStringList parts{tr("Identities: %1").arg(counts.identities), tr("online: %1").arg(counts.online)};
+        if (counts.connecting)
+            parts << tr("connecting: %1").arg(counts.connecting);
+        if (counts.refused)
+            parts << tr("refused: %1").arg(counts.refused);
+        if (counts.kicked)
+            parts << tr("kicked offline: %1").arg(counts.kicked);
+        if (counts.waitingForReply)
+            parts << tr("waiting for your reply: %1").arg(counts.waitingForReply);
         m_counts->setText(parts.join(QStringLiteral(" · ")));
     }
-    emit onlineCountChanged(online);
+    emit onlineCountChanged(counts.online);
 }
 
 void CloudPanel::updateButtons()
 {
-    const int online = m_session->onlineCount();
-    m_requestButton->setEnabled(online > 0);
-    bool anyActive = false;
-    for (const CloudDeviceRow& row : m_model->rows())
-        anyActive = anyActive || isActive(m_session->deviceState(row.productKey, row.deviceName));
-    m_disconnectButton->setEnabled(anyActive);
+    m_requestButton->setEnabled(m_workbench && m_workbench->session()->onlineCount() > 0);
+    m_disconnectButton->setEnabled(m_workbench && m_workbench->anyActive());
     const bool waiting = m_waiting->topLevelItemCount() > 0;
     m_waitingBox->setVisible(!m_autoReply->isChecked() || waiting);
     m_replyButton->setEnabled(waiting);

@@ -2,11 +2,10 @@
 
 #include "alink/DeviceCredentials.h"
 #include "cloud/CloudProfile.h"
+#include "session/CloudWorkbench.h"
 #include "session/ConsoleSession.h"
-#include "store/StoreTypes.h"
 
-#include <QHash>
-#include <QSet>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QWidget>
 
@@ -23,43 +22,35 @@ class QSplitter;
 class QTableView;
 class QTreeWidget;
 
-namespace ConfigDeck::Cloud {
-class CloudSession;
-}
-namespace ConfigDeck::Store {
-class Workspace;
-}
-namespace ConfigDeck::Roles {
-class WorkspaceRecorder;
-}
-
 namespace ConfigDeck::Ui {
 
 class CloudDeviceModel;
 class DiffView;
 
-// The "Cloud" tab: ConfigDeck connected to Alibaba Cloud IoT Platform as chosen device identities (secrets
-// read from the workspace), through one CloudSession. Asks before connecting (the platform kicks a live
-// device with the same identity offline), shows each identity's connection (refused and kicked offline in
-// words), the configuration it holds and its last code, requests configurations, shows each verified
-// version's diff against the version held before, and replies to pushes automatically (200 after
-// verification) or with a code the operator chooses. The identities' messages and states are kept in the
-// workspace (and passed on as signals for the main window's views); the connection profile is a UI
-// preference kept in QSettings ("Cloud/profile"), not in the workspace. All protocol work is the session's.
+// The "Cloud" tab: a view over the session's CloudWorkbench (ConfigDeck connected to Alibaba Cloud IoT
+// Platform as chosen device identities, secrets read from the workspace). Asks before connecting (the
+// platform kicks a live device with the same identity offline), shows each identity's connection (refused
+// and kicked offline in words), the configuration it holds and its last code, requests configurations,
+// shows each verified version's diff against the version held before, and replies to pushes automatically
+// (200 after verification) or with a code the operator chooses. The state and the protocol work are the
+// workbench's; the panel follows the session's workspaceAboutToClose/workspaceOpened and keeps no
+// workspace. The connection profile is a UI preference kept in QSettings ("Cloud/profile").
 class CloudPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
-    static constexpr int kDefaultMaxConnecting = 4;
+    static constexpr int kDefaultMaxConnecting = Session::CloudWorkbench::kDefaultMaxConnecting;
 
-    explicit CloudPanel(Store::Workspace* workspace, QWidget* parent = nullptr);
+    explicit CloudPanel(QWidget* parent = nullptr);
     ~CloudPanel() override;
 
-    // Not owned. Changing it ends every connection of the session (their secrets and versions belong to
-    // the old workspace); call it with nullptr before the workspace is destroyed.
-    void setWorkspace(Store::Workspace* workspace);
-    Store::Workspace* workspace() const { return m_workspace; }
+    // Shows the session's workbench and follows its workspace as it closes and opens (not owned).
+    void setConsoleSession(Session::ConsoleSession* session);
+    // Shows this workbench (not owned; null: none). The panel's preferences (auto-reply, connections at
+    // once, download roots) are applied to it. Let go of automatically when it is destroyed.
+    void setWorkbench(Session::CloudWorkbench* workbench);
+    Session::CloudWorkbench* workbench() const { return m_workbench; }
 
     // Connects as these devices, their DeviceSecrets read from the workspace. Asks first (see
     // setConfirmLiveIdentities), opens the profile dialog when the profile is not usable yet. False when
@@ -93,7 +84,6 @@ public:
     // Answers the push selected in the "Waiting for your reply" list with the chosen code.
     bool replyToSelected();
 
-    Cloud::CloudSession* session() const { return m_session; }
     CloudDeviceModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     DiffView* diffView() const { return m_diff; }
@@ -105,32 +95,11 @@ public:
     QString countsText() const;
 
 signals:
-    // Every message an identity sent or received, and every change of its state, for the main window's
-    // message log and fleet table (the panel has written them to the workspace already).
-    void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
-    void stateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
     void onlineCountChanged(int online);
 
 private:
-    enum class Severity
-    {
-        Info,
-        Warning,
-        Error
-    };
-    // A verified version and what it is compared with.
-    struct Change
-    {
-        QByteArray before;
-        QByteArray after;
-        QString beforeName;
-        QString afterName;
-        QString summary;
-        bool first = false; // nothing was held before: the content alone, no structural comparison
-    };
+    using Severity = Session::CloudWorkbench::Severity;
 
-    void connectSession();
-    void makeRecorder();
     // The profile dialog, previewing this device's client ID and user name.
     bool editProfileFor(const Alink::DeviceKey& preview);
     void loadProfile();
@@ -139,34 +108,18 @@ private:
     void updateButtons();
     void showBanner(const QString& text, Severity severity);
     void clearBanner();
-    void showChange(const QString& key);
-    void removeWaiting(const QString& productKey, const QString& deviceName);
-    void forget(const QString& productKey, const QString& deviceName);
-    static QString keyOf(const QString& productKey, const QString& deviceName);
+    void clearChange();
+    void showChange(const QString& productKey, const QString& deviceName);
+    void showIdentity(const QString& productKey, const QString& deviceName);
+    void showAwaitedReplies();
     static QString changesPlaceholder();
 
-    void onRefused(const QString& productKey, const QString& deviceName, const QString& reason,
-                   const QString& advice);
-    void onKicked(const QString& productKey, const QString& deviceName, const QString& reason);
-    void onExchange(const QString& productKey, const QString& deviceName, const QString& messageId, int code,
-                    const QString& reason, const QString& advice);
-    void onReplyAwaited(const QString& productKey, const QString& deviceName, const QString& messageId,
-                        int suggestedCode, const QString& reason);
-    void onVerified(const QString& productKey, const QString& deviceName, const Alink::ConfigFile& file,
-                    const QByteArray& content, const QString& previousSha256, const QString& diffSummary,
-                    const QString& storedError);
-    void onStateUpdate(const Store::DeviceStateUpdate& update);
-
-    Store::Workspace* m_workspace;
-    std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
-    Cloud::CloudSession* m_session;
+    QPointer<Session::CloudWorkbench> m_workbench;
+    bool m_shownAWorkbench = false;
     Cloud::CloudProfile m_profile;
+    QList<QSslCertificate> m_downloadRoots;
     bool m_confirmLiveIdentities = true;
-    QHash<QString, Change> m_changes;         // "pk/dn" -> its last verified version
-    QHash<QString, QByteArray> m_heldContent; // "pk/dn" -> the content it verified last
-    QSet<QString> m_requests;                 // "pk/dn/id" of the gets sent from this panel
-    QSet<QString> m_operatorReplies;          // "pk/dn/id" of the pushes the operator answered
-    QString m_shownChange;
+    Alink::DeviceKey m_shownChange;
     QStringList m_bannerLines;
     Severity m_bannerSeverity = Severity::Info;
 

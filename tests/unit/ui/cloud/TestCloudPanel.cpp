@@ -1,12 +1,15 @@
 // The real cloud panel, offscreen, against a stand-in for Alibaba Cloud IoT Platform on loopback: a TLS
 // Mosquitto that checks the signed passwords of the test identities and the platform service answering as the
-// cloud does. DeviceSecrets come from a sealed workspace, as in the console.
+// cloud does. The panel is a view over a CloudWorkbench on a sealed workspace, as the console's session
+// makes it.
 #include "CloudDeviceModel.h"
 #include "CloudPanel.h"
 #include "CloudProfileDialog.h"
 #include "CloudRig.h"
 #include "DiffView.h"
 #include "cloud/CloudSession.h"
+#include "roles/WorkspaceRecorder.h"
+#include "session/CloudWorkbench.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
 #include "support/GuiTestHelpers.h"
@@ -42,6 +45,7 @@ using Cloud::CloudProfile;
 using Cloud::CloudSession;
 using ConfigDeck::TestSupport::answerNextMessageBox;
 using ConfigDeck::TestSupport::screenshot;
+using Session::CloudWorkbench;
 using Tests::CloudRig;
 using Ui::CloudDeviceModel;
 using Ui::CloudPanel;
@@ -122,6 +126,8 @@ private:
     QTemporaryDir m_workspaceDir;
     std::unique_ptr<CloudRig> m_rig;
     std::unique_ptr<Store::Workspace> m_workspace;
+    std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
+    std::unique_ptr<CloudWorkbench> m_workbench;
     std::unique_ptr<CloudPanel> m_panel;
 };
 
@@ -163,12 +169,15 @@ void TestCloudPanel::initTestCase()
     held.sha256 = *v1;
     QVERIFY(m_workspace->deviceStates().apply({held}));
 
-    m_panel = std::make_unique<CloudPanel>(m_workspace.get());
+    m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
+    m_workbench = std::make_unique<CloudWorkbench>(m_workspace.get(), m_recorder.get());
+    m_panel = std::make_unique<CloudPanel>();
+    m_panel->setWorkbench(m_workbench.get());
     m_panel->resize(1280, 820);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     m_panel->setProfile(m_rig->profile());
-    m_panel->session()->setClock([] { return CloudRig::kTimestamp; });
+    m_workbench->session()->setClock([] { return CloudRig::kTimestamp; });
     m_panel->setDownloadCaCertificates(m_rig->downloadRoots());
     QVERIFY(m_panel->confirmsLiveIdentities());
     QCOMPARE(m_panel->maxConnecting(), 4);
@@ -177,7 +186,9 @@ void TestCloudPanel::initTestCase()
 
 void TestCloudPanel::cleanupTestCase()
 {
-    m_panel.reset(); // before the workspace it writes to goes
+    m_panel.reset();
+    m_workbench.reset(); // its connections end, then the recorder writes, before the workspace goes
+    m_recorder.reset();
     m_workspace.reset();
     m_rig.reset();
 }
@@ -199,13 +210,13 @@ void TestCloudPanel::declinedWarningConnectsNothing()
     QVERIFY(!m_panel->connectAs({key(0)}));
     QVERIFY(text.contains(QStringLiteral("(1 in all)")));
     QCOMPARE(m_panel->model()->rowCount(), 0);
-    QCOMPARE(m_panel->session()->count(), 0);
+    QCOMPARE(m_workbench->session()->count(), 0);
     QVERIFY(m_panel->countsText().startsWith(QStringLiteral("Not connected")));
 }
 
 void TestCloudPanel::connectsTwoIdentitiesAfterTheWarning()
 {
-    QSignalSpy states(m_panel.get(), &CloudPanel::stateChanged);
+    QSignalSpy states(m_workbench.get(), &CloudWorkbench::stateChanged);
     QString warning;
     QVERIFY(connectConfirmed({key(0), key(1)}, &warning));
     QVERIFY2(warning.contains(QStringLiteral("(2 in all)")), qPrintable(warning));
@@ -231,7 +242,7 @@ void TestCloudPanel::connectsTwoIdentitiesAfterTheWarning()
 
 void TestCloudPanel::requestShowsTheVerifiedVersionAndItsDiff()
 {
-    QSignalSpy logged(m_panel.get(), &CloudPanel::messageLogged);
+    QSignalSpy logged(m_workbench.get(), &CloudWorkbench::messageLogged);
     m_panel->table()->selectRow(rowOf(0));
     QCOMPARE(m_panel->selectedDevices(), QList<Alink::DeviceKey>{key(0)});
     QTest::mouseClick(child<QPushButton>("cloudRequest"), Qt::LeftButton);
@@ -295,7 +306,7 @@ void TestCloudPanel::manualReplySendsTheChosenCode()
     QVERIFY(!waitingBox->isVisible());
     autoReply->click();
     QVERIFY(!m_panel->autoReply());
-    QVERIFY(!m_panel->session()->agentSettings().autoReply);
+    QVERIFY(!m_workbench->session()->agentSettings().autoReply);
     QVERIFY(waitingBox->isVisible());
     QVERIFY(!child<QPushButton>("cloudReply")->isEnabled());
 
@@ -336,7 +347,7 @@ void TestCloudPanel::manualReplySendsTheChosenCode()
     QVERIFY2(m_panel->bannerText().isEmpty(), qPrintable(m_panel->bannerText()));
 
     autoReply->click();
-    QVERIFY(m_panel->session()->agentSettings().autoReply);
+    QVERIFY(m_workbench->session()->agentSettings().autoReply);
     QVERIFY(!waitingBox->isVisible());
     child<QToolButton>("cloudBannerDismiss")->click();
 }
@@ -423,7 +434,7 @@ void TestCloudPanel::disconnectAllThenConnectAfresh()
     QVERIFY(connectConfirmed({key(0)}));
     QCOMPARE(m_panel->model()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(stateText(0), QStringLiteral("Online"), 15000);
-    QCOMPARE(m_panel->session()->count(), 1);
+    QCOMPARE(m_workbench->session()->count(), 1);
     // The panel recorded what the identity holds now in the workspace: version 2, shown from the start.
     const QString sha2 = Transfer::Sha256Stream::hash(kConfigV2);
     const auto held = storedValue(m_workspace->deviceStates().state(kProduct, identity(0).deviceName));
@@ -461,7 +472,7 @@ void TestCloudPanel::profileDialogPersistsThroughSettings()
     const QJsonObject json = QJsonDocument::fromJson(saved.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("keepAlive")).toInt(), 90);
     QCOMPARE(json.value(QStringLiteral("host")).toString(), m_rig->broker->host());
-    CloudPanel reopened(nullptr);
+    CloudPanel reopened;
     QVERIFY(reopened.profile() == expected);
     QVERIFY(reopened.bannerText().isEmpty());
 
@@ -478,7 +489,7 @@ void TestCloudPanel::unusableSavedProfileIsReported()
     settings.setValue(QLatin1StringView(CloudPanel::kSettingsKey),
                       QStringLiteral("{\"keepAlive\": 5, \"instanceId\": \"iot-1\"}"));
     {
-        CloudPanel panel(nullptr);
+        CloudPanel panel;
         QVERIFY2(panel.bannerText().contains(QStringLiteral("cannot be used")) &&
                      panel.bannerText().contains(QStringLiteral("outside 30-1200")),
                  qPrintable(panel.bannerText()));
@@ -486,7 +497,9 @@ void TestCloudPanel::unusableSavedProfileIsReported()
     }
     settings.setValue(QLatin1StringView(CloudPanel::kSettingsKey), QStringLiteral("not json"));
     {
-        CloudPanel panel(m_workspace.get());
+        CloudWorkbench workbench(m_workspace.get(), m_recorder.get());
+        CloudPanel panel;
+        panel.setWorkbench(&workbench);
         QVERIFY(panel.bannerText().contains(QStringLiteral("not JSON")));
         // Without a usable profile, connecting opens the dialog first; cancelled, nothing connects.
         bool seen = false;
@@ -499,7 +512,7 @@ void TestCloudPanel::unusableSavedProfileIsReported()
         QVERIFY(!panel.connectAs({key(0)}));
         QVERIFY(seen);
         QVERIFY2(preview.contains(QStringLiteral("Client ID: —")), qPrintable(preview));
-        QCOMPARE(panel.session()->count(), 0);
+        QCOMPARE(workbench.session()->count(), 0);
         QCOMPARE(panel.model()->rowCount(), 0);
     }
     settings.setValue(QLatin1StringView(CloudPanel::kSettingsKey), kept);
@@ -508,20 +521,30 @@ void TestCloudPanel::unusableSavedProfileIsReported()
 void TestCloudPanel::changingWorkspaceEndsConnections()
 {
     QVERIFY(m_panel->model()->rowCount() > 0);
-    m_panel->setWorkspace(nullptr);
+    QVERIFY(m_panel->diffView()->isVisible());
+    // The workbench goes with its workspace (ConsoleSession does this at workspaceAboutToClose): the view
+    // lets go of it and shows nothing of it.
+    m_workbench.reset();
+    QCOMPARE(m_panel->workbench(), nullptr);
     QCOMPARE(m_panel->model()->rowCount(), 0);
-    QCOMPARE(m_panel->session()->count(), 0);
     QVERIFY(!m_panel->diffView()->isVisible());
+    QVERIFY(m_panel->countsText().startsWith(QStringLiteral("Not connected")));
+    QVERIFY(!child<QPushButton>("cloudDisconnectAll")->isEnabled());
     // Without a workspace there is no secret to connect with; said, and nothing starts.
     QVERIFY(!m_panel->connectAs({key(0)}));
     QVERIFY(m_panel->bannerText().contains(QStringLiteral("no workspace is open")));
-    QCOMPARE(m_panel->session()->count(), 0);
 
-    m_panel->setWorkspace(m_workspace.get());
+    // A new workbench takes the panel's preferences; a locked workspace gives no secret.
+    m_panel->setAutoReply(false);
+    m_workbench = std::make_unique<CloudWorkbench>(m_workspace.get(), m_recorder.get());
+    m_panel->setWorkbench(m_workbench.get());
+    QVERIFY(!m_workbench->autoReply());
+    QCOMPARE(m_workbench->maxConnecting(), m_panel->maxConnecting());
+    QVERIFY(m_panel->bannerText().isEmpty());
     m_workspace->keys().setSealer(nullptr);
     QVERIFY(!m_panel->connectAs({key(0)}));
     QVERIFY(m_panel->bannerText().contains(QStringLiteral("locked")));
-    QCOMPARE(m_panel->session()->count(), 0);
+    QCOMPARE(m_workbench->session()->count(), 0);
 }
 
 QTEST_MAIN(TestCloudPanel)

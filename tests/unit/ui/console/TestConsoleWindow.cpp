@@ -153,7 +153,8 @@ void TestConsoleWindow::firstStartMakesTheDemo()
     QVERIFY(m_window->openSession(demoOptions()));
     QVERIFY(QFile::exists(Session::ConsoleSession::defaultWorkspacePath()));
     QCOMPARE(m_window->session()->mode(), Session::SessionMode::Demo);
-    QCOMPARE(m_window->cloudPanel()->workspace(), m_window->session()->workspace());
+    QCOMPARE(m_window->cloudPanel()->workbench(), m_window->session()->cloud());
+    QVERIFY(m_window->session()->cloud());
     QCOMPARE(m_window->fleetModel()->rowCount(), 2 * Session::DemoSeed::kDevicesPerProduct);
     QCOMPARE(m_window->fleetView()->table()->model()->rowCount(), 60);
     QCOMPARE(storedValue(m_window->session()->workspace()->identities().products()).size(), 2);
