@@ -20,3 +20,18 @@ set(CONFIGDECK_SPDX_LICENSE "MIT")
 set(CONFIGDECK_ICON_SVG "${PROJECT_SOURCE_DIR}/resources/icons/configdeck.svg")
 set(CONFIGDECK_ICON_ICO "${PROJECT_SOURCE_DIR}/resources/icons/configdeck.ico")
 set(CONFIGDECK_ICON_ICNS "${PROJECT_SOURCE_DIR}/resources/icons/configdeck.icns")
+
+# The workspace file type, registered by every installer so that double-clicking a workspace opens ConfigDeck:
+# shared-mime-info and the desktop entry (.deb), a file association (NSIS), a document type (macOS bundle).
+# Not registered with IANA, hence the x- prefix the shared-mime-info spec asks for.
+set(CONFIGDECK_WORKSPACE_EXTENSION "configdeck")
+set(CONFIGDECK_WORKSPACE_MIME_TYPE "application/x-configdeck-workspace")
+string(REPLACE "/" "-" CONFIGDECK_WORKSPACE_MIME_ICON "${CONFIGDECK_WORKSPACE_MIME_TYPE}") # the spec's icon name
+set(CONFIGDECK_WORKSPACE_UTI "io.github.configdeck.workspace") # macOS uniform type identifier
+set(CONFIGDECK_WORKSPACE_PROGID "ConfigDeck.Workspace")        # Windows programmatic identifier
+set(CONFIGDECK_WORKSPACE_TYPE_NAME "ConfigDeck workspace")
+set(CONFIGDECK_WORKSPACE_TYPE_NAME_ZH_CN "ConfigDeck 工作区")
+# PRAGMA application_id of every workspace (core/store/Workspace.h kApplicationId, "CDk1"): SQLite stores it
+# big-endian at byte 68 of the file, which lets the MIME type be recognised by content, whatever the name.
+set(CONFIGDECK_WORKSPACE_SQLITE_APPLICATION_ID "0x43446b31")
+set(CONFIGDECK_WORKSPACE_ICON_SVG "${PROJECT_SOURCE_DIR}/resources/icons/configdeck-workspace.svg")

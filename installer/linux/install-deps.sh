@@ -18,6 +18,9 @@ packages=(
   fonts-noto-cjk fonts-dejavu-core
   # packaging: icons, manual pages, the .deb (dpkg-shlibdeps needs file), desktop-entry and AppStream validators
   librsvg2-bin help2man dpkg-dev file desktop-file-utils appstream
+  # the workspace file type: the MIME database, GIO and xdg-mime to query it, sqlite3 to make test files,
+  # xmllint for the macOS Info.plist, makensis to compile the Windows file association
+  shared-mime-info libglib2.0-bin xdg-utils sqlite3 libxml2-utils nsis
 )
 
 missing=()

@@ -5,6 +5,9 @@
 # 2. the installed GUI starts offscreen, creates and seeds its Demo workspace and is still running a few
 #    seconds later. It runs with a temporary HOME and XDG directories and a private D-Bus session, so the
 #    user's files and keyring are never touched.
+# 3. the workspace MIME type: dpkg's triggers put it in the system MIME database and the desktop entry in the
+#    MIME handler cache; GIO gives that type to the Demo workspace the GUI made (and to a renamed copy, by its
+#    content), and xdg-mime names the desktop entry as the handler a double-click launches.
 # Needs root or passwordless sudo (apt-get install). Run by `installer/linux/dev.sh test` after ctest.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -88,6 +91,20 @@ for size in 16 22 24 32 48 64 128 256 512; do
 done
 step "desktop entry, AppStream metadata and icons (9 sizes + SVG) installed"
 
+# The workspace type (installer/Packaging.cmake). shared-mime-info and desktop-file-utils run
+# update-mime-database and update-desktop-database from dpkg triggers on the directories the files land in.
+mime_type=application/x-configdeck-workspace
+mime_icon=${mime_type/\//-}
+for file in /usr/share/mime/packages/$app_id.xml /usr/share/icons/hicolor/scalable/mimetypes/$mime_icon.svg \
+    /usr/share/icons/hicolor/48x48/mimetypes/$mime_icon.png; do
+    [ -s "$file" ] || fail "$file is not installed"
+done
+grep -qxF "$mime_type" /usr/share/mime/types ||
+    fail "$mime_type is not in the system MIME database: shared-mime-info's trigger did not run update-mime-database"
+grep -q "^${mime_type}=.*$app_id.desktop;" /usr/share/applications/mimeinfo.cache ||
+    fail "/usr/share/applications/mimeinfo.cache does not name $app_id.desktop for $mime_type"
+step "MIME type $mime_type in the system MIME database, handled by $app_id.desktop"
+
 # ---- the installed GUI, offscreen, to its Demo --------------------------------------------------------------
 sandbox=$(mktemp -d -t configdeck-smoke.XXXXXX)
 gui_pid=""
@@ -161,6 +178,22 @@ if grep -qE "^(critical|fatal) |driver not loaded" "$gui_log"; then
     show_log
     fail "configdeck logged a critical error"
 fi
+
+# ---- the workspace MIME type, as a desktop sees it ---------------------------------------------------------
+# The Demo workspace the installed GUI just made is a real one: named *.configdeck, and recognised by its
+# content (SQLite with ConfigDeck's application_id) when renamed. GIO_USE_VFS=local: no GVfs daemon.
+content_type() { GIO_USE_VFS=local gio info --attributes=standard::content-type "$1" | sed -n 's/^ *standard::content-type: //p'; }
+renamed="$sandbox/demo-workspace-renamed"
+cp "$workspace" "$renamed"
+for file in "$workspace" "$renamed"; do
+    type=$(content_type "$file") || fail "gio info $file failed"
+    [ "$type" = "$mime_type" ] || fail "gio gives $(basename "$file") the type '$type', expected $mime_type"
+    step "gio: $(basename "$file") is $type"
+done
+# xdg-mime's generic lookup (no desktop environment here): mimeapps.list, then the mimeinfo.cache.
+handler=$(xdg-mime query default "$mime_type") || fail "xdg-mime query default $mime_type failed"
+[ "$handler" = "$app_id.desktop" ] || fail "xdg-mime names '$handler' as the handler of $mime_type, expected $app_id.desktop"
+step "xdg-mime: a double-clicked workspace opens with $handler ($(grep '^Exec=' /usr/share/applications/$app_id.desktop))"
 
 # ---- summary ---------------------------------------------------------------------------------------------
 step "installed package:"
