@@ -4,6 +4,7 @@
 // before, and keeps the pushes waiting for the operator. Against the TLS Mosquitto stand-in for the cloud.
 #include "CloudRig.h"
 #include "session/CloudWorkbench.h"
+#include "support/StoredValue.h"
 #include "session/ConsoleSession.h"
 #include "store/Workspace.h"
 #include "transfer/Sha256Stream.h"
@@ -95,9 +96,9 @@ void TestCloudWorkbench::addIdentities()
     Store::Workspace* workspace = m_session->workspace();
     QVERIFY(workspace);
     for (int i = 0; i < 2; ++i)
-        QVERIFY(workspace->addDevice(Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true},
+        QVERIFY(workspace->identities().addDevice(Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true},
                                      identity(i).deviceSecret.toUtf8()));
-    const auto v1 = workspace->addConfigVersion(kConfigV1, kProduct, QStringLiteral("cfg-v1"),
+    const auto v1 = workspace->versions().add(kConfigV1, kProduct, QStringLiteral("cfg-v1"),
                                                 Store::ConfigOrigin::Downloaded);
     QVERIFY(v1);
     Store::DeviceStateUpdate held;
@@ -105,7 +106,7 @@ void TestCloudWorkbench::addIdentities()
     held.deviceName = identity(0).deviceName;
     held.configId = QStringLiteral("cfg-v1");
     held.sha256 = *v1;
-    QVERIFY(workspace->applyStateUpdates({held}));
+    QVERIFY(workspace->deviceStates().apply({held}));
 }
 
 bool TestCloudWorkbench::waitOnline(CloudWorkbench* workbench, int index) const
@@ -205,8 +206,8 @@ void TestCloudWorkbench::connectsRecordsAndComparesVersions()
 
     // Recorded through the session into the workspace, and passed on as the session's own signals.
     m_session->flush();
-    QVERIFY(!m_session->workspace()->messages(kProduct, identity(0).deviceName).isEmpty());
-    QCOMPARE(m_session->workspace()->deviceState(kProduct, identity(0).deviceName)->sha256, sha2);
+    QVERIFY(!storedValue(m_session->workspace()->messageLog().entries(kProduct, identity(0).deviceName)).isEmpty());
+    QCOMPARE(storedValue(m_session->workspace()->deviceStates().state(kProduct, identity(0).deviceName))->sha256, sha2);
     QVERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const QList<QVariant>& call) {
         return call.first().value<Store::MessageLogEntry>().topic.endsWith(
             QStringLiteral("/thing/config/get"));

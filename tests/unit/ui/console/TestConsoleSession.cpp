@@ -13,6 +13,7 @@
 #include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "support/StoredValue.h"
 #include "support/GuiTestHelpers.h"
 #include "transfer/Sha256Stream.h"
 
@@ -146,14 +147,14 @@ void TestConsoleSession::importIntoWorkspace(const QString& path, const QString&
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(csv.toUtf8());
     out.close();
-    const qint64 before = m_window->session()->workspace()->deviceCount();
+    const qint64 before = m_window->session()->workspace()->identities().deviceCount().value();
     Ui::CsvImportDialog* dialog = m_window->importCsv(file);
     QVERIFY(dialog);
     QVERIFY(dialog->importButton()->isEnabled());
     QSignalSpy fleetChanged(m_window->session(), &ConsoleSession::fleetChanged);
     QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
     QTRY_COMPARE(fleetChanged.size(), 1);
-    QCOMPARE(m_window->session()->workspace()->deviceCount(), before + 2);
+    QCOMPARE(m_window->session()->workspace()->identities().deviceCount().value(), before + 2);
     QTRY_COMPARE(m_window->fleetModel()->rowCount(), int(before + 2));
 }
 
@@ -162,8 +163,8 @@ void TestConsoleSession::connectImportResetReopenConnect()
     // 1. The Demo, and one of its identities registered on the stand-in cloud with the secret it got.
     QVERIFY(m_window->openSession(demoOptions()));
     QCOMPARE(m_window->session()->mode(), Session::SessionMode::Demo);
-    const Store::DeviceRecord demoDevice = m_window->session()->workspace()->devices(kProduct, 1).first();
-    const auto demoSecret = m_window->session()->workspace()->deviceSecret(kProduct, demoDevice.deviceName);
+    const Store::DeviceRecord demoDevice = storedValue(m_window->session()->workspace()->identities().devices(kProduct, 1)).first();
+    const auto demoSecret = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(demoSecret);
     const Alink::DeviceIdentity demoIdentity{kProduct, demoDevice.deviceName, QString::fromUtf8(*demoSecret)};
     m_rig = std::make_unique<CloudRig>(QList<Alink::DeviceIdentity>{demoIdentity, imported(0), imported(1)});
@@ -204,7 +205,7 @@ void TestConsoleSession::connectImportResetReopenConnect()
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
     QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
     // The fresh Demo made new secrets: the old identity is no longer in it as it was.
-    const auto fresh = m_window->session()->workspace()->deviceSecret(kProduct, demoDevice.deviceName);
+    const auto fresh = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(!fresh || *fresh != *demoSecret);
 
     // 5. Another workspace opened, and connected again: the identity comes online and what it downloads
@@ -218,12 +219,12 @@ void TestConsoleSession::connectImportResetReopenConnect()
     QVERIFY(connectOnCloud(importedKey));
     m_window->cloudPanel()->requestConfig({importedKey});
     const QString sha = Transfer::Sha256Stream::hash("{\"reportInterval\":45}");
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->workspace()->configVersion(sha).has_value(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(storedValue(m_window->session()->workspace()->versions().find(sha)).has_value(), 10000);
     m_window->session()->flush();
-    const auto held = m_window->session()->workspace()->deviceState(kProduct, importedKey.deviceName);
+    const auto held = storedValue(m_window->session()->workspace()->deviceStates().state(kProduct, importedKey.deviceName));
     QVERIFY(held);
     QCOMPARE(held->sha256, sha);
-    QVERIFY(!m_window->session()->workspace()->messages(kProduct, importedKey.deviceName).isEmpty());
+    QVERIFY(!storedValue(m_window->session()->workspace()->messageLog().entries(kProduct, importedKey.deviceName)).isEmpty());
 
     // 6. The window closes with a live connection: the session ends it before the workspace goes.
     m_window.reset();
