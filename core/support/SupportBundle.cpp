@@ -32,8 +32,6 @@ namespace {
 using Store::Status;
 using Error = Alink::AlinkError; // (lupdate takes "Alink::AlinkError f()" in a class for a member of Alink)
 
-// The setting in which ConsoleSession keeps each product's published version ("published/<pk>").
-
 QString isoTime(const QDateTime& time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();

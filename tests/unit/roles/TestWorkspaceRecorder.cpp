@@ -34,7 +34,7 @@ std::unique_ptr<Store::Workspace> TestWorkspaceRecorder::openWorkspace()
     if (!workspace)
         qFatal("%s", qPrintable(workspace.error().message()));
     std::unique_ptr<Store::Workspace> result = std::move(workspace).value();
-    result->setSealer(std::make_shared<Store::SecretSealer>(Store::SecretSealer::randomKey()));
+    result->keys().setSealer(std::make_shared<Store::SecretSealer>(Store::SecretSealer::randomKey()));
     return result;
 }
 

@@ -160,7 +160,7 @@ void TestSupportBundle::init()
                                             ConfigOrigin::Edited);
     CHECK_OK(beta);
     m_beta = *beta;
-    CHECK_OK(m_workspace->settings().setValue(QStringLiteral("published/pkAlpha"), m_v2));
+    CHECK_OK(m_workspace->versions().setPublished(QStringLiteral("pkAlpha"), m_v2));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     DeviceStateUpdate s1{QStringLiteral("pkAlpha"), QStringLiteral("dev1")};

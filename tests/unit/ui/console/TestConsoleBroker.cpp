@@ -124,7 +124,7 @@ void TestConsoleBroker::platformOnBrokerPushesToDevicesOnTheBroker()
     };
     QTRY_VERIFY_WITH_TIMEOUT(everyoneAnswered(), 30000);
     // Each device verified and applied the published version; the log holds each push and its reply.
-    const QString published = window->session()->publishedSha256(product);
+    const QString published = storedValue(window->session()->publishedSha256(product));
     for (const Roles::SimulatedDevice& device : devices)
         QTRY_COMPARE(
             storedValue(workspace->deviceStates().state(product, device.identity.deviceName))->sha256,
@@ -148,7 +148,7 @@ void TestConsoleBroker::tlsWithTheBrokersCaConnects()
         10000);
     QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
     // The settings, CA file included, are the workspace's.
-    const auto stored = Session::SessionSettings::load(*window->session()->workspace());
+    const auto stored = storedValue(Session::SessionSettings::load(*window->session()->workspace()));
     QCOMPARE(stored.caFile, broker.caFile());
     QVERIFY(stored.tls);
 }

@@ -296,7 +296,7 @@ void TestConsoleWindow::compareOpensTheDiffView()
     QCOMPARE(requested.size(), 1);
     // From what the device holds (the published version after the push) to the chosen one.
     QCOMPARE(requested.at(0).at(1).toString(),
-             m_window->session()->publishedSha256(QStringLiteral("a1Thermo")));
+             storedValue(m_window->session()->publishedSha256(QStringLiteral("a1Thermo"))));
     QCOMPARE(requested.at(0).at(2).toString(), oldest);
     QCOMPARE(m_window->tabs()->currentIndex(), 3);
     auto* diff =
@@ -434,7 +434,7 @@ void TestConsoleWindow::heldVersionsAreKeptInTheWorkspace()
     QVERIFY(m_window);
     // A thermostat that verified the pushed configuration holds the published version, and says so.
     const QString product = QStringLiteral("a1Thermo");
-    const QString published = m_window->session()->publishedSha256(product);
+    const QString published = storedValue(m_window->session()->publishedSha256(product));
     Store::FleetModel* model = m_window->fleetModel();
     QString holder;
     for (int row = 0; row < model->rowCount() && holder.isEmpty(); ++row) {
@@ -443,7 +443,7 @@ void TestConsoleWindow::heldVersionsAreKeptInTheWorkspace()
             holder = model->rowAt(row).deviceName;
     }
     QVERIFY(!holder.isEmpty());
-    QVERIFY(m_window->session()->heldVersions(product, holder).contains(published));
+    QVERIFY(storedValue(m_window->session()->heldVersions(product, holder)).contains(published));
     m_window->fleetView()->selectDevice(product, holder);
     auto* held = m_window->detailPanel()->findChild<QListWidget*>(QStringLiteral("heldVersions"));
     QVERIFY(held);
@@ -451,7 +451,7 @@ void TestConsoleWindow::heldVersionsAreKeptInTheWorkspace()
 
     // Another session on the same workspace still knows it.
     QVERIFY(m_window->openSession(demoOptions()));
-    QVERIFY(m_window->session()->heldVersions(product, holder).contains(published));
+    QVERIFY(storedValue(m_window->session()->heldVersions(product, holder)).contains(published));
     const QList<Store::HeldVersion> history =
         storedValue(m_window->session()->workspace()->deviceStates().heldVersions(product, holder));
     QVERIFY(!history.isEmpty());
@@ -636,11 +636,10 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
     window.fleetView()->setTextFilter(QStringLiteral("gate-001"));
     QCOMPARE(window.fleetView()->visibleCount(), 10);
     // The password is sealed in the workspace, and comes back with the settings.
-    QVERIFY(!window.session()
-                 ->workspace()
-                 ->setting(QStringLiteral("session/passwordSealed"))
+    QVERIFY(!storedValue(
+                 window.session()->workspace()->settings().value(QStringLiteral("session/passwordSealed")))
                  .contains(QStringLiteral("lab-password")));
-    QCOMPARE(Session::SessionSettings::load(*window.session()->workspace()).password,
+    QCOMPARE(storedValue(Session::SessionSettings::load(*window.session()->workspace())).password,
              QStringLiteral("lab-password"));
 }
 
