@@ -301,7 +301,11 @@ void CloudPanel::setWorkbench(Session::CloudWorkbench* workbench)
         for (const CloudDeviceRow& row : m_workbench->identities())
             m_model->setRow(row);
         connect(m_workbench, &CloudWorkbench::identityChanged, this, &CloudPanel::showIdentity);
-        connect(m_workbench, &CloudWorkbench::identityRemoved, m_model, &CloudDeviceModel::removeDevice);
+        // Every connection has this panel as context, so that disconnect(this) ends them all.
+        connect(m_workbench, &CloudWorkbench::identityRemoved, this,
+                [this](const QString& productKey, const QString& deviceName) {
+                    m_model->removeDevice(productKey, deviceName);
+                });
         connect(m_workbench, &CloudWorkbench::awaitedRepliesChanged, this, &CloudPanel::showAwaitedReplies);
         connect(m_workbench, &CloudWorkbench::changeVerified, this, &CloudPanel::showChange);
         connect(m_workbench, &CloudWorkbench::notice, this, &CloudPanel::showBanner);
