@@ -20,7 +20,7 @@
         <translation>必须是整数，实际为 %1</translation>
     </message>
     <message>
-        <source>must be a number, got "%1"</source>
+        <source>must be a number, got &quot;%1&quot;</source>
         <translation>必须是数字，实际为“%1”</translation>
     </message>
     <message>
@@ -68,11 +68,11 @@
         <translation>消息体是 JSON，但不是对象</translation>
     </message>
     <message>
-        <source>'%1' is not supported (expected "1.0")</source>
-        <translation>不支持“%1”（应为 "1.0"）</translation>
+        <source>&apos;%1&apos; is not supported (expected &quot;1.0&quot;)</source>
+        <translation>不支持“%1”（应为 &quot;1.0&quot;）</translation>
     </message>
     <message>
-        <source>is '%1', expected '%2'</source>
+        <source>is &apos;%1&apos;, expected &apos;%2&apos;</source>
         <translation>为“%1”，应为“%2”</translation>
     </message>
     <message>
@@ -84,7 +84,7 @@
         <translation>%1 超出范围</translation>
     </message>
     <message>
-        <source>'%1' is not a known sign method (expected Sha256)</source>
+        <source>&apos;%1&apos; is not a known sign method (expected Sha256)</source>
         <translation>“%1”不是已知的签名方法（应为 Sha256）</translation>
     </message>
     <message>
@@ -92,11 +92,11 @@
         <translation>为空</translation>
     </message>
     <message>
-        <source>'%1' is longer than 10 digits</source>
+        <source>&apos;%1&apos; is longer than 10 digits</source>
         <translation>“%1”超过 10 位数字</translation>
     </message>
     <message>
-        <source>'%1' is not a decimal number</source>
+        <source>&apos;%1&apos; is not a decimal number</source>
         <translation>“%1”不是十进制数字</translation>
     </message>
     <message>
@@ -108,7 +108,7 @@
         <translation>为负数（%1）</translation>
     </message>
     <message>
-        <source>must be %1 hex digits for %2, got "%3"</source>
+        <source>must be %1 hex digits for %2, got &quot;%3&quot;</source>
         <translation>%2 要求 %1 位十六进制数字，实际为“%3”</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>不是有效的 URL：%1</translation>
     </message>
     <message>
-        <source>must be http or https, got "%1"</source>
+        <source>must be http or https, got &quot;%1&quot;</source>
         <translation>必须是 http 或 https，实际为“%1”</translation>
     </message>
     <message>
@@ -124,8 +124,8 @@
         <translation>缺少主机名</translation>
     </message>
     <message>
-        <source>'%1' is not supported (expected "file")</source>
-        <translation>不支持“%1”（应为 "file"）</translation>
+        <source>&apos;%1&apos; is not supported (expected &quot;file&quot;)</source>
+        <translation>不支持“%1”（应为 &quot;file&quot;）</translation>
     </message>
     <message>
         <source>is missing in a reply with code 200</source>
@@ -150,11 +150,11 @@
         <translation>未指定 Broker 地址（格式为 mqtt://host:port）</translation>
     </message>
     <message>
-        <source>'%1' is not a broker address (write mqtt://host:port)</source>
+        <source>&apos;%1&apos; is not a broker address (write mqtt://host:port)</source>
         <translation>“%1”不是 Broker 地址（格式为 mqtt://host:port）</translation>
     </message>
     <message>
-        <source>'%1' is not an MQTT scheme (use mqtt:// or mqtts://)</source>
+        <source>&apos;%1&apos; is not an MQTT scheme (use mqtt:// or mqtts://)</source>
         <translation>“%1”不是 MQTT 协议方案（请使用 mqtt:// 或 mqtts://）</translation>
     </message>
 </context>
@@ -165,19 +165,19 @@
         <translation>未指定地域（例如 cn-shanghai）</translation>
     </message>
     <message>
-        <source>'%1' is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
+        <source>&apos;%1&apos; is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
         <translation>“%1”不是地域 ID：请使用小写字母、数字和短划线，例如 cn-shanghai</translation>
     </message>
     <message>
-        <source>no instance id is given (the console shows it on the instance's overview, for example iot-06z00ax1o4ly)</source>
+        <source>no instance id is given (the console shows it on the instance&apos;s overview, for example iot-06z00ax1o4ly)</source>
         <translation>未指定实例 ID（可在控制台的实例概览页查看，例如 iot-06z00ax1o4ly）</translation>
     </message>
     <message>
-        <source>'%1' is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
+        <source>&apos;%1&apos; is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
         <translation>“%1”不是实例 ID：请使用小写字母、数字和短划线，例如 iot-06z00ax1o4ly</translation>
     </message>
     <message>
-        <source>'%1' is not a host name or address</source>
+        <source>&apos;%1&apos; is not a host name or address</source>
         <translation>“%1”不是主机名或地址</translation>
     </message>
     <message>
@@ -189,7 +189,7 @@
         <translation>文件 %1 不存在或无法读取</translation>
     </message>
     <message>
-        <source>on port 8883 the platform presents its own root certificate, which ConfigDeck does not ship: give that root's file as the CA file, or use port 1883 or 443</source>
+        <source>on port 8883 the platform presents its own root certificate, which ConfigDeck does not ship: give that root&apos;s file as the CA file, or use port 1883 or 443</source>
         <translation>在 8883 端口上，平台使用其自己的根证书，而 ConfigDeck 未附带该证书：请将该根证书文件指定为 CA 文件，或改用 1883 或 443 端口</translation>
     </message>
     <message>
@@ -209,15 +209,15 @@
         <translation>该产品的远程配置已关闭。请在物联网平台控制台中打开“设备管理 &gt; 产品”，选择该产品，打开“远程配置”并开启，然后重新请求。</translation>
     </message>
     <message>
-        <source>The product has no configuration file yet. In the console's Remote Configuration page for the product, edit or upload a configuration file and save it, then request again.</source>
+        <source>The product has no configuration file yet. In the console&apos;s Remote Configuration page for the product, edit or upload a configuration file and save it, then request again.</source>
         <translation>该产品尚无配置文件。请在控制台中该产品的“远程配置”页面编辑或上传配置文件并保存，然后重新请求。</translation>
     </message>
     <message>
-        <source>The platform did not accept the signed password: check the DeviceSecret, the ProductKey and DeviceName, the sign method, and that this computer's clock is right.</source>
+        <source>The platform did not accept the signed password: check the DeviceSecret, the ProductKey and DeviceName, the sign method, and that this computer&apos;s clock is right.</source>
         <translation>平台未接受签名后的密码：请检查 DeviceSecret、ProductKey 和 DeviceName、签名方法，以及本机时钟是否准确。</translation>
     </message>
     <message>
-        <source>The platform refused this identity: check the DeviceSecret and the computer's clock, that the device exists in this instance and region, and that it is not disabled in the console (Devices &gt; Devices).</source>
+        <source>The platform refused this identity: check the DeviceSecret and the computer&apos;s clock, that the device exists in this instance and region, and that it is not disabled in the console (Devices &gt; Devices).</source>
         <translation>平台拒绝了此身份：请检查 DeviceSecret 和本机时钟，确认该设备存在于此实例和地域中，且未在控制台（设备管理 &gt; 设备）中被禁用。</translation>
     </message>
     <message>
@@ -233,11 +233,11 @@
         <translation>必须是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <source>'%1' is neither "region" nor "instance"</source>
-        <translation>“%1”既不是 "region" 也不是 "instance"</translation>
+        <source>&apos;%1&apos; is neither &quot;region&quot; nor &quot;instance&quot;</source>
+        <translation>“%1”既不是 &quot;region&quot; 也不是 &quot;instance&quot;</translation>
     </message>
     <message>
-        <source>'%1' is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
         <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
     </message>
     <message>
@@ -260,7 +260,7 @@
         <translation>MQTT 密码（建议改用 CONFIGDECK_MQTT_PASSWORD 环境变量）。</translation>
     </message>
     <message>
-        <source>PEM file of the CA that signed the broker's certificate (TLS).</source>
+        <source>PEM file of the CA that signed the broker&apos;s certificate (TLS).</source>
         <translation>签发 Broker 证书的 CA 的 PEM 文件（TLS）。</translation>
     </message>
     <message>
@@ -280,11 +280,11 @@
         <translation>心跳（keep-alive）间隔，单位为秒。</translation>
     </message>
     <message>
-        <source>'%1' is not a whole number of at least %2</source>
+        <source>&apos;%1&apos; is not a whole number of at least %2</source>
         <translation>“%1”不是大于或等于 %2 的整数</translation>
     </message>
     <message>
-        <source>'%1' is not a share between 0 and 100%</source>
+        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
         <translation>“%1”不是 0 到 100% 之间的比例</translation>
     </message>
 </context>
@@ -335,7 +335,7 @@
         <translation>要信任的根证书 PEM 文件，用于替代随附的 GlobalSign Root CA R1。</translation>
     </message>
     <message>
-        <source>PEM file of the roots to trust for HTTPS downloads instead of the system's.</source>
+        <source>PEM file of the roots to trust for HTTPS downloads instead of the system&apos;s.</source>
         <translation>HTTPS 下载时要信任的根证书 PEM 文件，用于替代系统的根证书。</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@
         <translation>心跳时间，单位为秒，范围 30 到 1200。</translation>
     </message>
     <message>
-        <source>Connect to this host instead of the platform's endpoint (tests, private deployments).</source>
+        <source>Connect to this host instead of the platform&apos;s endpoint (tests, private deployments).</source>
         <translation>连接到此主机，而不是平台的接入点（用于测试、私有部署）。</translation>
     </message>
     <message>
@@ -391,11 +391,11 @@
         <translation>%1 不是有效的端口</translation>
     </message>
     <message>
-        <source>'%1' is not one of hmacsha256, hmacsha1, hmacmd5</source>
+        <source>&apos;%1&apos; is not one of hmacsha256, hmacsha1, hmacmd5</source>
         <translation>“%1”不是 hmacsha256、hmacsha1、hmacmd5 之一</translation>
     </message>
     <message>
-        <source>'%1' is neither auto nor a reply code such as 200 or 100005</source>
+        <source>&apos;%1&apos; is neither auto nor a reply code such as 200 or 100005</source>
         <translation>“%1”既不是 auto，也不是返回码（如 200 或 100005）</translation>
     </message>
     <message>
@@ -683,7 +683,7 @@
         <translation>分批发布每秒推送次数（0：不限制）。</translation>
     </message>
     <message>
-        <source>Seconds to wait for each device's reply.</source>
+        <source>Seconds to wait for each device&apos;s reply.</source>
         <translation>等待每台设备应答的秒数。</translation>
     </message>
     <message>
@@ -731,7 +731,7 @@
         <translation>推送或分批发布需要配置文件</translation>
     </message>
     <message>
-        <source>'%1' is not an IP address</source>
+        <source>&apos;%1&apos; is not an IP address</source>
         <translation>“%1”不是 IP 地址</translation>
     </message>
     <message>
@@ -871,99 +871,6 @@
     </message>
 </context>
 <context>
-    <name>ConfigDeck::Session::ConsoleSession</name>
-    <message>
-        <source>no workspace is open</source>
-        <translation>没有打开的工作区</translation>
-    </message>
-    <message>
-        <source>only a Demo workspace can be reset</source>
-        <translation>只能重置演示工作区</translation>
-    </message>
-    <message>
-        <source>cannot delete %1: %2</source>
-        <translation>无法删除 %1：%2</translation>
-    </message>
-    <message>
-        <source>The file server cannot listen on %1: %2</source>
-        <translation>文件服务器无法在 %1 上监听：%2</translation>
-    </message>
-    <message>
-        <source>Ignored a message on %1: %2</source>
-        <translation>已忽略 %1 上的消息：%2</translation>
-    </message>
-    <message>
-        <source>%1: the published configuration was not taken: %2</source>
-        <translation>%1：已发布的配置未被接受：%2</translation>
-    </message>
-    <message>
-        <source>in-process broker</source>
-        <translation>进程内 Broker</translation>
-    </message>
-    <message>
-        <source>Connected to %1</source>
-        <translation>已连接到 %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接到 %1…</translation>
-    </message>
-    <message>
-        <source>Reconnecting to %1…</source>
-        <translation>正在重新连接到 %1…</translation>
-    </message>
-    <message>
-        <source>Reconnecting to %1: %2</source>
-        <translation>正在重新连接到 %1：%2</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>Not connected: %1</source>
-        <translation>未连接：%1</translation>
-    </message>
-    <message>
-        <source>only the Demo's simulated devices can be asked to request a configuration</source>
-        <translation>只有演示中的模拟设备才能被要求请求配置</translation>
-    </message>
-    <message>
-        <source>%1/%2 is not simulated</source>
-        <translation>%1/%2 不是模拟设备</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n device(s) could not ask:</source>
-        <translation>
-            <numerusform>%n 个设备无法发起配置请求：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the platform is not running</source>
-        <translation>平台未运行</translation>
-    </message>
-    <message>
-        <source>a rollout is still running; pause or cancel it first</source>
-        <translation>仍有分批发布正在进行；请先暂停或取消</translation>
-    </message>
-    <message>
-        <source>the product %1 has no devices</source>
-        <translation>产品 %1 没有设备</translation>
-    </message>
-    <message>
-        <source>%1 rollout</source>
-        <translation>%1 分批发布</translation>
-    </message>
-    <message>
-        <source>no stored version has the SHA-256 %1</source>
-        <translation>没有 SHA-256 为 %1 的已保存版本</translation>
-    </message>
-</context>
-<context>
     <name>ConfigDeck::Roles::DeviceAgent</name>
     <message>
         <source>no push %1 is waiting for a reply</source>
@@ -982,7 +889,7 @@
         <translation>签名不符：应为 %1，实际为 %2</translation>
     </message>
     <message>
-        <source>refused by the device's fault profile</source>
+        <source>refused by the device&apos;s fault profile</source>
         <translation>被设备的故障配置拒绝</translation>
     </message>
     <message>
@@ -1113,6 +1020,184 @@
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Session::CloudWorkbench</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3</source>
+        <translation>%1/%2 被拒绝：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2 was refused: %3 %4</source>
+        <translation>%1/%2 被拒绝：%3 %4</translation>
+    </message>
+    <message>
+        <source>%1/%2 was kicked offline: %3. ConfigDeck does not reconnect by itself, so that the other connection keeps the identity; connect as it again when you want it back.</source>
+        <translation>%1/%2 被踢下线：%3。ConfigDeck 不会自动重连，以便另一个连接保有该身份；需要时请重新以该身份连接。</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3</source>
+        <translation>%1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3: %4</source>
+        <translation>%1/%2：%3：%4</translation>
+    </message>
+    <message>
+        <source>%1/%2 is %3; connect it again first.</source>
+        <translation>%1/%2 处于%3状态；请先重新连接。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1/%2: the platform answered %3. %4</source>
+        <translation>%1/%2：平台应答 %3。%4</translation>
+    </message>
+    <message>
+        <source>%1/%2: the request %3 ended with %4</source>
+        <translation>%1/%2：请求 %3 以 %4 结束</translation>
+    </message>
+    <message>
+        <source>%1/%2: the push %3 was answered %4</source>
+        <translation>%1/%2：推送 %3 的应答为 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>nothing held before</source>
+        <translation>之前未持有配置</translation>
+    </message>
+    <message>
+        <source>%1/%2 downloaded and verified %3 (%4 bytes); it held no configuration before.</source>
+        <translation>%1/%2 已下载并校验 %3（%4 字节）；之前未持有配置。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>held before (%1)</source>
+        <translation>之前持有（%1）</translation>
+    </message>
+    <message>
+        <source>held before (%1, not stored)</source>
+        <translation>之前持有（%1，未存储）</translation>
+    </message>
+    <message>
+        <source>%1/%2 downloaded and verified %3 (%4 bytes): %5</source>
+        <translation>%1/%2 已下载并校验 %3（%4 字节）：%5</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 verified but not kept in the workspace: %4</source>
+        <translation>%1/%2：%3 已校验，但未保存到工作区：%4</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Session::ConsoleSession</name>
+    <message>
+        <source>no workspace is open</source>
+        <translation>没有打开的工作区</translation>
+    </message>
+    <message>
+        <source>only a Demo workspace can be reset</source>
+        <translation>只能重置演示工作区</translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file server cannot listen on %1: %2</source>
+        <translation>文件服务器无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Ignored a message on %1: %2</source>
+        <translation>已忽略 %1 上的消息：%2</translation>
+    </message>
+    <message>
+        <source>%1: the published configuration was not taken: %2</source>
+        <translation>%1：已发布的配置未被接受：%2</translation>
+    </message>
+    <message>
+        <source>in-process broker</source>
+        <translation>进程内 Broker</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>正在重新连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1: %2</source>
+        <translation>正在重新连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>only the Demo&apos;s simulated devices can be asked to request a configuration</source>
+        <translation>只有演示中的模拟设备才能被要求请求配置</translation>
+    </message>
+    <message>
+        <source>%1/%2 is not simulated</source>
+        <translation>%1/%2 不是模拟设备</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) could not ask:</source>
+        <translation>
+            <numerusform>%n 个设备无法发起配置请求：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the platform is not running</source>
+        <translation>平台未运行</translation>
+    </message>
+    <message>
+        <source>a rollout is still running; pause or cancel it first</source>
+        <translation>仍有分批发布正在进行；请先暂停或取消</translation>
+    </message>
+    <message>
+        <source>the product %1 has no devices</source>
+        <translation>产品 %1 没有设备</translation>
+    </message>
+    <message>
+        <source>%1 rollout</source>
+        <translation>%1 分批发布</translation>
+    </message>
+    <message>
+        <source>no stored version has the SHA-256 %1</source>
+        <translation>没有 SHA-256 为 %1 的已保存版本</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s catalogue could not be read: %1</source>
+        <translation>无法读取平台的目录：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Store::FleetModel</name>
     <message>
         <source>Unknown</source>
@@ -1141,18 +1226,6 @@
     <message>
         <source>Failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <source>Cannot read the products</source>
-        <translation>无法读取产品</translation>
-    </message>
-    <message>
-        <source>Cannot read the devices</source>
-        <translation>无法读取设备</translation>
-    </message>
-    <message>
-        <source>Cannot read the device state</source>
-        <translation>无法读取设备状态</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1216,7 +1289,7 @@ SHA-256 %2</translation>
         <translation>%1 秒内没有收到数据（%2）</translation>
     </message>
     <message>
-        <source>the URL "%1" is not an http or https URL</source>
+        <source>the URL &quot;%1&quot; is not an http or https URL</source>
         <translation>URL“%1”不是 http 或 https URL</translation>
     </message>
     <message>
@@ -1344,7 +1417,7 @@ SHA-256 %2</translation>
 <context>
     <name>ConfigDeck::Transport::MosquittoConnection</name>
     <message>
-        <source>the broker's certificate is not trusted: it is not signed by the configured certificate authority, has expired, or does not name this host (%1)</source>
+        <source>the broker&apos;s certificate is not trusted: it is not signed by the configured certificate authority, has expired, or does not name this host (%1)</source>
         <translation>Broker 的证书不受信任：它不是由所配置的 CA 签发、已过期，或不包含此主机名（%1）</translation>
     </message>
     <message>
@@ -1392,7 +1465,7 @@ SHA-256 %2</translation>
         <translation>位于 %1 的 Broker 停止响应（在心跳时间内没有任何响应）。</translation>
     </message>
     <message>
-        <source>Cannot find the broker's host name %1.</source>
+        <source>Cannot find the broker&apos;s host name %1.</source>
         <translation>找不到 Broker 的主机名 %1。</translation>
     </message>
     <message>
@@ -1707,7 +1780,7 @@ SHA-256 %2</translation>
         <translation>地域或实例、端口、TLS、签名方法和心跳间隔</translation>
     </message>
     <message>
-        <source>Off: each verified push waits in "Waiting for your reply" for the code you choose, to reproduce a device's answer</source>
+        <source>Off: each verified push waits in &quot;Waiting for your reply&quot; for the code you choose, to reproduce a device&apos;s answer</source>
         <translation>关闭时：每个校验通过的推送都在“等待您应答”中等待您选择的应答码，用于重现设备的应答</translation>
     </message>
     <message>
@@ -1743,18 +1816,6 @@ SHA-256 %2</translation>
         <translation>同时建立的连接</translation>
     </message>
     <message>
-        <source>The workspace did not record the cloud session: %1</source>
-        <translation>工作区未能记录云端会话：%1</translation>
-    </message>
-    <message>
-        <source>%1/%2: %3</source>
-        <translation>%1/%2：%3</translation>
-    </message>
-    <message>
-        <source>%1/%2: %3: %4</source>
-        <translation>%1/%2：%3：%4</translation>
-    </message>
-    <message>
         <source>Choose the devices to connect as: select them in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
         <translation>请选择要以其身份连接的设备：在设备表中选中它们，然后选择“设备群 &gt; 以这些设备身份连接阿里云…”</translation>
     </message>
@@ -1783,30 +1844,12 @@ SHA-256 %2</translation>
         <translation>没有在线的身份可以请求配置。</translation>
     </message>
     <message>
-        <source>%1/%2 is %3; connect it again first.</source>
-        <translation>%1/%2 处于%3状态；请先重新连接。</translation>
-    </message>
-    <message>
         <source>Not requested: %1</source>
         <translation>未请求：%1</translation>
     </message>
     <message>
         <source>Profile: %1</source>
         <translation>连接配置：%1</translation>
-    </message>
-    <message>
-        <source>%1
-%2</source>
-        <translation>%1
-%2</translation>
-    </message>
-    <message>
-        <source>%1/%2 was kicked offline: %3. ConfigDeck does not reconnect by itself, so that the other connection keeps the identity; connect as it again when you want it back.</source>
-        <translation>%1/%2 被踢下线：%3。ConfigDeck 不会自动重连，以便另一个连接保有该身份；需要时请重新以该身份连接。</translation>
-    </message>
-    <message>
-        <source>%1/%2: the platform answered %3. %4</source>
-        <translation>%1/%2：平台应答 %3。%4</translation>
     </message>
     <message>
         <source>verified</source>
@@ -1819,38 +1862,6 @@ SHA-256 %2</translation>
     <message>
         <source>%1/%2: no reply was sent to push %3: %4</source>
         <translation>%1/%2：未向推送 %3 发送应答：%4</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>nothing held before</source>
-        <translation>之前未持有配置</translation>
-    </message>
-    <message>
-        <source>%1/%2 downloaded and verified %3 (%4 bytes); it held no configuration before.</source>
-        <translation>%1/%2 已下载并校验 %3（%4 字节）；之前未持有配置。</translation>
-    </message>
-    <message>
-        <source>held before (%1)</source>
-        <translation>之前持有（%1）</translation>
-    </message>
-    <message>
-        <source>held before (%1, not stored)</source>
-        <translation>之前持有（%1，未存储）</translation>
-    </message>
-    <message>
-        <source>%1/%2 downloaded and verified %3 (%4 bytes): %5</source>
-        <translation>%1/%2 已下载并校验 %3（%4 字节）：%5</translation>
-    </message>
-    <message>
-        <source>%1/%2: %3 verified but not kept in the workspace: %4</source>
-        <translation>%1/%2：%3 已校验，但未保存到工作区：%4</translation>
-    </message>
-    <message>
-        <source>Changes: %1</source>
-        <translation>变更：%1</translation>
     </message>
     <message>
         <source>Not connected. Select devices in the fleet table, then Fleet &gt; Connect as these devices on Alibaba Cloud…</source>
@@ -1897,24 +1908,8 @@ SHA-256 %2</translation>
         <translation>保存的阿里云连接配置无法使用（%1）；请通过“连接配置…”重新设置</translation>
     </message>
     <message>
-        <source>%1/%2 was refused: %3</source>
-        <translation>%1/%2 被拒绝：%3</translation>
-    </message>
-    <message>
-        <source>%1/%2 was refused: %3 %4</source>
-        <translation>%1/%2 被拒绝：%3 %4</translation>
-    </message>
-    <message>
-        <source>%1/%2: the request %3 ended with %4</source>
-        <translation>%1/%2：请求 %3 以 %4 结束</translation>
-    </message>
-    <message>
-        <source>%1/%2: the push %3 was answered %4</source>
-        <translation>%1/%2：推送 %3 的应答为 %4</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
+        <source>Changes: %1/%2</source>
+        <translation>变更：%1/%2</translation>
     </message>
 </context>
 <context>
@@ -1948,7 +1943,7 @@ SHA-256 %2</translation>
         <translation>主机为 {ProductKey}.iot-as-mqtt.{region}.aliyuncs.com</translation>
     </message>
     <message>
-        <source>The instance ID on the instance's overview page in the IoT Platform console; the host is {instanceId}.mqtt.iothub.aliyuncs.com</source>
+        <source>The instance ID on the instance&apos;s overview page in the IoT Platform console; the host is {instanceId}.mqtt.iothub.aliyuncs.com</source>
         <translation>物联网平台控制台中实例概览页上的实例 ID；主机为 {instanceId}.mqtt.iothub.aliyuncs.com</translation>
     </message>
     <message>
@@ -2028,7 +2023,7 @@ SHA-256 %2</translation>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Host: give the host to connect to, or untick "%1"</source>
+        <source>Host: give the host to connect to, or untick &quot;%1&quot;</source>
         <translation>主机：请填写要连接的主机，或取消勾选“%1”</translation>
     </message>
     <message>
@@ -2160,7 +2155,7 @@ SHA-256 %2</translation>
         <translation>阿里云物联网平台只接受不超过 64 KB 的 JSON 文件</translation>
     </message>
     <message>
-        <source>Label, e.g. "raise telemetry interval"</source>
+        <source>Label, e.g. &quot;raise telemetry interval&quot;</source>
         <translation>标签，例如“增大遥测间隔”</translation>
     </message>
     <message>
@@ -2470,6 +2465,10 @@ Anyone who can see your screen can then connect as this device.</source>
         <source>none seen yet</source>
         <translation>尚未见到</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::DiffView</name>
@@ -2577,7 +2576,7 @@ Anyone who can see your screen can then connect as this device.</source>
     </message>
     <message>
         <source>%1  (+%2 −%3 lines)</source>
-        <extracomment>%1 "3 changes", %2 lines added, %3 lines removed</extracomment>
+        <extracomment>%1 &quot;3 changes&quot;, %2 lines added, %3 lines removed</extracomment>
         <translation>%1  （+%2 −%3 行）</translation>
     </message>
     <message>
@@ -2705,7 +2704,7 @@ Anyone who can see your screen can then connect as this device.</source>
         <translation>无法打开工作区 %1：%2</translation>
     </message>
     <message>
-        <source>Connection problem: %1. The console keeps working with the workspace's data.</source>
+        <source>Connection problem: %1. The console keeps working with the workspace&apos;s data.</source>
         <translation>连接问题：%1。控制台将继续使用工作区中的数据。</translation>
     </message>
     <message>
@@ -2753,7 +2752,7 @@ Anyone who can see your screen can then connect as this device.</source>
         <translation>推送到所选设备(&amp;P)</translation>
     </message>
     <message>
-        <source>Push the product's published configuration to the selected devices</source>
+        <source>Push the product&apos;s published configuration to the selected devices</source>
         <translation>将产品已发布的配置推送到所选设备</translation>
     </message>
     <message>
@@ -2881,7 +2880,7 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>Write the DeviceSecrets in plain text?
 
-Anyone who reads the file can then connect as these devices. Choose No to write "%1" in their place.</source>
+Anyone who reads the file can then connect as these devices. Choose No to write &quot;%1&quot; in their place.</source>
         <translation>以明文写入 DeviceSecret？
 
 任何读到该文件的人都能以这些设备的身份连接。选择“否”则写入“%1”代替。</translation>
@@ -2925,7 +2924,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>以这些设备身份连接阿里云(&amp;A)…</translation>
     </message>
     <message>
-        <source>Connect to the real IoT Platform with the selected devices' identities</source>
+        <source>Connect to the real IoT Platform with the selected devices&apos; identities</source>
         <translation>以所选设备的身份连接真实的物联网平台</translation>
     </message>
     <message>
@@ -3095,7 +3094,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>取消</translation>
     </message>
     <message>
-        <source>Devices pushed before waiting for the batch's replies</source>
+        <source>Devices pushed before waiting for the batch&apos;s replies</source>
         <translation>每批推送的设备数，推送后等待该批的应答</translation>
     </message>
     <message>
@@ -3111,7 +3110,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation> 秒</translation>
     </message>
     <message>
-        <source>How long to wait for each device's push_reply</source>
+        <source>How long to wait for each device&apos;s push_reply</source>
         <translation>等待每个设备 push_reply 的时长</translation>
     </message>
     <message>
@@ -3202,7 +3201,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         </translation>
     </message>
     <message>
-        <source>Start a rollout to see each device's outcome over time.</source>
+        <source>Start a rollout to see each device&apos;s outcome over time.</source>
         <translation>开始分批发布后，可在此查看每个设备随时间变化的结果。</translation>
     </message>
 </context>
@@ -3221,7 +3220,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>恢复…</translation>
     </message>
     <message>
-        <source>Make the selected version the product's current configuration</source>
+        <source>Make the selected version the product&apos;s current configuration</source>
         <translation>将所选版本设为产品的当前配置</translation>
     </message>
     <message>
@@ -3273,7 +3272,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>此工作区中尚无产品。</translation>
     </message>
     <message>
-        <source>No configuration versions of %1 yet: write one with "New version…".</source>
+        <source>No configuration versions of %1 yet: write one with &quot;New version…&quot;.</source>
         <translation>%1 尚无配置版本：请通过“新建版本…”编写一个。</translation>
     </message>
     <message>
@@ -3287,6 +3286,14 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <message>
         <source>New configuration version of %1</source>
         <translation>%1 的新配置版本</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新建版本</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3331,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>%1 the document's size, %2 the limit ("12.3 KB of 64 KB")</extracomment>
+        <extracomment>%1 the document&apos;s size, %2 the limit (&quot;12.3 KB of 64 KB&quot;)</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -3347,14 +3354,6 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
 <context>
     <name>CsvExport</name>
     <message>
-        <source>Cannot read the devices</source>
-        <translation>无法读取设备</translation>
-    </message>
-    <message>
-        <source>Cannot open the DeviceSecret of %1/%2: %3</source>
-        <translation>无法解密 %1/%2 的 DeviceSecret：%3</translation>
-    </message>
-    <message>
         <source>Cannot write the export: %1</source>
         <translation>无法写入导出文件：%1</translation>
     </message>
@@ -3370,15 +3369,15 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>字段的结束引号后还有文本</translation>
     </message>
     <message>
-        <source>a quoted field is never closed (a '"' is missing), so the rest of the file is part of it</source>
-        <translation>带引号的字段没有闭合（缺少一个 '"'），因此文件的其余部分都被视为该字段的内容</translation>
+        <source>a quoted field is never closed (a &apos;&quot;&apos; is missing), so the rest of the file is part of it</source>
+        <translation>带引号的字段没有闭合（缺少一个 &apos;&quot;&apos;），因此文件的其余部分都被视为该字段的内容</translation>
     </message>
     <message>
         <source>%1 is missing</source>
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <source>ProductKey "%1" contains "%2"; a ProductKey cannot contain '/', '+', '#', spaces or control characters</source>
+        <source>ProductKey &quot;%1&quot; contains &quot;%2&quot;; a ProductKey cannot contain &apos;/&apos;, &apos;+&apos;, &apos;#&apos;, spaces or control characters</source>
         <translation>ProductKey“%1”包含“%2”；ProductKey 不能包含“/”、“+”、“#”、空格或控制字符</translation>
     </message>
     <message>
@@ -3386,15 +3385,15 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>%1 不是有效的 UTF-8 文本</translation>
     </message>
     <message>
-        <source>DeviceName "%1" has %2 characters; it must have 4 to 32</source>
+        <source>DeviceName &quot;%1&quot; has %2 characters; it must have 4 to 32</source>
         <translation>DeviceName“%1”有 %2 个字符；长度必须为 4 到 32 个字符</translation>
     </message>
     <message>
-        <source>DeviceName "%1" contains "%2"; only letters, digits and - _ @ . : are allowed</source>
+        <source>DeviceName &quot;%1&quot; contains &quot;%2&quot;; only letters, digits and - _ @ . : are allowed</source>
         <translation>DeviceName“%1”包含“%2”；只允许使用字母、数字和 - _ @ . :</translation>
     </message>
     <message>
-        <source>DeviceSecret is "%1": this file was exported without secrets</source>
+        <source>DeviceSecret is &quot;%1&quot;: this file was exported without secrets</source>
         <translation>DeviceSecret 为“%1”：此文件导出时未包含密钥</translation>
     </message>
     <message>
@@ -3448,10 +3447,6 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         </translation>
     </message>
     <message>
-        <source>Cannot read the workspace's devices</source>
-        <translation>无法读取工作区中的设备</translation>
-    </message>
-    <message>
         <source>There is nothing to import.</source>
         <translation>没有可导入的内容。</translation>
     </message>
@@ -3466,18 +3461,6 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>文件在预览后已更改；请重新预览。未导入任何内容。</translation>
     </message>
     <message>
-        <source>Cannot read product %1</source>
-        <translation>无法读取产品 %1</translation>
-    </message>
-    <message>
-        <source>Cannot add product %1</source>
-        <translation>无法添加产品 %1</translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>导入已取消；未导入任何内容。</translation>
     </message>
@@ -3486,20 +3469,8 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>第 %1 行：%2；未导入任何内容。</translation>
     </message>
     <message>
-        <source>Line %1: unknown product; nothing was imported.</source>
-        <translation>第 %1 行：未知产品；未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Line %1: the DeviceSecret could not be sealed; nothing was imported.</source>
-        <translation>第 %1 行：无法加密 DeviceSecret；未导入任何内容。</translation>
-    </message>
-    <message>
         <source>The file has %1 rows, the preview had %2; nothing was imported.</source>
         <translation>文件有 %1 行，而预览时有 %2 行；未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Lines %1-%2: a device could not be added (%3); nothing was imported.</source>
-        <translation>第 %1-%2 行：无法添加设备（%3）；未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3593,23 +3564,23 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
 <context>
     <name>FaultMix</name>
     <message>
-        <source>'%1' has no share (write kind=10%)</source>
+        <source>&apos;%1&apos; has no share (write kind=10%)</source>
         <translation>“%1”没有比例（格式为 kind=10%）</translation>
     </message>
     <message>
-        <source>'%1' is not a fault kind</source>
+        <source>&apos;%1&apos; is not a fault kind</source>
         <translation>“%1”不是故障类型</translation>
     </message>
     <message>
-        <source>'%1' takes no argument</source>
+        <source>&apos;%1&apos; takes no argument</source>
         <translation>“%1”不接受参数</translation>
     </message>
     <message>
-        <source>'%1' is not a number in '%2'</source>
+        <source>&apos;%1&apos; is not a number in &apos;%2&apos;</source>
         <translation>“%2”中的“%1”不是数字</translation>
     </message>
     <message>
-        <source>'%1' is not a share between 0 and 100%</source>
+        <source>&apos;%1&apos; is not a share between 0 and 100%</source>
         <translation>“%1”不是 0 到 100% 之间的比例</translation>
     </message>
     <message>
@@ -3668,7 +3639,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>JsonDiff</name>
     <message>
         <source>invalid JSON at line %1, column %2: %3</source>
-        <extracomment>%1 line, %2 column, %3 what the parser found wrong (Qt's message, in English)</extracomment>
+        <extracomment>%1 line, %2 column, %3 what the parser found wrong (Qt&apos;s message, in English)</extracomment>
         <translation>第 %1 行第 %2 列的 JSON 无效：%3</translation>
     </message>
     <message>
@@ -3684,7 +3655,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>JsonDiffResult</name>
     <message>
         <source>%1, %2, %3</source>
-        <extracomment>The three parts of the JSON diff summary, e.g. "3 changed, 1 added, 0 removed"</extracomment>
+        <extracomment>The three parts of the JSON diff summary, e.g. &quot;3 changed, 1 added, 0 removed&quot;</extracomment>
         <translation>%1，%2，%3</translation>
     </message>
     <message numerus="yes">
@@ -3710,7 +3681,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <name>JsonProblem</name>
     <message>
         <source>line %1, column %2: %3</source>
-        <extracomment>%1 line, %2 column, %3 the parser's message</extracomment>
+        <extracomment>%1 line, %2 column, %3 the parser&apos;s message</extracomment>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
 </context>
@@ -3836,7 +3807,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>操作系统钥匙串条目“%1”中保存的不是工作区密钥（%2 字节，而不是 %3 字节）</translation>
     </message>
     <message>
-        <source>No random workspace key could be made (the system's random generator failed)</source>
+        <source>No random workspace key could be made (the system&apos;s random generator failed)</source>
         <translation>无法生成随机工作区密钥（系统随机数生成器出错）</translation>
     </message>
     <message>
@@ -3844,7 +3815,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>工作区密钥为 %1 字节，而不是 %2 字节</translation>
     </message>
     <message>
-        <source>No salt could be made (the system's random generator failed)</source>
+        <source>No salt could be made (the system&apos;s random generator failed)</source>
         <translation>无法生成盐值（系统随机数生成器出错）</translation>
     </message>
     <message>
@@ -3864,11 +3835,11 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>此工作区的口令错误</translation>
     </message>
     <message>
-        <source>The workspace's key record is damaged: its verifier does not match the key</source>
+        <source>The workspace&apos;s key record is damaged: its verifier does not match the key</source>
         <translation>工作区的密钥记录已损坏：其校验值与密钥不匹配</translation>
     </message>
     <message>
-        <source>This workspace's key is kept in the OS keychain: it has no passphrase to change</source>
+        <source>This workspace&apos;s key is kept in the OS keychain: it has no passphrase to change</source>
         <translation>此工作区的密钥保存在操作系统钥匙串中：没有可更改的口令</translation>
     </message>
     <message>
@@ -3911,7 +3882,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>配置版本的逐行差异比较</translation>
     </message>
     <message>
-        <source>The support bundle's .zip archive</source>
+        <source>The support bundle&apos;s .zip archive</source>
         <translation>支持包的 .zip 归档</translation>
     </message>
     <message>
@@ -4127,7 +4098,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>下载超时</translation>
     </message>
     <message>
-        <source>The download did not finish within the device's time limit.</source>
+        <source>The download did not finish within the device&apos;s time limit.</source>
         <translation>下载未在设备的时限内完成。</translation>
     </message>
     <message>
@@ -4135,7 +4106,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>TLS 失败</translation>
     </message>
     <message>
-        <source>The file server's certificate could not be verified.</source>
+        <source>The file server&apos;s certificate could not be verified.</source>
         <translation>无法验证文件服务器的证书。</translation>
     </message>
     <message>
@@ -4243,7 +4214,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>产品查询失败</translation>
     </message>
     <message>
-        <source>The platform could not look up the device's product.</source>
+        <source>The platform could not look up the device&apos;s product.</source>
         <translation>平台无法查询该设备所属的产品。</translation>
     </message>
     <message>
@@ -4283,7 +4254,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>签名无效</translation>
     </message>
     <message>
-        <source>The request's signature is invalid.</source>
+        <source>The request&apos;s signature is invalid.</source>
         <translation>请求的签名无效。</translation>
     </message>
     <message>
@@ -4331,7 +4302,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>设备自定义返回码</translation>
     </message>
     <message>
-        <source>A code the device's firmware defines (100000-110000); its meaning is in the firmware's documentation.</source>
+        <source>A code the device&apos;s firmware defines (100000-110000); its meaning is in the firmware&apos;s documentation.</source>
         <translation>由设备固件定义的返回码（100000-110000），其含义见固件文档。</translation>
     </message>
 </context>
@@ -4400,7 +4371,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>Broker 上的平台</translation>
     </message>
     <message>
-        <source>the CA file '%1' cannot be read</source>
+        <source>the CA file &apos;%1&apos; cannot be read</source>
         <translation>无法读取 CA 文件“%1”</translation>
     </message>
     <message>
@@ -4408,7 +4379,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>文件服务器地址为空</translation>
     </message>
     <message>
-        <source>'%1' is not an IP address to listen on</source>
+        <source>&apos;%1&apos; is not an IP address to listen on</source>
         <translation>“%1”不是可监听的 IP 地址</translation>
     </message>
     <message>
@@ -4472,7 +4443,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>设备（%1）：</translation>
     </message>
     <message>
-        <source>Secrets are redacted: DeviceSecrets are never included; device secrets and the broker password are replaced by "%1" wherever they occurred, and so are the values of secret-looking fields (password, secret, token, ...) and the credentials in the query of pre-signed download URLs (their path and expiry are kept). A redacted configuration version no longer matches its SHA-256; versions/&lt;product&gt;/index.json says which.</source>
+        <source>Secrets are redacted: DeviceSecrets are never included; device secrets and the broker password are replaced by &quot;%1&quot; wherever they occurred, and so are the values of secret-looking fields (password, secret, token, ...) and the credentials in the query of pre-signed download URLs (their path and expiry are kept). A redacted configuration version no longer matches its SHA-256; versions/&lt;product&gt;/index.json says which.</source>
         <translation>机密信息已脱敏：从不包含 DeviceSecret；设备密钥和代理密码无论出现在何处都替换为“%1”，疑似机密字段（password、secret、token 等）的值以及预签名下载 URL 查询部分中的凭据也同样替换（保留其路径和过期时间）。脱敏后的配置版本与其 SHA-256 不再一致；versions/&lt;product&gt;/index.json 中标明了哪些版本被脱敏。</translation>
     </message>
     <message>
@@ -4484,7 +4455,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>  README.txt       本文件</translation>
     </message>
     <message>
-        <source>  devices.json     each device's identity (without its secret), configuration state and last reply code with its meaning</source>
+        <source>  devices.json     each device&apos;s identity (without its secret), configuration state and last reply code with its meaning</source>
         <translation>  devices.json     每台设备的身份（不含密钥）、配置状态以及最近的返回码及其含义</translation>
     </message>
     <message>
@@ -4500,7 +4471,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>  diffs/           相邻版本之间的统一格式差异</translation>
     </message>
     <message>
-        <source>  settings.json    the workspace's connection settings, without passwords</source>
+        <source>  settings.json    the workspace&apos;s connection settings, without passwords</source>
         <translation>  settings.json    工作区的连接设置（不含密码）</translation>
     </message>
     <message>
@@ -4554,7 +4525,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>为空</translation>
     </message>
     <message>
-        <source>contains '%1', which cannot stand in an MQTT topic level</source>
+        <source>contains &apos;%1&apos;, which cannot stand in an MQTT topic level</source>
         <translation>包含“%1”，不能出现在 MQTT Topic 层级中</translation>
     </message>
     <message>
@@ -4566,7 +4537,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>DeviceName %1</translation>
     </message>
     <message>
-        <source>'%1' is not a remote-configuration topic</source>
+        <source>&apos;%1&apos; is not a remote-configuration topic</source>
         <translation>“%1”不是远程配置 Topic</translation>
     </message>
 </context>
@@ -4585,15 +4556,15 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>超过 %1 字节</translation>
     </message>
     <message>
-        <source>'#' must stand alone in the last level, but level %1 is "%2"</source>
+        <source>&apos;#&apos; must stand alone in the last level, but level %1 is &quot;%2&quot;</source>
         <translation>“#”必须单独位于最后一个层级，但第 %1 层为“%2”</translation>
     </message>
     <message>
-        <source>'+' must stand alone in a level, but level %1 is "%2"</source>
+        <source>&apos;+&apos; must stand alone in a level, but level %1 is &quot;%2&quot;</source>
         <translation>“+”必须单独占据一个层级，但第 %1 层为“%2”</translation>
     </message>
     <message>
-        <source>a topic name cannot contain the wildcards '+' or '#'</source>
+        <source>a topic name cannot contain the wildcards &apos;+&apos; or &apos;#&apos;</source>
         <translation>Topic 名称不能包含通配符“+”或“#”</translation>
     </message>
 </context>
@@ -4827,6 +4798,98 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <source>Cannot store the outcome of %1/%2</source>
         <translation>无法保存 %1/%2 的结果</translation>
     </message>
+    <message>
+        <source>Cannot read the versions held by %1/%2</source>
+        <translation>无法读取 %1/%2 持有过的版本</translation>
+    </message>
+    <message>
+        <source>Cannot read the state of %1/%2</source>
+        <translation>无法读取 %1/%2 的状态</translation>
+    </message>
+    <message>
+        <source>Cannot read the products</source>
+        <translation>无法读取产品</translation>
+    </message>
+    <message>
+        <source>Cannot count the devices</source>
+        <translation>无法统计设备数量</translation>
+    </message>
+    <message>
+        <source>Cannot read the devices</source>
+        <translation>无法读取设备</translation>
+    </message>
+    <message>
+        <source>Cannot read the device state</source>
+        <translation>无法读取设备状态</translation>
+    </message>
+    <message>
+        <source>Cannot read product %1</source>
+        <translation>无法读取产品 %1</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Lines %1-%2: a device could not be added (%3); nothing was imported.</source>
+        <translation>第 %1-%2 行：有设备无法添加（%3）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: product %2 was not announced; nothing was imported.</source>
+        <translation>第 %1 行：产品 %2 未事先声明；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Line %1: the DeviceSecret could not be sealed; nothing was imported.</source>
+        <translation>第 %1 行：无法加密封存 DeviceSecret；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace key record</source>
+        <translation>无法读取工作区的密钥记录</translation>
+    </message>
+    <message>
+        <source>Cannot read the message log</source>
+        <translation>无法读取消息日志</translation>
+    </message>
+    <message>
+        <source>Cannot read rollout %1</source>
+        <translation>无法读取发布任务 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the rollouts</source>
+        <translation>无法读取发布任务</translation>
+    </message>
+    <message>
+        <source>Cannot read the outcomes of rollout %1</source>
+        <translation>无法读取发布任务 %1 的结果</translation>
+    </message>
+    <message>
+        <source>Cannot read setting %1</source>
+        <translation>无法读取设置 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read configuration version %1</source>
+        <translation>无法读取配置版本 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration versions of %1</source>
+        <translation>无法读取 %1 的配置版本</translation>
+    </message>
+    <message>
+        <source>Cannot read the published version of %1</source>
+        <translation>无法读取 %1 的已发布版本</translation>
+    </message>
+    <message>
+        <source>Cannot read the published versions</source>
+        <translation>无法读取已发布版本</translation>
+    </message>
+    <message>
+        <source>Cannot publish %1 for %2</source>
+        <translation>无法为 %2 发布 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read workspace %1</source>
+        <translation>无法读取工作区 %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4835,7 +4898,7 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <translation>面向 Alink 物联网设备群的远程配置控制台。</translation>
     </message>
     <message>
-        <source>Unknown command '%1'.</source>
+        <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
