@@ -13,8 +13,8 @@
 #include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
-#include "support/StoredValue.h"
 #include "support/GuiTestHelpers.h"
+#include "support/StoredValue.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QFile>
@@ -163,8 +163,10 @@ void TestConsoleSession::connectImportResetReopenConnect()
     // 1. The Demo, and one of its identities registered on the stand-in cloud with the secret it got.
     QVERIFY(m_window->openSession(demoOptions()));
     QCOMPARE(m_window->session()->mode(), Session::SessionMode::Demo);
-    const Store::DeviceRecord demoDevice = storedValue(m_window->session()->workspace()->identities().devices(kProduct, 1)).first();
-    const auto demoSecret = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
+    const Store::DeviceRecord demoDevice =
+        storedValue(m_window->session()->workspace()->identities().devices(kProduct, 1)).first();
+    const auto demoSecret =
+        m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(demoSecret);
     const Alink::DeviceIdentity demoIdentity{kProduct, demoDevice.deviceName, QString::fromUtf8(*demoSecret)};
     m_rig = std::make_unique<CloudRig>(QList<Alink::DeviceIdentity>{demoIdentity, imported(0), imported(1)});
@@ -205,7 +207,8 @@ void TestConsoleSession::connectImportResetReopenConnect()
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
     QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
     // The fresh Demo made new secrets: the old identity is no longer in it as it was.
-    const auto fresh = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
+    const auto fresh =
+        m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(!fresh || *fresh != *demoSecret);
 
     // 5. Another workspace opened, and connected again: the identity comes online and what it downloads
@@ -219,12 +222,16 @@ void TestConsoleSession::connectImportResetReopenConnect()
     QVERIFY(connectOnCloud(importedKey));
     m_window->cloudPanel()->requestConfig({importedKey});
     const QString sha = Transfer::Sha256Stream::hash("{\"reportInterval\":45}");
-    QTRY_VERIFY_WITH_TIMEOUT(storedValue(m_window->session()->workspace()->versions().find(sha)).has_value(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(storedValue(m_window->session()->workspace()->versions().find(sha)).has_value(),
+                             10000);
     m_window->session()->flush();
-    const auto held = storedValue(m_window->session()->workspace()->deviceStates().state(kProduct, importedKey.deviceName));
+    const auto held =
+        storedValue(m_window->session()->workspace()->deviceStates().state(kProduct, importedKey.deviceName));
     QVERIFY(held);
     QCOMPARE(held->sha256, sha);
-    QVERIFY(!storedValue(m_window->session()->workspace()->messageLog().entries(kProduct, importedKey.deviceName)).isEmpty());
+    QVERIFY(
+        !storedValue(m_window->session()->workspace()->messageLog().entries(kProduct, importedKey.deviceName))
+             .isEmpty());
 
     // 6. The window closes with a live connection: the session ends it before the workspace goes.
     m_window.reset();
