@@ -1,5 +1,6 @@
 // configdeck: the desktop console. Start-up only: options, translations, the main window.
 #include "BuildInfo.h"
+#include "FileOpenEventFilter.h"
 #include "Localization.h"
 #include "MainWindow.h"
 
@@ -46,6 +47,10 @@ void setUpParser(QCommandLineParser& parser)
     parser.addOption(
         {QStringLiteral("reset-demo"),
          QCoreApplication::translate("main", "Delete the Demo workspace and start a fresh one.")});
+    // What a desktop's file manager passes when a .configdeck file is double-clicked.
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("main", "A workspace file to open."),
+                                 QStringLiteral("[FILE]"));
 }
 
 } // namespace
@@ -74,11 +79,23 @@ int main(int argc, char* argv[])
 
     // With no workspace named, the first start makes the Demo workspace: a working console at once.
     ConfigDeck::Session::ConsoleSession::Options options;
-    if (parser.isSet(QStringLiteral("workspace")) && !parser.isSet(QStringLiteral("demo")))
-        options.workspacePath = parser.value(QStringLiteral("workspace"));
+    if (!parser.isSet(QStringLiteral("demo"))) {
+        if (parser.isSet(QStringLiteral("workspace")))
+            options.workspacePath = parser.value(QStringLiteral("workspace"));
+        else if (!parser.positionalArguments().isEmpty())
+            options.workspacePath = parser.positionalArguments().constFirst();
+    }
     ConfigDeck::Ui::MainWindow window;
     window.show();
     window.openSession(options); // errors are shown in the window
+    // macOS hands a double-clicked workspace to the running application as an event.
+    ConfigDeck::Ui::FileOpenEventFilter fileOpen(&app);
+    QObject::connect(&fileOpen, &ConfigDeck::Ui::FileOpenEventFilter::fileOpenRequested, &window,
+                     [&window](const QString& path) {
+                         ConfigDeck::Session::ConsoleSession::Options opened;
+                         opened.workspacePath = path;
+                         window.openSession(opened);
+                     });
     if (parser.isSet(QStringLiteral("reset-demo")) &&
         window.session()->mode() == ConfigDeck::Session::SessionMode::Demo)
         window.session()->reset();

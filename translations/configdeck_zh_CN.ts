@@ -4935,5 +4935,9 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
         <source>Delete the Demo workspace and start a fresh one.</source>
         <translation>删除演示工作区并重新创建一个。</translation>
     </message>
+    <message>
+        <source>A workspace file to open.</source>
+        <translation>要打开的工作区文件。</translation>
+    </message>
 </context>
 </TS>
