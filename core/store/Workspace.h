@@ -56,6 +56,10 @@ public:
     bool isLocked() const { return !m_sealer; }
     static Alink::AlinkError lockedError();
 
+    // A consistent copy of the whole workspace in a new file (SQLite VACUUM INTO): secrets stay sealed
+    // under the same key. The target must not exist yet.
+    Status saveCopy(const QString& targetPath) const;
+
     QString setting(const QString& key, const QString& defaultValue = {}) const;
     Status setSetting(const QString& key, const QString& value);
 

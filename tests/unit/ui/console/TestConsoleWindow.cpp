@@ -57,9 +57,7 @@ namespace {
 
 Session::ConsoleSession::Options demoOptions()
 {
-    Session::ConsoleSession::Options options;
-    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
-    return options;
+    return Session::ConsoleSession::Options{}; // the Demo, under its own public passphrase
 }
 
 // What a device of this profile must end with after a push: a code, or none (it never answers).
@@ -598,9 +596,11 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
     MainWindow window;
     window.resize(1280, 800);
     window.show();
-    Session::ConsoleSession::Options options = demoOptions();
+    Session::ConsoleSession::Options options;
     options.workspacePath = dir.filePath(QStringLiteral("lab.configdeck"));
+    options.create = Session::WorkspaceProtection::withPassphrase(QStringLiteral("lab bench passphrase"));
     QVERIFY(window.openSession(options));
+    QVERIFY(window.session()->ensureSeeded()); // a workspace of one's own starts empty: the Demo's devices
 
     // The dialog names the field at fault and does not accept.
     Session::SessionSettings settings = window.session()->settings();
