@@ -2,6 +2,7 @@
 #include "BuildInfo.h"
 #include "Localization.h"
 #include "MainWindow.h"
+#include "RecentWorkspaces.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,10 +38,13 @@ void setUpParser(QCommandLineParser& parser)
         QCoreApplication::translate("main", "Remote-configuration console for Alink IoT device fleets."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(
-        {QStringLiteral("workspace"),
-         QCoreApplication::translate("main", "Open the workspace file PATH (created when missing)."),
-         QStringLiteral("PATH")});
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QCoreApplication::translate("main", "A workspace file (.configdeck) to open."),
+        QStringLiteral("[FILE]"));
+    parser.addOption({QStringLiteral("workspace"),
+                      QCoreApplication::translate("main", "Open the workspace file PATH (the same as FILE)."),
+                      QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("demo"), QCoreApplication::translate("main", "Open the Demo workspace.")});
     parser.addOption(
@@ -72,15 +76,25 @@ int main(int argc, char* argv[])
     setUpParser(parser);
     parser.process(app);
 
-    // With no workspace named, the first start makes the Demo workspace: a working console at once.
-    ConfigDeck::Session::ConsoleSession::Options options;
-    if (parser.isSet(QStringLiteral("workspace")) && !parser.isSet(QStringLiteral("demo")))
-        options.workspacePath = parser.value(QStringLiteral("workspace"));
+    // A file named on the command line (or double-clicked), else what was open when ConfigDeck last quit;
+    // with nothing to reopen, the start page.
+    using ConfigDeck::Ui::RecentWorkspaces;
+    QString toOpen = parser.positionalArguments().value(0);
+    if (toOpen.isEmpty())
+        toOpen = parser.value(QStringLiteral("workspace"));
+    if (parser.isSet(QStringLiteral("demo")) || parser.isSet(QStringLiteral("reset-demo")))
+        toOpen = RecentWorkspaces::kDemo;
+    else if (toOpen.isEmpty())
+        toOpen = RecentWorkspaces::last();
+
     ConfigDeck::Ui::MainWindow window;
     window.show();
-    window.openSession(options); // errors are shown in the window
-    if (parser.isSet(QStringLiteral("reset-demo")) &&
-        window.session()->mode() == ConfigDeck::Session::SessionMode::Demo)
-        window.session()->reset();
+    if (toOpen == RecentWorkspaces::kDemo) {
+        window.openDemo(); // errors are shown in the window
+        if (parser.isSet(QStringLiteral("reset-demo")))
+            window.session()->reset();
+    } else if (!toOpen.isEmpty()) {
+        window.openWorkspaceFile(toOpen);
+    }
     return app.exec();
 }

@@ -4,9 +4,9 @@
 // before, and keeps the pushes waiting for the operator. Against the TLS Mosquitto stand-in for the cloud.
 #include "CloudRig.h"
 #include "session/CloudWorkbench.h"
-#include "support/StoredValue.h"
 #include "session/ConsoleSession.h"
 #include "store/Workspace.h"
+#include "support/StoredValue.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QPointer>
@@ -42,7 +42,10 @@ ConsoleSession::Options optionsFor(const QString& path)
 {
     ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = ConsoleSession::KeyStorage::DemoPassphrase;
+    // A workspace of its own: made (or reopened) under a test passphrase.
+    const QString passphrase = QStringLiteral("cloud-workbench test passphrase");
+    options.create = Session::WorkspaceProtection::withPassphrase(passphrase);
+    options.passphrase = passphrase;
     return options;
 }
 
@@ -96,10 +99,11 @@ void TestCloudWorkbench::addIdentities()
     Store::Workspace* workspace = m_session->workspace();
     QVERIFY(workspace);
     for (int i = 0; i < 2; ++i)
-        QVERIFY(workspace->identities().addDevice(Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true},
-                                     identity(i).deviceSecret.toUtf8()));
+        QVERIFY(workspace->identities().addDevice(
+            Store::DeviceRecord{kProduct, identity(i).deviceName, {}, {}, true},
+            identity(i).deviceSecret.toUtf8()));
     const auto v1 = workspace->versions().add(kConfigV1, kProduct, QStringLiteral("cfg-v1"),
-                                                Store::ConfigOrigin::Downloaded);
+                                              Store::ConfigOrigin::Downloaded);
     QVERIFY(v1);
     Store::DeviceStateUpdate held;
     held.productKey = kProduct;
@@ -206,8 +210,11 @@ void TestCloudWorkbench::connectsRecordsAndComparesVersions()
 
     // Recorded through the session into the workspace, and passed on as the session's own signals.
     m_session->flush();
-    QVERIFY(!storedValue(m_session->workspace()->messageLog().entries(kProduct, identity(0).deviceName)).isEmpty());
-    QCOMPARE(storedValue(m_session->workspace()->deviceStates().state(kProduct, identity(0).deviceName))->sha256, sha2);
+    QVERIFY(!storedValue(m_session->workspace()->messageLog().entries(kProduct, identity(0).deviceName))
+                 .isEmpty());
+    QCOMPARE(
+        storedValue(m_session->workspace()->deviceStates().state(kProduct, identity(0).deviceName))->sha256,
+        sha2);
     QVERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const QList<QVariant>& call) {
         return call.first().value<Store::MessageLogEntry>().topic.endsWith(
             QStringLiteral("/thing/config/get"));

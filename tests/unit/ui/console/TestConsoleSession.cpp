@@ -13,8 +13,8 @@
 #include "session/ConsoleSession.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
-#include "support/StoredValue.h"
 #include "support/GuiTestHelpers.h"
+#include "support/StoredValue.h"
 #include "transfer/Sha256Stream.h"
 
 #include <QFile>
@@ -45,8 +45,17 @@ Alink::DeviceIdentity imported(int index)
 
 ConsoleSession::Options demoOptions()
 {
+    return ConsoleSession::Options{}; // the Demo: made under the Demo's passphrase
+}
+
+// A workspace of one's own at `path`: made under a test passphrase the first time, opened with it after.
+ConsoleSession::Options namedOptions(const QString& path)
+{
+    const QString passphrase = QStringLiteral("console session test passphrase");
     ConsoleSession::Options options;
-    options.keyStorage = ConsoleSession::KeyStorage::DemoPassphrase;
+    options.workspacePath = path;
+    options.create = Session::WorkspaceProtection::withPassphrase(passphrase);
+    options.passphrase = passphrase;
     return options;
 }
 
@@ -135,9 +144,7 @@ bool TestConsoleSession::connectOnCloud(const Alink::DeviceKey& device)
 
 void TestConsoleSession::importIntoWorkspace(const QString& path, const QString& csv)
 {
-    ConsoleSession::Options options = demoOptions();
-    options.workspacePath = path;
-    QVERIFY(m_window->openSession(options));
+    QVERIFY(m_window->openSession(namedOptions(path)));
     QCOMPARE(m_window->session()->workspacePath(), path);
     verifyCloudTabFollowsTheSession();
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
@@ -163,8 +170,10 @@ void TestConsoleSession::connectImportResetReopenConnect()
     // 1. The Demo, and one of its identities registered on the stand-in cloud with the secret it got.
     QVERIFY(m_window->openSession(demoOptions()));
     QCOMPARE(m_window->session()->mode(), Session::SessionMode::Demo);
-    const Store::DeviceRecord demoDevice = storedValue(m_window->session()->workspace()->identities().devices(kProduct, 1)).first();
-    const auto demoSecret = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
+    const Store::DeviceRecord demoDevice =
+        storedValue(m_window->session()->workspace()->identities().devices(kProduct, 1)).first();
+    const auto demoSecret =
+        m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(demoSecret);
     const Alink::DeviceIdentity demoIdentity{kProduct, demoDevice.deviceName, QString::fromUtf8(*demoSecret)};
     m_rig = std::make_unique<CloudRig>(QList<Alink::DeviceIdentity>{demoIdentity, imported(0), imported(1)});
@@ -205,26 +214,29 @@ void TestConsoleSession::connectImportResetReopenConnect()
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
     QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
     // The fresh Demo made new secrets: the old identity is no longer in it as it was.
-    const auto fresh = m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
+    const auto fresh =
+        m_window->session()->workspace()->identities().deviceSecret(kProduct, demoDevice.deviceName);
     QVERIFY(!fresh || *fresh != *demoSecret);
 
     // 5. Another workspace opened, and connected again: the identity comes online and what it downloads
     // is written to that workspace.
-    ConsoleSession::Options options = demoOptions();
-    options.workspacePath = named;
-    QVERIFY(m_window->openSession(options));
+    QVERIFY(m_window->openSession(namedOptions(named)));
     verifyCloudTabFollowsTheSession();
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
     const Alink::DeviceKey importedKey{kProduct, imported(1).deviceName};
     QVERIFY(connectOnCloud(importedKey));
     m_window->cloudPanel()->requestConfig({importedKey});
     const QString sha = Transfer::Sha256Stream::hash("{\"reportInterval\":45}");
-    QTRY_VERIFY_WITH_TIMEOUT(storedValue(m_window->session()->workspace()->versions().find(sha)).has_value(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(storedValue(m_window->session()->workspace()->versions().find(sha)).has_value(),
+                             10000);
     m_window->session()->flush();
-    const auto held = storedValue(m_window->session()->workspace()->deviceStates().state(kProduct, importedKey.deviceName));
+    const auto held =
+        storedValue(m_window->session()->workspace()->deviceStates().state(kProduct, importedKey.deviceName));
     QVERIFY(held);
     QCOMPARE(held->sha256, sha);
-    QVERIFY(!storedValue(m_window->session()->workspace()->messageLog().entries(kProduct, importedKey.deviceName)).isEmpty());
+    QVERIFY(
+        !storedValue(m_window->session()->workspace()->messageLog().entries(kProduct, importedKey.deviceName))
+             .isEmpty());
 
     // 6. The window closes with a live connection: the session ends it before the workspace goes.
     m_window.reset();
