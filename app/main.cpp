@@ -1,5 +1,6 @@
 // configdeck: the desktop console. Start-up only: options, translations, the main window.
 #include "BuildInfo.h"
+#include "FileOpenEventFilter.h"
 #include "Localization.h"
 #include "MainWindow.h"
 #include "RecentWorkspaces.h"
@@ -96,5 +97,9 @@ int main(int argc, char* argv[])
     } else if (!toOpen.isEmpty()) {
         window.openWorkspaceFile(toOpen);
     }
+    // macOS hands a double-clicked workspace to the running application as an event.
+    ConfigDeck::Ui::FileOpenEventFilter fileOpen(&app);
+    QObject::connect(&fileOpen, &ConfigDeck::Ui::FileOpenEventFilter::fileOpenRequested, &window,
+                     [&window](const QString& path) { window.openWorkspaceFile(path); });
     return app.exec();
 }
