@@ -3,6 +3,7 @@
 #include "FileOpenEventFilter.h"
 #include "Localization.h"
 #include "MainWindow.h"
+#include "RecentWorkspaces.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -38,19 +39,18 @@ void setUpParser(QCommandLineParser& parser)
         QCoreApplication::translate("main", "Remote-configuration console for Alink IoT device fleets."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(
-        {QStringLiteral("workspace"),
-         QCoreApplication::translate("main", "Open the workspace file PATH (created when missing)."),
-         QStringLiteral("PATH")});
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QCoreApplication::translate("main", "A workspace file (.configdeck) to open."),
+        QStringLiteral("[FILE]"));
+    parser.addOption({QStringLiteral("workspace"),
+                      QCoreApplication::translate("main", "Open the workspace file PATH (the same as FILE)."),
+                      QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("demo"), QCoreApplication::translate("main", "Open the Demo workspace.")});
     parser.addOption(
         {QStringLiteral("reset-demo"),
          QCoreApplication::translate("main", "Delete the Demo workspace and start a fresh one.")});
-    // What a desktop's file manager passes when a .configdeck file is double-clicked.
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QCoreApplication::translate("main", "A workspace file to open."),
-                                 QStringLiteral("[FILE]"));
 }
 
 } // namespace
@@ -77,27 +77,29 @@ int main(int argc, char* argv[])
     setUpParser(parser);
     parser.process(app);
 
-    // With no workspace named, the first start makes the Demo workspace: a working console at once.
-    ConfigDeck::Session::ConsoleSession::Options options;
-    if (!parser.isSet(QStringLiteral("demo"))) {
-        if (parser.isSet(QStringLiteral("workspace")))
-            options.workspacePath = parser.value(QStringLiteral("workspace"));
-        else if (!parser.positionalArguments().isEmpty())
-            options.workspacePath = parser.positionalArguments().constFirst();
-    }
+    // A file named on the command line (or double-clicked), else what was open when ConfigDeck last quit;
+    // with nothing to reopen, the start page.
+    using ConfigDeck::Ui::RecentWorkspaces;
+    QString toOpen = parser.positionalArguments().value(0);
+    if (toOpen.isEmpty())
+        toOpen = parser.value(QStringLiteral("workspace"));
+    if (parser.isSet(QStringLiteral("demo")) || parser.isSet(QStringLiteral("reset-demo")))
+        toOpen = RecentWorkspaces::kDemo;
+    else if (toOpen.isEmpty())
+        toOpen = RecentWorkspaces::last();
+
     ConfigDeck::Ui::MainWindow window;
     window.show();
-    window.openSession(options); // errors are shown in the window
+    if (toOpen == RecentWorkspaces::kDemo) {
+        window.openDemo(); // errors are shown in the window
+        if (parser.isSet(QStringLiteral("reset-demo")))
+            window.session()->reset();
+    } else if (!toOpen.isEmpty()) {
+        window.openWorkspaceFile(toOpen);
+    }
     // macOS hands a double-clicked workspace to the running application as an event.
     ConfigDeck::Ui::FileOpenEventFilter fileOpen(&app);
     QObject::connect(&fileOpen, &ConfigDeck::Ui::FileOpenEventFilter::fileOpenRequested, &window,
-                     [&window](const QString& path) {
-                         ConfigDeck::Session::ConsoleSession::Options opened;
-                         opened.workspacePath = path;
-                         window.openSession(opened);
-                     });
-    if (parser.isSet(QStringLiteral("reset-demo")) &&
-        window.session()->mode() == ConfigDeck::Session::SessionMode::Demo)
-        window.session()->reset();
+                     [&window](const QString& path) { window.openWorkspaceFile(path); });
     return app.exec();
 }

@@ -89,6 +89,20 @@
             <numerusform>Support bundle of %n devices written to %1; secrets are redacted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The workspace locked itself after %n minute(s) without input.</source>
+        <translation>
+            <numerusform>The workspace locked itself after %n minute without input.</numerusform>
+            <numerusform>The workspace locked itself after %n minutes without input.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This workspace holds %n device(s) that are not the Demo&apos;s made-up ones, under a key that ships with ConfigDeck: anyone with a copy of the file can read their DeviceSecrets.</source>
+        <translation>
+            <numerusform>This workspace holds %n device, not the Demo&apos;s made-up ones, under a key that ships with ConfigDeck: anyone with a copy of the file can read its DeviceSecret.</numerusform>
+            <numerusform>This workspace holds %n devices that are not the Demo&apos;s made-up ones, under a key that ships with ConfigDeck: anyone with a copy of the file can read their DeviceSecrets.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogView</name>

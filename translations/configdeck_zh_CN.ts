@@ -287,6 +287,34 @@
         <source>&apos;%1&apos; is not a share between 0 and 100%</source>
         <translation>“%1”不是 0 到 100% 之间的比例</translation>
     </message>
+    <message>
+        <source>Workspace file (.configdeck) to take the device identities from.</source>
+        <translation>从中读取设备身份的工作区文件（.configdeck）。</translation>
+    </message>
+    <message>
+        <source>File whose first line is the workspace&apos;s passphrase (or set %1).</source>
+        <translation>首行为工作区口令的文件（或设置 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the first line of %1 is empty</source>
+        <translation>%1 的第一行为空</translation>
+    </message>
+    <message>
+        <source>the workspace %1 is protected by a passphrase and configdeck-cli does not ask for it: give --passphrase-file FILE or set %2</source>
+        <translation>工作区 %1 受口令保护，而 configdeck-cli 不会询问口令：请指定 --passphrase-file FILE 或设置 %2</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for the workspace %1</source>
+        <translation>工作区 %1 的口令错误</translation>
+    </message>
+    <message>
+        <source>the workspace %1 is protected only by the Demo&apos;s public passphrase: anyone with a copy can read its DeviceSecrets. Open it in the console to protect it.</source>
+        <translation>工作区 %1 仅受演示版公开口令保护：任何拥有其副本的人都能读取其中的 DeviceSecret。请在控制台中打开并保护它。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Cli::DeviceCommand</name>
@@ -435,14 +463,6 @@
         <translation>%2 中没有 %1</translation>
     </message>
     <message>
-        <source>no row matches the chosen product and devices</source>
-        <translation>没有与所选产品和设备匹配的行</translation>
-    </message>
-    <message>
-        <source>is required (or give --secrets-file)</source>
-        <translation>为必填项（或指定 --secrets-file）</translation>
-    </message>
-    <message>
         <source>name at least one device</source>
         <translation>请至少指定一个设备</translation>
     </message>
@@ -531,6 +551,18 @@
   %4</source>
         <translation>%1/%2：未连接：%3
   %4</translation>
+    </message>
+    <message>
+        <source>give either --workspace or --secrets-file, not both</source>
+        <translation>只能指定 --workspace 或 --secrets-file 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>no device matches the chosen product and devices</source>
+        <translation>没有设备符合所选的产品和设备</translation>
+    </message>
+    <message>
+        <source>is required (or give --secrets-file or --workspace)</source>
+        <translation>为必填项（或指定 --secrets-file 或 --workspace）</translation>
     </message>
 </context>
 <context>
@@ -1107,10 +1139,6 @@
         <translation>没有打开的工作区</translation>
     </message>
     <message>
-        <source>only a Demo workspace can be reset</source>
-        <translation>只能重置演示工作区</translation>
-    </message>
-    <message>
         <source>cannot delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
@@ -1195,6 +1223,30 @@
     <message>
         <source>The platform&apos;s catalogue could not be read: %1</source>
         <translation>无法读取平台的目录：%1</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.</source>
+        <translation>%1 处没有工作区。</translation>
+    </message>
+    <message>
+        <source>The workspace %1 has no key: it was never finished. Create it again.</source>
+        <translation>工作区 %1 没有密钥：它从未创建完成。请重新创建。</translation>
+    </message>
+    <message>
+        <source>the Demo holds no devices but its own</source>
+        <translation>演示工作区中只有其自带的设备</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>%1/%2 is gone</source>
+        <translation>%1/%2 已不存在</translation>
+    </message>
+    <message>
+        <source>only the Demo workspace can be reset</source>
+        <translation>只有演示工作区可以重置</translation>
     </message>
 </context>
 <context>
@@ -2708,10 +2760,6 @@ Anyone who can see your screen can then connect as this device.</source>
         <translation>连接问题：%1。控制台将继续使用工作区中的数据。</translation>
     </message>
     <message>
-        <source>%1 — ConfigDeck</source>
-        <translation>%1 — ConfigDeck</translation>
-    </message>
-    <message>
         <source>%1 was not published: %2</source>
         <translation>%1 未发布：%2</translation>
     </message>
@@ -2726,10 +2774,6 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>&amp;Export devices to CSV…</source>
         <translation>导出设备到 CSV(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Connection…</source>
-        <translation>连接(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Reset Demo…</source>
@@ -2931,6 +2975,210 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <source>Select the devices whose identities ConfigDeck should connect as.</source>
         <translation>请选择 ConfigDeck 要以其身份连接的设备。</translation>
     </message>
+    <message>
+        <source>Demo: simulated devices. Its identities are made up and its key ships with ConfigDeck; a real fleet goes into a workspace of your own (File &gt; New workspace).</source>
+        <translation>演示：模拟设备。其身份是虚构的，密钥随 ConfigDeck 发布；真实设备群应放入您自己的工作区（文件 &gt; 新建工作区）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace locked itself after %n minute(s) without input.</source>
+        <translation>
+            <numerusform>工作区在 %n 分钟无输入后已自动锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo: simulated devices</source>
+        <translation>演示：模拟设备</translation>
+    </message>
+    <message>
+        <source>simulated devices</source>
+        <translation>模拟设备</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>key in the OS keychain</source>
+        <translation>密钥在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>%1, %2, locked</source>
+        <translation>%1，%2，已锁定</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — ConfigDeck</source>
+        <translation>%1（%2）— ConfigDeck</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（缺失）</translation>
+    </message>
+    <message>
+        <source>Open Recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>%1 is missing: it was moved or deleted. Remove it from the list?</source>
+        <translation>%1 缺失：它已被移动或删除。要从列表中移除吗？</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>没有最近的工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The workspace was not unlocked.</source>
+        <translation>工作区未解锁。</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>ConfigDeck workspaces (*.configdeck);;All files (*)</source>
+        <translation>ConfigDeck 工作区 (*.configdeck);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>-copy</source>
+        <translation>-副本</translation>
+    </message>
+    <message>
+        <source>ConfigDeck workspaces (*.configdeck)</source>
+        <translation>ConfigDeck 工作区 (*.configdeck)</translation>
+    </message>
+    <message>
+        <source>No copy was saved: %1</source>
+        <translation>未保存副本：%1</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1; it opens with the same key.</source>
+        <translation>已将副本保存到 %1；它使用相同的密钥打开。</translation>
+    </message>
+    <message>
+        <source>Workspace protection</source>
+        <translation>工作区保护</translation>
+    </message>
+    <message>
+        <source>The protection was not changed: %1</source>
+        <translation>保护方式未更改：%1</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s key is now in the OS keychain.</source>
+        <translation>工作区的密钥现已保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s key is now protected by the new passphrase.</source>
+        <translation>工作区的密钥现已由新口令保护。</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: the fleet stays visible, but revealing or exporting DeviceSecrets and connecting as devices need the key again (File &gt; Unlock workspace).</source>
+        <translation>工作区已锁定：设备群仍然可见，但显示或导出 DeviceSecret 以及以设备身份连接需要再次提供密钥（文件 &gt; 解锁工作区）。</translation>
+    </message>
+    <message>
+        <source>The workspace was not unlocked: %1</source>
+        <translation>工作区未解锁：%1</translation>
+    </message>
+    <message>
+        <source>Real devices go into a workspace of your own</source>
+        <translation>真实设备应放入您自己的工作区</translation>
+    </message>
+    <message>
+        <source>The Demo holds made-up devices only: its key is a passphrase that ships with ConfigDeck, so anyone with a copy of the file could read DeviceSecrets stored in it.
+
+Create a workspace of your own (file and protection) and add the devices there?</source>
+        <translation>演示工作区只存放虚构的设备：它的密钥是随 ConfigDeck 发布的口令，因此任何拥有该文件副本的人都能读取其中存储的 DeviceSecret。
+
+要创建您自己的工作区（文件和保护方式）并将设备添加到那里吗？</translation>
+    </message>
+    <message>
+        <source>Real devices in the Demo</source>
+        <translation>演示工作区中的真实设备</translation>
+    </message>
+    <message numerus="yes">
+        <source>This workspace holds %n device(s) that are not the Demo&apos;s made-up ones, under a key that ships with ConfigDeck: anyone with a copy of the file can read their DeviceSecrets.</source>
+        <translation>
+            <numerusform>此工作区中有 %n 台设备不是演示工作区虚构的设备，而它们受随 ConfigDeck 发布的密钥保护：任何拥有该文件副本的人都能读取它们的 DeviceSecret。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move them into a new workspace of your own (the Demo then starts afresh), or protect this one with the OS keychain or a passphrase.</source>
+        <translation>将它们移到您自己的新工作区（演示工作区随后重新开始），或用系统钥匙串或口令保护此工作区。</translation>
+    </message>
+    <message>
+        <source>Protect it with the OS keychain or a passphrase of your own now.</source>
+        <translation>现在就用系统钥匙串或您自己的口令保护它。</translation>
+    </message>
+    <message>
+        <source>&amp;Move to a new workspace…</source>
+        <translation>移到新工作区(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Protect…</source>
+        <translation>保护(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The devices were not moved: %1</source>
+        <translation>设备未移动：%1</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo</source>
+        <translation>打开演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>保存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose workspace</source>
+        <translation>关闭工作区(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;protection…</source>
+        <translation>工作区保护(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k workspace</source>
+        <translation>锁定工作区(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock workspace…</source>
+        <translation>解锁工作区(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection…</source>
+        <translation>连接(&amp;N)…</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogModel</name>
@@ -3017,6 +3265,124 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::NewWorkspaceDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Keep the key in the OS &amp;keychain</source>
+        <translation>将密钥保存在系统钥匙串中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Protect the key with a &amp;passphrase</source>
+        <translation>用口令保护密钥(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再次输入相同的口令</translation>
+    </message>
+    <message>
+        <source>The OS keychain unlocks the workspace when you log in; nothing to remember.</source>
+        <translation>登录时系统钥匙串会解锁工作区；无需记忆任何内容。</translation>
+    </message>
+    <message>
+        <source>No OS keychain answers here (remote session, container or no keychain service): protect the workspace with a passphrase.</source>
+        <translation>此处没有可用的系统钥匙串（远程会话、容器或没有钥匙串服务）：请用口令保护工作区。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Protection:</source>
+        <translation>保护方式：</translation>
+    </message>
+    <message>
+        <source>Choose where the workspace file goes.</source>
+        <translation>请选择工作区文件的存放位置。</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new file name, or open it with Open workspace.</source>
+        <translation>%1 已存在：请选择新的文件名，或通过“打开工作区”打开它。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters (%2 so far).</source>
+        <translation>口令至少需要 %1 个字符（目前为 %2 个）。</translation>
+    </message>
+    <message>
+        <source>This passphrase ships with ConfigDeck: choose your own.</source>
+        <translation>此口令随 ConfigDeck 发布：请自行选择口令。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Longer is better: a few unrelated words make a strong passphrase.</source>
+        <translation>强度：弱。越长越好：几个互不相关的词就能组成强口令。</translation>
+    </message>
+    <message>
+        <source>Strength: fair. A few more characters or words would make it strong.</source>
+        <translation>强度：一般。再多几个字符或词就会变强。</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>强度：强。</translation>
+    </message>
+    <message>
+        <source>ConfigDeck workspaces (*.configdeck)</source>
+        <translation>ConfigDeck 工作区 (*.configdeck)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::PassphraseDialog</name>
+    <message>
+        <source>Unlock workspace</source>
+        <translation>解锁工作区</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is protected by a passphrase. Enter it to open the workspace&apos;s DeviceSecrets.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 受口令保护。请输入口令以打开工作区的 DeviceSecret。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: nothing was changed. Try again.</source>
+        <translation>口令错误：未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -3033,6 +3399,22 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Without input for this long, an open workspace locks itself: its DeviceSecrets need the passphrase or the keychain again.</source>
+        <translation>在这段时间内没有输入时，打开的工作区会自动锁定：其 DeviceSecret 需要再次提供口令或钥匙串。</translation>
+    </message>
+    <message>
+        <source>Lock the workspace when &amp;idle for:</source>
+        <translation>空闲多久后锁定工作区(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +3585,65 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <message>
         <source>Start a rollout to see each device&apos;s outcome over time.</source>
         <translation>开始分批发布后，可在此查看每个设备随时间变化的结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::StartPage</name>
+    <message>
+        <source>Open the &amp;Demo</source>
+        <translation>打开演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Welcome to ConfigDeck</source>
+        <translation>欢迎使用 ConfigDeck</translation>
+    </message>
+    <message>
+        <source>A workspace holds a fleet: its products, devices and their DeviceSecrets, configuration versions and history, in one file protected by the OS keychain or a passphrase you choose.</source>
+        <translation>一个工作区保存一个设备群：其产品、设备及其 DeviceSecret、配置版本和历史记录，全部存放在一个由系统钥匙串或您选择的口令保护的文件中。</translation>
+    </message>
+    <message>
+        <source>Simulated devices only, nothing to set up; for trying ConfigDeck out</source>
+        <translation>仅含模拟设备，无需任何设置；用于试用 ConfigDeck</translation>
+    </message>
+    <message>
+        <source>A new workspace file for a real fleet</source>
+        <translation>为真实设备群新建工作区文件</translation>
+    </message>
+    <message>
+        <source>Open a .configdeck workspace file</source>
+        <translation>打开 .configdeck 工作区文件</translation>
+    </message>
+    <message>
+        <source>The Demo holds made-up devices only. Real identities go into a workspace of your own.</source>
+        <translation>演示工作区只存放虚构的设备。真实身份应放入您自己的工作区。</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近的工作区</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（缺失）</translation>
+    </message>
+    <message>
+        <source>%1 is missing: it was moved or deleted</source>
+        <translation>%1 缺失：它已被移动或删除</translation>
+    </message>
+    <message>
+        <source>No workspace opened yet</source>
+        <translation>尚未打开任何工作区</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +4207,10 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
     <message>
         <source>Missing or not an integer from %1 to %2</source>
         <translation>缺失或不是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>%1 PBKDF2 iterations are too few for a workspace that can hold real identities: at least %2 are needed</source>
+        <translation>对于可存放真实身份的工作区，%1 次 PBKDF2 迭代太少：至少需要 %2 次</translation>
     </message>
 </context>
 <context>
@@ -4890,6 +5335,45 @@ Anyone who reads the file can then connect as these devices. Choose No to write 
         <source>Cannot read workspace %1</source>
         <translation>无法读取工作区 %1</translation>
     </message>
+    <message>
+        <source>%1 already exists: choose a new file name for the copy.</source>
+        <translation>%1 已存在：请为副本选择新的文件名。</translation>
+    </message>
+    <message>
+        <source>A copy cannot replace the workspace itself.</source>
+        <translation>副本不能替换工作区本身。</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy of the workspace to %1</source>
+        <translation>无法将工作区副本保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceKey</name>
+    <message>
+        <source>The workspace %1 has no key: it was never finished. Create it again.</source>
+        <translation>工作区 %1 没有密钥：它从未创建完成。请重新创建。</translation>
+    </message>
+    <message>
+        <source>The workspace already has a key</source>
+        <translation>工作区已有密钥</translation>
+    </message>
+    <message>
+        <source>This passphrase ships with ConfigDeck: choose your own</source>
+        <translation>此口令随 ConfigDeck 发布：请自行选择口令</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is protected by a passphrase: enter it</source>
+        <translation>工作区 %1 受口令保护：请输入口令</translation>
+    </message>
+    <message>
+        <source>A workspace&apos;s key is never moved under the Demo&apos;s public passphrase</source>
+        <translation>工作区的密钥绝不会改由演示版的公开口令保护</translation>
+    </message>
+    <message>
+        <source>The key is already in the OS keychain</source>
+        <translation>密钥已在系统钥匙串中</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4924,10 +5408,6 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
 </translation>
     </message>
     <message>
-        <source>Open the workspace file PATH (created when missing).</source>
-        <translation>打开工作区文件 PATH（不存在时自动创建）。</translation>
-    </message>
-    <message>
         <source>Open the Demo workspace.</source>
         <translation>打开演示工作区。</translation>
     </message>
@@ -4936,8 +5416,12 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
         <translation>删除演示工作区并重新创建一个。</translation>
     </message>
     <message>
-        <source>A workspace file to open.</source>
-        <translation>要打开的工作区文件。</translation>
+        <source>A workspace file (.configdeck) to open.</source>
+        <translation>要打开的工作区文件（.configdeck）。</translation>
+    </message>
+    <message>
+        <source>Open the workspace file PATH (the same as FILE).</source>
+        <translation>打开工作区文件 PATH（与 FILE 相同）。</translation>
     </message>
 </context>
 </TS>

@@ -10,14 +10,19 @@
 #include "FleetView.h"
 #include "MessageLogModel.h"
 #include "MessageLogView.h"
+#include "NewWorkspaceDialog.h"
+#include "PassphraseDialog.h"
 #include "PreferencesDialog.h"
+#include "RecentWorkspaces.h"
 #include "ReplyCodeCatalogView.h"
 #include "RolloutPanel.h"
+#include "StartPage.h"
 #include "VersionHistoryView.h"
 #include "store/CsvExport.h"
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "store/secrets/KeyVault.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,9 +33,12 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -69,6 +77,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_modeLabel(new QLabel(this))
     , m_connectionLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_startPage(new StartPage(this))
+    , m_demoMarker(new QLabel(this))
 {
     setWindowTitle(tr("ConfigDeck"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -112,13 +123,34 @@ MainWindow::MainWindow(QWidget* parent)
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->hide();
+    // Wherever the fleet is shown, the Demo says what it is.
+    m_demoMarker->setObjectName(QStringLiteral("demoMarker"));
+    m_demoMarker->setText(
+        tr("Demo: simulated devices. Its identities are made up and its key ships with "
+           "ConfigDeck; a real fleet goes into a workspace of your own (File > New workspace)."));
+    m_demoMarker->setWordWrap(true);
+    m_demoMarker->setStyleSheet(QStringLiteral(
+        "background:#fff4d6;color:#5c4300;padding:5px 10px;border-bottom:1px solid #ecd28b;font-weight:600"));
+    m_demoMarker->hide();
+    auto* console = new QWidget(this);
+    auto* consoleLayout = new QVBoxLayout(console);
+    consoleLayout->setContentsMargins(0, 0, 0, 0);
+    consoleLayout->setSpacing(0);
+    consoleLayout->addWidget(m_demoMarker);
+    consoleLayout->addWidget(m_tabs);
+    m_pages->addWidget(m_startPage);
+    m_pages->addWidget(console);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_tabs);
+    layout->addWidget(m_pages);
     setCentralWidget(central);
+    connect(m_startPage, &StartPage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_startPage, &StartPage::newRequested, this, &MainWindow::newWorkspace);
+    connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openWorkspace);
+    connect(m_startPage, &StartPage::recentRequested, this, &MainWindow::openWorkspaceFile);
 
     createActions();
     createStatusBar();
@@ -139,8 +171,20 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusTimer.setInterval(300);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
+    // Idle lock: any input restarts the countdown.
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_session->workspace() && !m_session->isDemo() && !m_session->isLocked()) {
+            lockWorkspace();
+            statusBar()->showMessage(tr("The workspace locked itself after %n minute(s) without input.",
+                                        nullptr, RecentWorkspaces::idleLockMinutes()));
+        }
+    });
+    qApp->installEventFilter(this);
+
     restoreLayout();
     updateStatus();
+    showStartPage();
 }
 
 MainWindow::~MainWindow()
@@ -154,11 +198,377 @@ MainWindow::~MainWindow()
 Store::Status MainWindow::openSession(const ConsoleSession::Options& options)
 {
     auto status = m_session->open(options);
-    if (!status)
-        showBanner(tr("The workspace %1 cannot be opened: %2")
-                       .arg(m_session->workspacePath(), status.error().message()),
-                   true);
+    if (!status) {
+        if (m_session->unlockFailure() == Session::UnlockFailure::None ||
+            m_session->unlockFailure() == Session::UnlockFailure::Other)
+            showBanner(tr("The workspace %1 cannot be opened: %2")
+                           .arg(m_session->workspacePath(), status.error().message()),
+                       true);
+        if (!m_session->workspace())
+            showStartPage();
+        return status;
+    }
+    workspaceShown(options.workspacePath.isEmpty() ? RecentWorkspaces::kDemo : options.workspacePath);
     return status;
+}
+
+bool MainWindow::startPageShown() const
+{
+    return m_pages->currentWidget() == m_startPage;
+}
+
+void MainWindow::showStartPage()
+{
+    m_startPage->refresh();
+    m_pages->setCurrentWidget(m_startPage);
+    // The fleet's tool bar has nothing to act on here.
+    if (auto* tools = findChild<QToolBar*>(QStringLiteral("actionsToolBar")))
+        tools->hide();
+    statusBar()->clearMessage();
+    for (QAction* action : std::as_const(m_workspaceActions))
+        action->setEnabled(false);
+    updateTitle();
+}
+
+void MainWindow::workspaceShown(const QString& pathOrDemo)
+{
+    if (pathOrDemo != RecentWorkspaces::kDemo)
+        RecentWorkspaces::add(pathOrDemo);
+    RecentWorkspaces::setLast(pathOrDemo);
+    rebuildRecentMenu();
+    m_pages->setCurrentIndex(1);
+    if (auto* tools = findChild<QToolBar*>(QStringLiteral("actionsToolBar")))
+        tools->show();
+    for (QAction* action : std::as_const(m_workspaceActions))
+        action->setEnabled(true);
+    updateTitle();
+    restartIdleLock();
+    // Asked once the window shows the workspace (and not inside whatever opened it).
+    if (!m_session->foreignDemoDevices().isEmpty())
+        QTimer::singleShot(0, this, [this] {
+            if (!m_session->foreignDemoDevices().isEmpty())
+                offerToProtectDemo();
+        });
+}
+
+void MainWindow::updateTitle()
+{
+    const Store::Workspace* workspace = m_session->workspace();
+    m_demoMarker->setVisible(m_session->isDemo());
+    if (m_resetAction)
+        m_resetAction->setEnabled(m_session->isDemo());
+    if (m_lockAction)
+        m_lockAction->setEnabled(workspace && !m_session->isDemo() && !m_session->isLocked());
+    if (!workspace) {
+        setWindowTitle(tr("ConfigDeck"));
+        return;
+    }
+    QString mode;
+    if (m_session->isDemo()) {
+        mode = tr("Demo: simulated devices");
+    } else {
+        const QString engine = m_session->mode() == SessionMode::Demo
+                                   ? tr("simulated devices")
+                                   : Session::SessionSettings::modeName(m_session->mode());
+        const QString protection = m_session->protection() == Session::WorkspaceProtection::Kind::Passphrase
+                                       ? tr("passphrase")
+                                       : tr("key in the OS keychain");
+        mode = m_session->isLocked() ? tr("%1, %2, locked").arg(engine, protection)
+                                     : tr("%1, %2").arg(engine, protection);
+    }
+    setWindowTitle(tr("%1 (%2) — ConfigDeck").arg(QFileInfo(workspace->path()).fileName(), mode));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = RecentWorkspaces::list();
+    for (const QString& path : recent) {
+        const bool missing = !QFileInfo::exists(path);
+        const QString name = QDir::toNativeSeparators(path);
+        if (missing) {
+            // A missing file cannot be opened; choosing it offers to take it off the list.
+            QAction* action = m_recentMenu->addAction(tr("%1 (missing)").arg(name));
+            connect(action, &QAction::triggered, this, [this, path] {
+                const auto answer = QMessageBox::question(
+                    this, tr("Open Recent"),
+                    tr("%1 is missing: it was moved or deleted. Remove it from the list?")
+                        .arg(QDir::toNativeSeparators(path)),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+                if (answer == QMessageBox::Yes) {
+                    RecentWorkspaces::remove(path);
+                    rebuildRecentMenu();
+                    m_startPage->refresh();
+                }
+            });
+        } else {
+            m_recentMenu->addAction(name, this, [this, path] { openWorkspaceFile(path); });
+        }
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+        for (const QString& path : RecentWorkspaces::list())
+            RecentWorkspaces::remove(path);
+        rebuildRecentMenu();
+        m_startPage->refresh();
+    });
+}
+
+Store::Status MainWindow::openWorkspaceFile(const QString& path)
+{
+    ConsoleSession::Options options;
+    options.workspacePath = path;
+    auto status = openSession(options);
+    if (status || m_session->unlockFailure() != Session::UnlockFailure::NeedsPassphrase)
+        return status;
+    PassphraseDialog prompt(
+        QFileInfo(path).fileName(),
+        [this, &options](const QString& passphrase) {
+            options.passphrase = passphrase;
+            return openSession(options);
+        },
+        this);
+    if (prompt.exec() == QDialog::Accepted)
+        return Store::ok();
+    showStartPage();
+    return Alink::AlinkError{QStringLiteral("passphrase"), tr("The workspace was not unlocked.")};
+}
+
+void MainWindow::openDemo()
+{
+    openSession({});
+}
+
+bool MainWindow::keychainAvailable()
+{
+    if (!m_keychainAvailable)
+        m_keychainAvailable = Store::KeyVault::keychainAvailable();
+    return *m_keychainAvailable;
+}
+
+bool MainWindow::newWorkspace()
+{
+    NewWorkspaceDialog dialog(keychainAvailable(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    ConsoleSession::Options options;
+    options.workspacePath = dialog.path();
+    options.create = dialog.protection();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto status = openSession(options);
+    QApplication::restoreOverrideCursor();
+    if (status)
+        statusBar()->showMessage(tr("Created %1.").arg(QDir::toNativeSeparators(dialog.path())), 6000);
+    return bool(status);
+}
+
+void MainWindow::openWorkspace()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open workspace"), documents, tr("ConfigDeck workspaces (*.configdeck);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspaceFile(path);
+}
+
+void MainWindow::saveCopy()
+{
+    if (!m_session->workspace())
+        return;
+    const QFileInfo current(m_session->workspace()->path());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save a copy"),
+        current.dir().filePath(current.completeBaseName() + tr("-copy") + QStringLiteral(".configdeck")),
+        tr("ConfigDeck workspaces (*.configdeck)"));
+    if (!path.isEmpty())
+        saveCopyTo(path);
+}
+
+Store::Status MainWindow::saveCopyTo(const QString& path)
+{
+    auto status = m_session->saveCopy(path);
+    if (!status)
+        showBanner(tr("No copy was saved: %1").arg(status.error().message()), true);
+    else
+        statusBar()->showMessage(
+            tr("Saved a copy to %1; it opens with the same key.").arg(QDir::toNativeSeparators(path)), 8000);
+    return status;
+}
+
+void MainWindow::closeWorkspace()
+{
+    m_session->flush();
+    m_session->shutdown();
+    RecentWorkspaces::setLast({});
+    hideBanner();
+    reload();
+    showStartPage();
+}
+
+void MainWindow::editProtection()
+{
+    Store::Workspace* workspace = m_session->workspace();
+    if (!workspace)
+        return;
+    const auto kind = m_session->protection();
+    QString current;
+    if (kind == Session::WorkspaceProtection::Kind::Passphrase) {
+        PassphraseDialog ask(
+            QFileInfo(workspace->path()).fileName(),
+            [workspace, &current](const QString& passphrase) -> Store::Status {
+                auto unlocked = Session::WorkspaceKey::unlock(*workspace, passphrase);
+                if (!unlocked)
+                    return unlocked.error();
+                current = passphrase;
+                return Store::ok();
+            },
+            this);
+        ask.setWindowTitle(tr("Workspace protection"));
+        if (ask.exec() != QDialog::Accepted)
+            return;
+    }
+    NewWorkspaceDialog dialog(kind != Session::WorkspaceProtection::Kind::Keychain && keychainAvailable(),
+                              this);
+    dialog.setWindowTitle(tr("Workspace protection"));
+    dialog.setAsksForPath(false);
+    if (kind == Session::WorkspaceProtection::Kind::Keychain)
+        dialog.passphraseButton()->setChecked(true);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto status = m_session->reprotect(current, dialog.protection());
+    QApplication::restoreOverrideCursor();
+    if (!status) {
+        showBanner(tr("The protection was not changed: %1").arg(status.error().message()), true);
+        return;
+    }
+    statusBar()->showMessage(dialog.protection().kind == Session::WorkspaceProtection::Kind::Keychain
+                                 ? tr("The workspace's key is now in the OS keychain.")
+                                 : tr("The workspace's key is now protected by the new passphrase."),
+                             8000);
+    updateTitle();
+}
+
+void MainWindow::lockWorkspace()
+{
+    if (!m_session->workspace() || m_session->isDemo())
+        return;
+    m_session->lock();
+    showBanner(
+        tr("The workspace is locked: the fleet stays visible, but revealing or exporting DeviceSecrets and "
+           "connecting as devices need the key again (File > Unlock workspace)."),
+        false);
+    updateTitle();
+}
+
+bool MainWindow::unlockWorkspace()
+{
+    if (!m_session->isLocked())
+        return true;
+    Store::Status status = Store::ok();
+    if (m_session->protection() == Session::WorkspaceProtection::Kind::Passphrase) {
+        PassphraseDialog prompt(
+            QFileInfo(m_session->workspacePath()).fileName(),
+            [this](const QString& passphrase) { return m_session->unlock(passphrase); }, this);
+        if (prompt.exec() != QDialog::Accepted)
+            return false;
+    } else {
+        status = m_session->unlock({});
+    }
+    if (!status) {
+        showBanner(tr("The workspace was not unlocked: %1").arg(status.error().message()), true);
+        return false;
+    }
+    hideBanner();
+    updateTitle();
+    restartIdleLock();
+    return true;
+}
+
+bool MainWindow::ensureRealWorkspaceForIdentities()
+{
+    if (m_session->workspace() && !m_session->isDemo())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Real devices go into a workspace of your own"),
+        tr("The Demo holds made-up devices only: its key is a passphrase that ships with ConfigDeck, so "
+           "anyone "
+           "with a copy of the file could read DeviceSecrets stored in it.\n\nCreate a workspace of your own "
+           "(file and protection) and add the devices there?"),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return false;
+    return newWorkspace();
+}
+
+void MainWindow::offerToProtectDemo()
+{
+    const int count = int(m_session->foreignDemoDevices().size());
+    QMessageBox box(
+        QMessageBox::Warning, tr("Real devices in the Demo"),
+        tr("This workspace holds %n device(s) that are not the Demo's made-up ones, under a key "
+           "that ships with ConfigDeck: anyone with a copy of the file can read their DeviceSecrets.",
+           nullptr, count),
+        QMessageBox::NoButton, this);
+    // The Demo itself can also give them to a new workspace and start afresh; a named file can only be
+    // protected.
+    const bool canMove = m_session->isDefaultDemo();
+    box.setInformativeText(
+        canMove ? tr("Move them into a new workspace of your own (the Demo then starts afresh), "
+                     "or protect this one with the OS keychain or a passphrase.")
+                : tr("Protect it with the OS keychain or a passphrase of your own now."));
+    QPushButton* move =
+        canMove ? box.addButton(tr("&Move to a new workspace…"), QMessageBox::AcceptRole) : nullptr;
+    QPushButton* protect = box.addButton(tr("&Protect…"), QMessageBox::AcceptRole);
+    box.addButton(tr("&Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(move ? move : protect);
+    box.exec();
+    if (box.clickedButton() == static_cast<QAbstractButton*>(protect)) {
+        editProtection();
+    } else if (move && box.clickedButton() == static_cast<QAbstractButton*>(move)) {
+        NewWorkspaceDialog dialog(keychainAvailable(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        auto status = m_session->copyForeignDemoDevices(dialog.path(), dialog.protection());
+        if (status)
+            status = m_session->reset(); // the Demo's file, and the real secrets in it, are deleted
+        if (!status) {
+            showBanner(tr("The devices were not moved: %1").arg(status.error().message()), true);
+            return;
+        }
+        ConsoleSession::Options options;
+        options.workspacePath = dialog.path();
+        options.passphrase = dialog.protection().passphrase;
+        openSession(options);
+    }
+}
+
+void MainWindow::restartIdleLock()
+{
+    const int minutes = RecentWorkspaces::idleLockMinutes();
+    if (minutes > 0 && m_session->workspace() && !m_session->isDemo())
+        m_idleTimer.start(minutes * 60 * 1000);
+    else
+        m_idleTimer.stop();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+        if (m_idleTimer.isActive())
+            m_idleTimer.start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::connectSession()
@@ -202,6 +612,7 @@ void MainWindow::connectSession()
     });
     connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
+    connect(session, &ConsoleSession::lockChanged, this, &MainWindow::updateTitle);
     connect(session, &ConsoleSession::onlineCountChanged, this, [this] {
         if (!m_statusTimer.isActive())
             m_statusTimer.start();
@@ -237,15 +648,12 @@ void MainWindow::reload()
         for (const QString& productKey : productKeys)
             m_pushProductMenu->addAction(productKey, this, [this, productKey] { pushToProduct(productKey); });
     }
-    if (m_resetAction)
-        m_resetAction->setEnabled(m_session->mode() == SessionMode::Demo);
     rebuildVersionsTab();
     if (workspace && m_tabs->currentWidget() == m_replyCodes && !m_tabRestored) {
         m_tabs->setCurrentIndex(QSettings().value(QStringLiteral("Console/tab"), kFleetTab).toInt());
         m_tabRestored = true;
     }
-    setWindowTitle(workspace ? tr("%1 — ConfigDeck").arg(QFileInfo(workspace->path()).completeBaseName())
-                             : tr("ConfigDeck"));
+    updateTitle();
     updateStatus();
 }
 
@@ -274,13 +682,31 @@ void MainWindow::rebuildVersionsTab()
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* import = file->addAction(tr("&Import devices from CSV…"), this, [this] { importCsv(); });
-    import->setShortcut(QKeySequence::Open);
-    QAction* exportAction = file->addAction(tr("&Export devices to CSV…"), this, &MainWindow::exportCsv);
-    file->addAction(tr("Export &support bundle…"), this, &MainWindow::exportSupportBundle);
+    file->addAction(tr("&New workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
+    file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &MainWindow::openWorkspace);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+    file->addAction(tr("Open the &Demo"), this, &MainWindow::openDemo);
+    QAction* saveCopyAction = file->addAction(
+        tr("Save a &copy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, &MainWindow::saveCopy);
+    QAction* close =
+        file->addAction(tr("C&lose workspace"), QKeySequence::Close, this, &MainWindow::closeWorkspace);
     file->addSeparator();
-    QAction* connection = file->addAction(tr("&Connection…"), this, &MainWindow::editConnection);
+    QAction* protection = file->addAction(tr("Workspace &protection…"), this, &MainWindow::editProtection);
+    m_lockAction = file->addAction(tr("Loc&k workspace"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                                   &MainWindow::lockWorkspace);
+    QAction* unlock = file->addAction(tr("&Unlock workspace…"), this, &MainWindow::unlockWorkspace);
+    file->addSeparator();
+    QAction* import = file->addAction(tr("&Import devices from CSV…"), this, [this] { importCsv(); });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction* exportAction = file->addAction(tr("&Export devices to CSV…"), this, &MainWindow::exportCsv);
+    QAction* bundle = file->addAction(tr("Export &support bundle…"), this, &MainWindow::exportSupportBundle);
+    file->addSeparator();
+    QAction* connection = file->addAction(tr("Co&nnection…"), this, &MainWindow::editConnection);
     m_resetAction = file->addAction(tr("&Reset Demo…"), this, &MainWindow::resetDemo);
+    m_workspaceActions = {saveCopyAction, close,        protection, unlock,
+                          import,         exportAction, bundle,     connection};
     QAction* preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole); // macOS: in the application menu
@@ -473,6 +899,9 @@ void MainWindow::startRollout(const Roles::RolloutPlan& plan)
 
 CsvImportDialog* MainWindow::importCsv(const QString& path)
 {
+    // Real identities never go into the Demo: they go into a workspace of the user's own.
+    if (m_session->isDemo() && !ensureRealWorkspaceForIdentities())
+        return nullptr;
     if (!m_session->workspace())
         return nullptr;
     auto* dialog = new CsvImportDialog(m_session->workspace(), this);
@@ -535,7 +964,7 @@ void MainWindow::editConnection()
 
 void MainWindow::resetDemo()
 {
-    if (m_session->mode() != SessionMode::Demo)
+    if (!m_session->isDemo())
         return;
     const auto answer =
         QMessageBox::question(this, tr("Reset Demo"),
@@ -628,6 +1057,7 @@ void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
     dialog.exec();
+    restartIdleLock(); // the idle time may have changed
 }
 
 void MainWindow::exportSupportBundle()

@@ -12,6 +12,7 @@
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace ConfigDeck::Store {
@@ -29,6 +30,7 @@ class MessageLogModel;
 class MessageLogView;
 class ReplyCodeCatalogView;
 class RolloutPanel;
+class StartPage;
 class VersionHistoryView;
 
 // The console: the fleet table with its reply-code histogram and the device detail panel, the rollout view,
@@ -46,6 +48,33 @@ public:
     // the open one first, and shows it. Errors are shown in the window and returned.
     Store::Status openSession(const Session::ConsoleSession::Options& options);
     Session::ConsoleSession* session() const { return m_session.get(); }
+
+    // --- Workspaces (File menu and start page). Each shows its result; failures never throw.
+    // Opens a workspace file, asking for its passphrase when it has one (a wrong one is said so and the
+    // prompt stays for another try); back on the start page when nothing opened.
+    Store::Status openWorkspaceFile(const QString& path);
+    void openDemo();
+    // Asks for a file and its protection and opens the new workspace; false when cancelled or it failed.
+    bool newWorkspace();
+    void openWorkspace(); // asks for a file
+    void saveCopy();      // asks for a file
+    Store::Status saveCopyTo(const QString& path);
+    // Back to the start page; the next start shows it too.
+    void closeWorkspace();
+    // Change the passphrase, move the key into the OS keychain or out of it (asks the current passphrase).
+    void editProtection();
+    void lockWorkspace();
+    // Asks for the passphrase (or uses the keychain); true once unlocked.
+    bool unlockWorkspace();
+    // Before identities are added while the Demo is open: offers to create a real workspace (file and
+    // protection) and opens it, so that the identities go there. True when a non-Demo workspace is open
+    // (at once, or after creating one); false when the user declined (nothing is to be added).
+    bool ensureRealWorkspaceForIdentities();
+    // The start page (shown while no workspace is open) and the Demo's marker.
+    StartPage* startPage() const { return m_startPage; }
+    bool startPageShown() const;
+    QLabel* demoMarker() const { return m_demoMarker; }
+    QMenu* recentMenu() const { return m_recentMenu; }
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
     CloudPanel* cloudPanel() const { return m_cloud; }
@@ -91,6 +120,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
@@ -104,6 +134,13 @@ private:
     void restoreLayout();
     void rebuildVersionsTab();
     void showAbout();
+    void showStartPage();
+    void workspaceShown(const QString& pathOrDemo);
+    void updateTitle();
+    void rebuildRecentMenu();
+    void offerToProtectDemo();
+    bool keychainAvailable();
+    void restartIdleLock();
 
     std::unique_ptr<Session::ConsoleSession> m_session;
     Store::FleetModel* m_fleet;
@@ -129,6 +166,14 @@ private:
     QLabel* m_countsLabel;
     QTimer m_statusTimer;
     QTimer m_detailTimer;
+    QStackedWidget* m_pages;
+    StartPage* m_startPage;
+    QLabel* m_demoMarker;
+    QMenu* m_recentMenu = nullptr;
+    QList<QAction*> m_workspaceActions; // enabled while a workspace is open
+    QAction* m_lockAction = nullptr;
+    QTimer m_idleTimer;
+    std::optional<bool> m_keychainAvailable;
 };
 
 } // namespace ConfigDeck::Ui

@@ -1,11 +1,13 @@
 #include "PreferencesDialog.h"
 
 #include "Localization.h"
+#include "RecentWorkspaces.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
@@ -24,6 +26,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     : QDialog(parent)
     , m_language(new QComboBox(this))
     , m_restartNote(new QLabel(this))
+    , m_idleLock(new QSpinBox(this))
     , m_stored(Localization::configuredLanguage())
 {
     setWindowTitle(tr("Preferences"));
@@ -43,8 +46,18 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     m_restartNote->setWordWrap(true);
     connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateNote);
 
+    m_idleLock->setObjectName(QStringLiteral("preferencesIdleLock"));
+    m_idleLock->setRange(0, 24 * 60);
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLock->setSpecialValueText(tr("Never"));
+    m_idleLock->setValue(RecentWorkspaces::idleLockMinutes());
+    m_idleLock->setToolTip(
+        tr("Without input for this long, an open workspace locks itself: its DeviceSecrets "
+           "need the passphrase or the keychain again."));
+
     auto* form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
+    form->addRow(tr("Lock the workspace when &idle for:"), m_idleLock);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -78,6 +91,7 @@ void PreferencesDialog::updateNote()
 
 void PreferencesDialog::accept()
 {
+    RecentWorkspaces::setIdleLockMinutes(m_idleLock->value());
     const QString chosen = selectedLanguage();
     if (chosen != m_stored) {
         Localization::setConfiguredLanguage(chosen);

@@ -4,12 +4,14 @@
 
 class QComboBox;
 class QLabel;
+class QSpinBox;
 
 namespace ConfigDeck::Ui {
 
 // Edit > Preferences: the interface language, "System default (<language>)" or one ConfigDeck ships,
 // each named in its own language. Stored by Localization (QSettings "General/language", empty for the
-// system's); the new language is used from the next start.
+// system's); the new language is used from the next start. Also the idle time after which a workspace
+// locks itself.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ public:
     bool selectLanguage(const QString& language);
     // Shown while the choice differs from the language ConfigDeck runs in.
     QLabel* restartNote() const { return m_restartNote; }
+    // Minutes without input after which an open workspace locks itself (0: never).
+    QSpinBox* idleLockBox() const { return m_idleLock; }
 
     // Stores the choice.
     void accept() override;
@@ -36,6 +40,7 @@ private:
 
     QComboBox* m_language;
     QLabel* m_restartNote;
+    QSpinBox* m_idleLock;
     QString m_stored; // the stored choice when the dialog opened
 };
 

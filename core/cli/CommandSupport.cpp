@@ -1,8 +1,11 @@
 #include "CommandSupport.h"
 
+#include "session/WorkspaceKey.h"
+#include "store/Workspace.h"
 #include "transport/BrokerAddress.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTimer>
 
 #include <atomic>
@@ -59,6 +62,71 @@ void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
         {QStringLiteral("keepalive"), tr("Keep-alive interval in seconds."), QStringLiteral("seconds"),
          QStringLiteral("60")},
     });
+}
+
+void CommandSupport::addWorkspaceOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {QStringLiteral("workspace"), tr("Workspace file (.configdeck) to take the device identities from."),
+         QStringLiteral("file")},
+        {QStringLiteral("passphrase-file"),
+         tr("File whose first line is the workspace's passphrase (or set %1).")
+             .arg(QLatin1StringView(kPassphraseVariable)),
+         QStringLiteral("file")},
+    });
+}
+
+Alink::Expected<std::unique_ptr<Store::Workspace>>
+CommandSupport::openWorkspace(const QCommandLineParser& parser, QString* warning)
+{
+    const QString path = parser.value(QStringLiteral("workspace"));
+    QString passphrase;
+    if (parser.isSet(QStringLiteral("passphrase-file"))) {
+        const QString passphrasePath = parser.value(QStringLiteral("passphrase-file"));
+        QFile file(passphrasePath);
+        if (!file.open(QIODevice::ReadOnly))
+            return Alink::AlinkError{QStringLiteral("--passphrase-file"),
+                                     tr("%1 cannot be read: %2").arg(passphrasePath, file.errorString()), -1};
+        passphrase = QString::fromUtf8(file.readLine(64 * 1024));
+        while (passphrase.endsWith(u'\n') || passphrase.endsWith(u'\r'))
+            passphrase.chop(1);
+        if (passphrase.isEmpty())
+            return Alink::AlinkError{QStringLiteral("--passphrase-file"),
+                                     tr("the first line of %1 is empty").arg(passphrasePath), -1};
+    } else {
+        passphrase = QString::fromUtf8(qgetenv(kPassphraseVariable));
+    }
+
+    auto workspace = Store::Workspace::open(path, Store::Workspace::OpenMode::OpenExisting);
+    if (!workspace)
+        return Alink::AlinkError{QStringLiteral("--workspace"), workspace.error().message(), -1};
+    Session::UnlockFailure failure = Session::UnlockFailure::None;
+    auto unlocked = Session::WorkspaceKey::unlock(**workspace, passphrase, &failure);
+    if (!unlocked) {
+        switch (failure) {
+        case Session::UnlockFailure::NeedsPassphrase:
+            return Alink::AlinkError{
+                QStringLiteral("--passphrase-file"),
+                tr("the workspace %1 is protected by a passphrase and configdeck-cli does not ask for it: "
+                   "give --passphrase-file FILE or set %2")
+                    .arg(path, QLatin1StringView(kPassphraseVariable)),
+                -1};
+        case Session::UnlockFailure::WrongPassphrase:
+            return Alink::AlinkError{parser.isSet(QStringLiteral("passphrase-file"))
+                                         ? QStringLiteral("--passphrase-file")
+                                         : QString::fromLatin1(kPassphraseVariable),
+                                     tr("wrong passphrase for the workspace %1").arg(path), -1};
+        default:
+            return Alink::AlinkError{QStringLiteral("--workspace"), unlocked.error().message(), -1};
+        }
+    }
+    if (unlocked->kind == Session::WorkspaceProtection::Kind::Demo && warning)
+        *warning =
+            tr("the workspace %1 is protected only by the Demo's public passphrase: anyone with a copy "
+               "can read its DeviceSecrets. Open it in the console to protect it.")
+                .arg(path);
+    (*workspace)->keys().setSealer(unlocked->sealer);
+    return std::move(*workspace);
 }
 
 Alink::Expected<Transport::MqttConnectOptions> CommandSupport::brokerOptions(const QCommandLineParser& parser)

@@ -6,6 +6,12 @@
 #include <QCommandLineParser>
 #include <QObject>
 
+#include <memory>
+
+namespace ConfigDeck::Store {
+class Workspace;
+}
+
 namespace ConfigDeck::Cli {
 
 // What every configdeck-cli command shares: the broker options, exit codes, and a clean stop on Ctrl+C.
@@ -28,6 +34,15 @@ public:
 
     static void addBrokerOptions(QCommandLineParser& parser);
     static Alink::Expected<Transport::MqttConnectOptions> brokerOptions(const QCommandLineParser& parser);
+
+    // --workspace FILE and --passphrase-file FILE (the passphrase may also come from CONFIGDECK_PASSPHRASE).
+    static void addWorkspaceOptions(QCommandLineParser& parser);
+    // Opens the --workspace file and unlocks its key: the OS keychain, or the passphrase from
+    // --passphrase-file or CONFIGDECK_PASSPHRASE. Refuses, saying why, when a passphrase workspace has none
+    // (the CLI never prompts). A workspace still under the Demo's public passphrase opens with a warning.
+    static Alink::Expected<std::unique_ptr<Store::Workspace>> openWorkspace(const QCommandLineParser& parser,
+                                                                            QString* warning = nullptr);
+    static inline const char* const kPassphraseVariable = "CONFIGDECK_PASSPHRASE";
 
     // Reads a positive whole number option, with its default.
     static Alink::Expected<qint64> number(const QCommandLineParser& parser, const QString& name,

@@ -5,6 +5,7 @@
 #include "cloud/CloudProfile.h"
 #include "cloud/CloudSession.h"
 #include "store/CsvReader.h"
+#include "store/Workspace.h"
 
 #include <QFile>
 #include <QSslCertificate>
@@ -117,6 +118,7 @@ std::optional<int> DeviceCommand::start(const QStringList& arguments)
         {QStringLiteral("yes"), tr("Do not ask before connecting as identities that may be live.")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
+    CommandSupport::addWorkspaceOptions(parser);
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
         return *exitCode;
     m_printer = std::make_unique<EventPrinter>(parser.isSet(QStringLiteral("json")));
@@ -311,8 +313,13 @@ Alink::Expected<QList<DeviceIdentity>> DeviceCommand::identities(const QCommandL
     }
 
     QList<DeviceIdentity> result;
-    if (parser.isSet(QStringLiteral("secrets-file"))) {
-        const auto rows = readSecretsFile(parser.value(QStringLiteral("secrets-file")));
+    const bool fromWorkspace = parser.isSet(QStringLiteral("workspace"));
+    if (fromWorkspace && parser.isSet(QStringLiteral("secrets-file")))
+        return AlinkError{QStringLiteral("--workspace"),
+                          tr("give either --workspace or --secrets-file, not both"), -1};
+    if (fromWorkspace || parser.isSet(QStringLiteral("secrets-file"))) {
+        const auto rows = fromWorkspace ? workspaceIdentities(parser)
+                                        : readSecretsFile(parser.value(QStringLiteral("secrets-file")));
         if (!rows)
             return rows.error();
         // --product and --device pick rows out of the file.
@@ -328,16 +335,21 @@ Alink::Expected<QList<DeviceIdentity>> DeviceCommand::identities(const QCommandL
             if (!found)
                 return AlinkError{
                     QStringLiteral("--device"),
-                    tr("%1 is not in %2").arg(name, parser.value(QStringLiteral("secrets-file"))), -1};
+                    tr("%1 is not in %2")
+                        .arg(name, parser.value(fromWorkspace ? QStringLiteral("workspace")
+                                                              : QStringLiteral("secrets-file"))),
+                    -1};
         }
         if (result.isEmpty())
-            return AlinkError{QStringLiteral("--secrets-file"),
-                              tr("no row matches the chosen product and devices"), -1};
+            return AlinkError{fromWorkspace ? QStringLiteral("--workspace")
+                                            : QStringLiteral("--secrets-file"),
+                              tr("no device matches the chosen product and devices"), -1};
         return result;
     }
 
     if (productKey.isEmpty())
-        return AlinkError{QStringLiteral("--product"), tr("is required (or give --secrets-file)"), -1};
+        return AlinkError{QStringLiteral("--product"),
+                          tr("is required (or give --secrets-file or --workspace)"), -1};
     if (names.isEmpty())
         return AlinkError{QStringLiteral("--device"), tr("name at least one device"), -1};
     QString secret = parser.value(QStringLiteral("secret"));
@@ -350,6 +362,32 @@ Alink::Expected<QList<DeviceIdentity>> DeviceCommand::identities(const QCommandL
     for (const QString& name : std::as_const(names))
         result << DeviceIdentity{productKey, name, secret};
     return result;
+}
+
+Alink::Expected<QList<DeviceIdentity>>
+DeviceCommand::workspaceIdentities(const QCommandLineParser& parser) const
+{
+    QString warning;
+    auto workspace = CommandSupport::openWorkspace(parser, &warning);
+    if (!workspace)
+        return workspace.error();
+    if (!warning.isEmpty())
+        m_printer->event(QStringLiteral("warning"), {{QStringLiteral("text"), warning}},
+                         tr("Warning: %1").arg(warning));
+    QList<DeviceIdentity> rows;
+    const auto devices = (*workspace)->identities().devices();
+    if (!devices)
+        return AlinkError{QStringLiteral("--workspace"), devices.error().message(), -1};
+    for (const Store::DeviceRecord& device : *devices) {
+        auto secret = (*workspace)->identities().deviceSecret(device.productKey, device.deviceName);
+        if (!secret)
+            return AlinkError{QStringLiteral("--workspace"), secret.error().message(), -1};
+        rows << DeviceIdentity{device.productKey, device.deviceName, QString::fromUtf8(*secret)};
+    }
+    if (rows.isEmpty())
+        return AlinkError{QStringLiteral("--workspace"),
+                          tr("%1 holds no device").arg(parser.value(QStringLiteral("workspace"))), -1};
+    return rows;
 }
 
 Alink::Expected<QList<DeviceIdentity>> DeviceCommand::readSecretsFile(const QString& path)

@@ -50,6 +50,7 @@ signals:
 
 private:
     Alink::Expected<QList<Alink::DeviceIdentity>> identities(const QCommandLineParser& parser) const;
+    Alink::Expected<QList<Alink::DeviceIdentity>> workspaceIdentities(const QCommandLineParser& parser) const;
     bool confirmLiveIdentities(int count, bool yes);
     void onSettled();
     void onExchange(const QString& productKey, const QString& deviceName, const QString& messageId, int code,

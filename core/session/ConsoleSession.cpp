@@ -61,14 +61,18 @@ QString ConsoleSession::defaultWorkspacePath()
 Store::Status ConsoleSession::open()
 {
     shutdown();
-    if (auto status = openWorkspace(); !status)
+    m_unlockFailure = UnlockFailure::None;
+    if (auto status = openWorkspace(); !status) {
+        m_workspace.reset(); // nothing half-open stays behind (a wrong passphrase changes nothing)
         return status;
+    }
     openCloud();
     auto settings = SessionSettings::load(*m_workspace);
     if (!settings)
         return settings.error();
     m_settings = std::move(*settings);
-    if (m_settings.mode == SessionMode::Demo) {
+    // Only the Demo gets the made-up devices; a workspace of the user's own starts empty.
+    if (isDemo() && m_settings.mode == SessionMode::Demo) {
         if (auto status = ensureSeeded(); !status)
             return status;
     }
@@ -87,12 +91,24 @@ Store::Status ConsoleSession::open(const Options& options)
 
 Store::Status ConsoleSession::openWorkspace()
 {
+    const bool demo = m_options.workspacePath.isEmpty();
+    const bool existed = QFileInfo::exists(m_path);
+    if (!existed && !demo && !m_options.create)
+        return error(QStringLiteral("workspace"), tr("There is no workspace at %1.").arg(m_path));
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    auto workspace = Store::Workspace::open(m_path);
+    auto workspace = Store::Workspace::open(m_path, existed ? Store::Workspace::OpenMode::OpenExisting
+                                                            : Store::Workspace::OpenMode::CreateOrOpen);
     if (!workspace)
         return workspace.error();
     m_workspace = std::move(*workspace);
-    return unlock();
+    auto status = unlockWorkspace();
+    if (!status && !existed) {
+        // A workspace whose key could not be made is no workspace: leave no file behind.
+        m_workspace.reset();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(m_path + suffix);
+    }
+    return status;
 }
 
 void ConsoleSession::openCloud()
@@ -106,42 +122,154 @@ void ConsoleSession::openCloud()
     connect(m_cloud.get(), &CloudWorkbench::stateChanged, this, &ConsoleSession::deviceStateChanged);
 }
 
-Store::Status ConsoleSession::unlock()
+Store::Status ConsoleSession::unlockWorkspace()
 {
-    const auto stored = m_workspace->keys().record();
-    if (!stored)
-        return stored.error();
-    const QByteArray recordBytes = *stored;
-    if (recordBytes.isEmpty()) {
-        // A new workspace. The Demo holds made-up devices only, so the passphrase that ships with ConfigDeck
-        // is enough for it (secrets still never sit on disk in plain text, and the code path is the one real
-        // workspaces use) and its first start never waits on a keychain prompt. A named workspace keeps its
-        // key in the OS keychain when one answers.
-        const bool demoWorkspace = m_options.workspacePath.isEmpty();
-        const bool keychain = m_options.keyStorage == KeyStorage::Auto && !demoWorkspace &&
-                              Store::KeyVault::keychainAvailable();
-        auto created =
-            keychain ? Store::KeyVault::create(Store::KeyRecord::Mode::Keychain, m_workspace->workspaceId())
-                     : Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, m_workspace->workspaceId(),
-                                               kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
-        if (!created)
-            return created.error();
-        if (auto status = m_workspace->keys().setRecord(created->second.toBytes()); !status)
-            return status;
-        m_workspace->keys().setSealer(std::make_shared<const Store::SecretSealer>(created->first));
-        qCInfo(lcSession) << "new workspace key kept"
-                          << (keychain ? "in the keychain" : "under the Demo passphrase");
-        return Store::ok();
-    }
-    auto record = Store::KeyRecord::fromBytes(recordBytes);
+    Alink::Expected<WorkspaceKey::Unlocked> unlocked = Alink::AlinkError{};
+    const auto record = m_workspace->keys().record();
     if (!record)
         return record.error();
-    const QString passphrase = m_options.passphrase.isEmpty() ? kDemoPassphrase : m_options.passphrase;
-    auto keyBytes = Store::KeyVault::unlock(*record, passphrase);
-    if (!keyBytes)
-        return keyBytes.error();
-    m_workspace->keys().setSealer(std::make_shared<const Store::SecretSealer>(*keyBytes));
+    if (record->isEmpty()) {
+        // A new workspace: the Demo gets its public passphrase (it holds made-up devices only); any other
+        // the protection the user chose, never a fallback.
+        const bool demo = m_options.workspacePath.isEmpty();
+        if (!demo && !m_options.create)
+            return error(
+                QStringLiteral("workspace"),
+                tr("The workspace %1 has no key: it was never finished. Create it again.").arg(m_path));
+        unlocked = WorkspaceKey::create(*m_workspace, demo ? WorkspaceProtection::demo() : *m_options.create);
+    } else {
+        unlocked = WorkspaceKey::unlock(*m_workspace, m_options.passphrase, &m_unlockFailure);
+    }
+    if (!unlocked)
+        return unlocked.error();
+    m_protection = unlocked->kind;
+    m_workspace->keys().setSealer(unlocked->sealer);
     return Store::ok();
+}
+
+QList<Alink::DeviceKey> ConsoleSession::foreignDemoDevices() const
+{
+    QList<Alink::DeviceKey> foreign;
+    if (!isDemo())
+        return foreign;
+    const auto devices = m_workspace->identities().devices();
+    if (!devices) {
+        qCWarning(lcSession) << "cannot list the Demo's devices:" << devices.error().message();
+        return foreign;
+    }
+    for (const Store::DeviceRecord& device : *devices) {
+        if (!DemoSeed::isSeedDevice(device.productKey, device.deviceName))
+            foreign << Alink::DeviceKey{device.productKey, device.deviceName};
+    }
+    return foreign;
+}
+
+Store::Status ConsoleSession::copyForeignDemoDevices(const QString& path,
+                                                     const WorkspaceProtection& protection)
+{
+    const QList<Alink::DeviceKey> foreign = foreignDemoDevices();
+    if (foreign.isEmpty())
+        return error(QStringLiteral("devices"), tr("the Demo holds no devices but its own"));
+    if (QFileInfo::exists(path))
+        return error(QStringLiteral("workspace"), tr("%1 already exists").arg(path));
+    QList<Store::DeviceRecord> devices;
+    QList<QByteArray> secrets;
+    QStringList productKeys;
+    for (const Alink::DeviceKey& key : foreign) {
+        auto device = m_workspace->identities().device(key.productKey, key.deviceName);
+        if (!device)
+            return device.error();
+        if (!*device)
+            return error(QStringLiteral("devices"), tr("%1/%2 is gone").arg(key.productKey, key.deviceName));
+        auto secret = m_workspace->identities().deviceSecret(key.productKey, key.deviceName);
+        if (!secret)
+            return secret.error();
+        devices << **device;
+        secrets << *secret;
+        if (!productKeys.contains(key.productKey))
+            productKeys << key.productKey;
+    }
+    const auto removeTarget = [&path] {
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+    };
+    Store::Status status = Store::ok();
+    {
+        auto target = Store::Workspace::open(path);
+        if (!target)
+            return target.error();
+        auto key = WorkspaceKey::create(**target, protection);
+        if (!key) {
+            status = key.error();
+        } else {
+            (*target)->keys().setSealer(key->sealer);
+            for (const QString& productKey : std::as_const(productKeys)) {
+                if (!status)
+                    break;
+                const auto product = m_workspace->identities().product(productKey);
+                if (!product)
+                    status = product.error();
+                else if (*product)
+                    status = (*target)->identities().upsertProduct(**product);
+            }
+            if (status)
+                status = (*target)->identities().addDevices(devices, secrets);
+        }
+    }
+    if (!status)
+        removeTarget();
+    return status;
+}
+
+void ConsoleSession::lock()
+{
+    if (!m_workspace || m_workspace->keys().isLocked())
+        return;
+    m_workspace->keys().setSealer(nullptr);
+    qCInfo(lcSession) << "workspace locked";
+    emit lockChanged(true);
+}
+
+Store::Status ConsoleSession::unlock(const QString& passphrase)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    auto unlocked = WorkspaceKey::unlock(*m_workspace, passphrase, &m_unlockFailure);
+    if (!unlocked)
+        return unlocked.error();
+    m_workspace->keys().setSealer(unlocked->sealer);
+    qCInfo(lcSession) << "workspace unlocked";
+    emit lockChanged(false);
+    return Store::ok();
+}
+
+bool ConsoleSession::isLocked() const
+{
+    return m_workspace && m_workspace->keys().isLocked();
+}
+
+Store::Status ConsoleSession::reprotect(const QString& currentPassphrase, const WorkspaceProtection& to)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    if (auto status = WorkspaceKey::reprotect(*m_workspace, currentPassphrase, to); !status)
+        return status;
+    auto unlocked = WorkspaceKey::unlock(*m_workspace, to.passphrase);
+    if (!unlocked)
+        return unlocked.error();
+    m_protection = unlocked->kind;
+    m_workspace->keys().setSealer(unlocked->sealer);
+    emit lockChanged(false);
+    return Store::ok();
+}
+
+Store::Status ConsoleSession::saveCopy(const QString& path) const
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    if (m_recorder)
+        m_recorder->flush();
+    return m_workspace->saveCopy(path);
 }
 
 Store::Status ConsoleSession::ensureSeeded()
@@ -190,8 +318,9 @@ Store::Status ConsoleSession::ensureSeeded()
 
 Store::Status ConsoleSession::reset()
 {
-    if (m_settings.mode != SessionMode::Demo)
-        return error(QStringLiteral("mode"), tr("only a Demo workspace can be reset"));
+    // Only the Demo (also when it did not open): a reset deletes the file.
+    if (!m_options.workspacePath.isEmpty() || (m_workspace && !isDemo()))
+        return error(QStringLiteral("mode"), tr("only the Demo workspace can be reset"));
     std::optional<Store::KeyRecord> record;
     if (m_workspace) {
         if (const auto bytes = m_workspace->keys().record()) {
@@ -422,7 +551,7 @@ Store::Status ConsoleSession::restartEngine()
     if (m_rollout)
         m_rollout->cancel();
     stopEngine();
-    if (m_settings.mode == SessionMode::Demo) {
+    if (isDemo() && m_settings.mode == SessionMode::Demo) {
         if (auto status = ensureSeeded(); !status)
             return status;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SessionSettings.h"
+#include "WorkspaceKey.h"
 #include "alink/AlinkError.h"
 #include "alink/DeviceKey.h"
 #include "roles/PlatformService.h"
@@ -47,21 +48,15 @@ class ConsoleSession final : public QObject
 {
     Q_OBJECT
 public:
-    // The Demo's passphrase is public (it is in the source), so PBKDF2 iterations buy nothing here.
-    static inline const QString kDemoPassphrase = QStringLiteral("configdeck-demo-workspace");
     // At most this many workspace devices are simulated in Demo mode (each is an agent and a connection).
     static constexpr int kMaxSimulatedDevices = 10000;
 
-    enum class KeyStorage
-    {
-        Auto,           // named workspaces: the OS keychain when it answers; the Demo's: its passphrase
-        DemoPassphrase, // always the fixed Demo passphrase (tests, machines without a keychain)
-    };
     struct Options
     {
-        QString workspacePath; // empty: defaultWorkspacePath()
-        KeyStorage keyStorage = KeyStorage::Auto;
-        QString passphrase; // for a workspace protected by its own passphrase
+        QString workspacePath; // empty: the Demo (defaultWorkspacePath(), made with the Demo's passphrase)
+        QString passphrase;    // opens a workspace protected by a passphrase
+        // How a new workspace is protected; without it a named workspace must already exist.
+        std::optional<WorkspaceProtection> create;
     };
 
     explicit ConsoleSession(Options options, QObject* parent = nullptr);
@@ -71,10 +66,37 @@ public:
     static QString defaultWorkspacePath();
 
     // Opens (or creates) the workspace, unlocks its secrets, seeds a Demo workspace that has no products
-    // and starts the engine of the workspace's mode. Safe to call again after an error.
+    // and starts the engine of the workspace's mode. Safe to call again after an error. A passphrase
+    // workspace opened without its passphrase, or with a wrong one, fails with unlockFailure() saying so;
+    // nothing is changed and nothing stays open.
     Store::Status open();
     // Closes the open workspace, if any, and opens the one the options name (the Demo's when none).
     Store::Status open(const Options& options);
+    UnlockFailure unlockFailure() const { return m_unlockFailure; }
+    // The key's protection of the open workspace: Demo for one under the Demo's public passphrase (the
+    // Demo, or a workspace made by an older release where no keychain answered).
+    WorkspaceProtection::Kind protection() const { return m_protection; }
+    bool isDemo() const { return m_workspace && m_protection == WorkspaceProtection::Kind::Demo; }
+    // In a Demo: the devices that are not its own made-up ones (real identities, imported before ConfigDeck
+    // kept them out). Empty elsewhere.
+    QList<Alink::DeviceKey> foreignDemoDevices() const;
+    // Copies those devices (with their products and DeviceSecrets) into a new workspace at `path`, protected
+    // as chosen; the new workspace is left closed. Nothing is made when any step fails.
+    Store::Status copyForeignDemoDevices(const QString& path, const WorkspaceProtection& protection);
+    // Whether this is the Demo at defaultWorkspacePath() (the one reset() may delete).
+    bool isDefaultDemo() const { return m_options.workspacePath.isEmpty(); }
+
+    // Drops the key: the fleet stays visible, but revealing or exporting secrets and connecting as
+    // identities fail with the workspace's locked error until unlock() succeeds.
+    void lock();
+    // Opens the key again (the passphrase of a passphrase workspace; nothing for the keychain). A wrong
+    // passphrase changes nothing; unlockFailure() says why.
+    Store::Status unlock(const QString& passphrase);
+    bool isLocked() const;
+    // Protects the open workspace's key differently (WorkspaceKey::reprotect), then keeps it unlocked.
+    Store::Status reprotect(const QString& currentPassphrase, const WorkspaceProtection& to);
+    // A consistent copy of the open workspace (same key, same protection) at a new path.
+    Store::Status saveCopy(const QString& path) const;
     // Deletes the Demo workspace and makes a fresh one (only in Demo mode).
     Store::Status reset();
     // Writes a Demo's products, devices and configuration versions into an empty workspace.
@@ -149,11 +171,13 @@ signals:
     // shown.
     void fleetChanged();
     void rolloutStarted(ConfigDeck::Roles::RolloutRunner* runner);
+    // The key was dropped (lock) or opened again (unlock), or its protection changed.
+    void lockChanged(bool locked);
 
 private:
     Store::Status openWorkspace();
     void openCloud();
-    Store::Status unlock();
+    Store::Status unlockWorkspace();
     Store::Status startEngine();
     void stopEngine();
     void loadCatalog();
@@ -176,6 +200,8 @@ private:
     QPointer<Roles::RolloutRunner> m_rollout;
     QString m_lastConnectionError;
     int m_online = 0;
+    UnlockFailure m_unlockFailure = UnlockFailure::None;
+    WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;
 };
 
 } // namespace ConfigDeck::Session

@@ -1,5 +1,7 @@
 #include "DemoSeed.h"
 
+#include <QSet>
+
 namespace ConfigDeck::Session {
 
 QString DemoSeed::faultMixText()
@@ -16,6 +18,19 @@ Roles::FaultProfile DemoSeed::profileFor(int fleetIndex, int fleetSize)
 QString DemoSeed::deviceName(const Product& product, int index)
 {
     return QStringLiteral("%1-%2").arg(product.devicePrefix).arg(index + 1, 4, 10, QLatin1Char('0'));
+}
+
+bool DemoSeed::isSeedDevice(const QString& productKey, const QString& deviceName)
+{
+    static const QSet<QString> seed = [] {
+        QSet<QString> keys;
+        for (const Product& product : products()) {
+            for (int i = 0; i < kDevicesPerProduct; ++i)
+                keys.insert(product.record.productKey + u'/' + DemoSeed::deviceName(product, i));
+        }
+        return keys;
+    }();
+    return seed.contains(productKey + u'/' + deviceName);
 }
 
 QList<DemoSeed::Product> DemoSeed::products()

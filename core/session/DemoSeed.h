@@ -36,6 +36,9 @@ public:
     // The fault profile of the index-th device of the whole Demo fleet (products in order).
     static Roles::FaultProfile profileFor(int fleetIndex, int fleetSize);
     static QString deviceName(const Product& product, int index);
+    // Whether the device is one of the Demo's own made-up devices (anything else in a Demo came from
+    // outside).
+    static bool isSeedDevice(const QString& productKey, const QString& deviceName);
 };
 
 } // namespace ConfigDeck::Session

@@ -292,6 +292,23 @@ Status Workspace::migrate(int fromVersion)
     return ok();
 }
 
+Status Workspace::saveCopy(const QString& targetPath) const
+{
+    const QFileInfo target(targetPath);
+    if (target.exists())
+        return storeError(tr("%1 already exists: choose a new file name for the copy.").arg(targetPath));
+    if (target.absoluteFilePath() == QFileInfo(m_path).absoluteFilePath())
+        return storeError(tr("A copy cannot replace the workspace itself."));
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("VACUUM INTO ?"));
+    query.addBindValue(target.absoluteFilePath());
+    if (!query.exec()) {
+        QFile::remove(target.absoluteFilePath()); // a partial copy is no copy
+        return sqlError(tr("Cannot save a copy of the workspace to %1").arg(targetPath), query.lastError());
+    }
+    return ok();
+}
+
 QString Workspace::sqliteVersion()
 {
     if (!QSqlDatabase::isDriverAvailable(QLatin1StringView(kDriver)))

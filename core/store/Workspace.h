@@ -70,6 +70,10 @@ public:
     KeyStore& keys() { return m_keys; }
     const KeyStore& keys() const { return m_keys; }
 
+    // A consistent copy of the whole workspace in a new file (SQLite VACUUM INTO): secrets stay sealed
+    // under the same key. The target must not exist yet.
+    Status saveCopy(const QString& targetPath) const;
+
 private:
     Workspace(QString path, const QString& connectionName);
     QSqlDatabase database() const;

@@ -81,6 +81,20 @@ std::optional<AlinkError> checkPassphrase(const QString& passphrase)
     return std::nullopt;
 }
 
+// What a new record may have: the Demo's public passphrase buys nothing from iterations; every other
+// passphrase gets at least the default.
+std::optional<AlinkError> checkNewIterations(int iterations, const QString& passphrase)
+{
+    if (passphrase != KeyRecord::kDemoPassphrase && iterations < KeyRecord::kDefaultIterations) {
+        return AlinkError{QStringLiteral("iterations"),
+                          KeyRecord::tr("%1 PBKDF2 iterations are too few for a workspace that can hold real "
+                                        "identities: at least %2 are needed")
+                              .arg(iterations)
+                              .arg(KeyRecord::kDefaultIterations)};
+    }
+    return std::nullopt;
+}
+
 std::optional<AlinkError> checkIterations(int iterations, const QString& field)
 {
     if (iterations < KeyRecord::kMinimumIterations || iterations > KeyRecord::kMaximumIterations) {
@@ -443,6 +457,8 @@ Expected<KeyRecord> KeyVault::protect(const QByteArray& key, KeyRecord::Mode mod
         if (auto error = checkPassphrase(passphrase))
             return *error;
         if (auto error = checkIterations(iterations, QStringLiteral("iterations")))
+            return *error;
+        if (auto error = checkNewIterations(iterations, passphrase))
             return *error;
         record.kdf = KeyRecord::kPbkdf2Sha256;
         record.iterations = iterations;

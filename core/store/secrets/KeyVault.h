@@ -26,11 +26,15 @@ public:
     };
 
     static constexpr int kFormatVersion = 1;
-    static constexpr int kDefaultIterations = 600000; // OWASP 2023 for PBKDF2-HMAC-SHA256
-    static constexpr int kMinimumIterations = 1000;   // accepted at all only so that tests run fast
+    static constexpr int kDefaultIterations = 600000; // OWASP 2023 for PBKDF2-HMAC-SHA256; the least a new
+                                                      // record gets, except the Demo's
+    static constexpr int kMinimumIterations = 1000;   // read at all only for the Demo's records
     static constexpr int kMaximumIterations = 100000000;
     static constexpr int kSaltSize = 16;
     static inline const QString kPbkdf2Sha256 = QStringLiteral("PBKDF2-HMAC-SHA256");
+    // The Demo's passphrase is public (it is in the source), so PBKDF2 iterations buy nothing for it: its
+    // record alone may have kMinimumIterations. It protects made-up devices only, never real identities.
+    static inline const QString kDemoPassphrase = QStringLiteral("configdeck-demo-workspace");
 
     Mode mode = Mode::Keychain;
     QString workspaceId;   // QUuid without braces, e.g. "6f1c...-..."
@@ -67,7 +71,8 @@ public:
 
     // A new random workspace key and the record to keep in the workspace file. workspaceId must be a
     // QUuid (with or without braces). Keychain mode stores the key in the OS keychain; Passphrase mode
-    // wraps it (the passphrase needs kMinimumPassphraseLength characters). iterations: Passphrase mode only.
+    // wraps it (the passphrase needs kMinimumPassphraseLength characters). iterations: Passphrase mode only,
+    // at least KeyRecord::kDefaultIterations except under KeyRecord::kDemoPassphrase.
     static Alink::Expected<std::pair<QByteArray, KeyRecord>>
     create(KeyRecord::Mode mode, const QString& workspaceId, const QString& passphrase = {},
            int iterations = KeyRecord::kDefaultIterations);

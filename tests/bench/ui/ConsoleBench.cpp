@@ -36,6 +36,8 @@ using namespace ConfigDeck;
 
 namespace {
 
+const QString kBenchPassphrase = QStringLiteral("bench workspace passphrase");
+
 double ms(const QElapsedTimer& timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -120,10 +122,16 @@ bool makeWorkspace(const QString& path, int total)
 {
     Session::ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
+    options.create = Session::WorkspaceProtection::withPassphrase(kBenchPassphrase);
+    options.passphrase = kBenchPassphrase;
     Session::ConsoleSession session(options);
     if (auto status = session.open(); !status) {
         std::fprintf(stderr, "cannot create the workspace: %s\n", qPrintable(status.error().message()));
+        return false;
+    }
+    // A workspace of one's own starts empty: the bench gets the Demo's products and versions first.
+    if (auto status = session.ensureSeeded(); !status) {
+        std::fprintf(stderr, "cannot seed the workspace: %s\n", qPrintable(status.error().message()));
         return false;
     }
     Store::Workspace* workspace = session.workspace();
@@ -257,7 +265,8 @@ int main(int argc, char* argv[])
     // ---- The console.
     Session::ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
+    options.create = Session::WorkspaceProtection::withPassphrase(kBenchPassphrase);
+    options.passphrase = kBenchPassphrase;
     StallMonitor stalls;
     Ui::MainWindow window;
     window.resize(1280, 800);

@@ -42,7 +42,10 @@ ConsoleSession::Options optionsFor(const QString& path)
 {
     ConsoleSession::Options options;
     options.workspacePath = path;
-    options.keyStorage = ConsoleSession::KeyStorage::DemoPassphrase;
+    // A workspace of its own: made (or reopened) under a test passphrase.
+    const QString passphrase = QStringLiteral("cloud-workbench test passphrase");
+    options.create = Session::WorkspaceProtection::withPassphrase(passphrase);
+    options.passphrase = passphrase;
     return options;
 }
 

@@ -6,6 +6,8 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -68,9 +70,13 @@ void TestReplyCodeCatalogView::filterByCategory()
 
 void TestReplyCodeCatalogView::mainWindowShowsCatalog()
 {
+    QStandardPaths::setTestModeEnabled(true);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The window starts on the start page; the reference is a tab of the console.
+    window.openDemo();
+    window.tabs()->setCurrentWidget(window.replyCodeCatalog());
     QVERIFY(window.replyCodeCatalog()->isVisible());
     QVERIFY(window.replyCodeCatalog()->visibleRowCount() > 30);
     const QPixmap shot = window.grab();

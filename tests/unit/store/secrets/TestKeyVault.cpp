@@ -14,7 +14,8 @@ using ConfigDeck::Alink::Expected;
 
 namespace {
 
-constexpr int kTestIterations = 1000; // the minimum: keeps the passphrase rows fast
+// A new record under any passphrase but the Demo's needs at least the default.
+constexpr int kTestIterations = KeyRecord::kDefaultIterations;
 
 QString newWorkspaceId()
 {
@@ -95,6 +96,7 @@ private slots:
     void defaultIterations();
     void invalidArguments_data();
     void invalidArguments();
+    void demoPassphraseKeepsFewIterations();
     void recordOfAnotherWorkspace();
 
     // Keychain mode, real Secret Service
@@ -447,6 +449,23 @@ void TestKeyVault::invalidArguments_data()
                               << QStringLiteral("workspaceId: “” is not a workspace id");
     QTest::addRow("too few iterations")
         << newWorkspaceId() << 999 << QStringLiteral("iterations: The PBKDF2 iteration count 999 is outside");
+    QTest::addRow("too few for real identities")
+        << newWorkspaceId() << KeyRecord::kDefaultIterations - 1
+        << QStringLiteral(
+               "iterations: 599999 PBKDF2 iterations are too few for a workspace that can hold real "
+               "identities: at least 600000 are needed");
+    QTest::addRow("the old Demo count") << newWorkspaceId() << KeyRecord::kMinimumIterations
+                                        << QStringLiteral("iterations: 1000 PBKDF2 iterations are too few");
+}
+
+void TestKeyVault::demoPassphraseKeepsFewIterations()
+{
+    // Only the Demo's public passphrase may have the minimum: iterations buy nothing for it.
+    const auto created = KeyVault::create(KeyRecord::Mode::Passphrase, newWorkspaceId(),
+                                          KeyRecord::kDemoPassphrase, KeyRecord::kMinimumIterations);
+    QVERIFY(created);
+    QCOMPARE(created->second.iterations, KeyRecord::kMinimumIterations);
+    QCOMPARE(KeyVault::unlock(created->second, KeyRecord::kDemoPassphrase).value(), created->first);
 }
 
 void TestKeyVault::invalidArguments()

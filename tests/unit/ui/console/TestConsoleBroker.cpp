@@ -56,9 +56,12 @@ std::unique_ptr<MainWindow> TestConsoleBroker::openOnBroker(const QString& url, 
     window->resize(1280, 800);
     window->show();
     Session::ConsoleSession::Options options;
-    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
+    options.create = Session::WorkspaceProtection::withPassphrase(QStringLiteral("lab bench passphrase"));
     options.workspacePath = m_dir.filePath(QStringLiteral("lab-%1.configdeck").arg(++m_workspaces));
     if (!window->openSession(options))
+        return nullptr;
+    // A workspace of one's own starts empty: the lab gets the Demo's products, devices and versions.
+    if (!window->session()->ensureSeeded())
         return nullptr;
     Session::SessionSettings settings = window->session()->settings();
     settings.mode = Session::SessionMode::Broker;

@@ -45,8 +45,17 @@ Alink::DeviceIdentity imported(int index)
 
 ConsoleSession::Options demoOptions()
 {
+    return ConsoleSession::Options{}; // the Demo: made under the Demo's passphrase
+}
+
+// A workspace of one's own at `path`: made under a test passphrase the first time, opened with it after.
+ConsoleSession::Options namedOptions(const QString& path)
+{
+    const QString passphrase = QStringLiteral("console session test passphrase");
     ConsoleSession::Options options;
-    options.keyStorage = ConsoleSession::KeyStorage::DemoPassphrase;
+    options.workspacePath = path;
+    options.create = Session::WorkspaceProtection::withPassphrase(passphrase);
+    options.passphrase = passphrase;
     return options;
 }
 
@@ -135,9 +144,7 @@ bool TestConsoleSession::connectOnCloud(const Alink::DeviceKey& device)
 
 void TestConsoleSession::importIntoWorkspace(const QString& path, const QString& csv)
 {
-    ConsoleSession::Options options = demoOptions();
-    options.workspacePath = path;
-    QVERIFY(m_window->openSession(options));
+    QVERIFY(m_window->openSession(namedOptions(path)));
     QCOMPARE(m_window->session()->workspacePath(), path);
     verifyCloudTabFollowsTheSession();
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
@@ -213,9 +220,7 @@ void TestConsoleSession::connectImportResetReopenConnect()
 
     // 5. Another workspace opened, and connected again: the identity comes online and what it downloads
     // is written to that workspace.
-    ConsoleSession::Options options = demoOptions();
-    options.workspacePath = named;
-    QVERIFY(m_window->openSession(options));
+    QVERIFY(m_window->openSession(namedOptions(named)));
     verifyCloudTabFollowsTheSession();
     QCOMPARE(m_window->cloudPanel()->model()->rowCount(), 0);
     const Alink::DeviceKey importedKey{kProduct, imported(1).deviceName};

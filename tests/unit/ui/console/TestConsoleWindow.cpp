@@ -58,9 +58,7 @@ namespace {
 
 Session::ConsoleSession::Options demoOptions()
 {
-    Session::ConsoleSession::Options options;
-    options.keyStorage = Session::ConsoleSession::KeyStorage::DemoPassphrase;
-    return options;
+    return Session::ConsoleSession::Options{}; // the Demo, under its own public passphrase
 }
 
 // What a device of this profile must end with after a push: a code, or none (it never answers).
@@ -397,8 +395,16 @@ void TestConsoleWindow::csvImportWithOneBadRowImportsNothing()
                "a1Thermo,thermo-new-3,0123456789abcdef0123456789abcded\n");
     file.close();
     const qint64 before = storedValue(m_window->session()->workspace()->identities().deviceCount());
-    CsvImportDialog* dialog = m_window->importCsv(path);
-    QVERIFY(dialog);
+    // The Demo takes no real identities: it offers a workspace of the user's own first (declined here).
+    QString offer;
+    answerNextMessageBox(QMessageBox::Cancel, &offer);
+    QVERIFY(!m_window->importCsv(path));
+    QVERIFY2(offer.contains(QStringLiteral("made-up devices only")), qPrintable(offer));
+    QVERIFY(m_window->session()->isDemo());
+    // The dialog itself, over the open workspace: one bad row and nothing can be imported.
+    auto* dialog = new CsvImportDialog(m_window->session()->workspace(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->previewFile(path);
     QCOMPARE(dialog->errorsTable()->rowCount(), 1);
     QCOMPARE(dialog->errorsTable()->item(0, 0)->text(), QStringLiteral("3"));
     const QString reason = dialog->errorsTable()->item(0, 1)->text();
@@ -606,9 +612,11 @@ void TestConsoleWindow::brokerRefusalIsShownInWords()
     MainWindow window;
     window.resize(1280, 800);
     window.show();
-    Session::ConsoleSession::Options options = demoOptions();
+    Session::ConsoleSession::Options options;
     options.workspacePath = dir.filePath(QStringLiteral("lab.configdeck"));
+    options.create = Session::WorkspaceProtection::withPassphrase(QStringLiteral("lab bench passphrase"));
     QVERIFY(window.openSession(options));
+    QVERIFY(window.session()->ensureSeeded()); // a workspace of one's own starts empty: the Demo's devices
 
     // The dialog names the field at fault and does not accept.
     Session::SessionSettings settings = window.session()->settings();

@@ -1,0 +1,240 @@
+#include "session/ConsoleSession.h"
+#include "session/DemoSeed.h"
+#include "store/CsvExport.h"
+#include "store/Workspace.h"
+#include "store/secrets/KeyVault.h"
+#include "support/StoredValue.h"
+#include "support/WorkspaceChecks.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ConfigDeck;
+using Session::ConsoleSession;
+using Session::UnlockFailure;
+using Session::WorkspaceProtection;
+
+namespace {
+
+const QString kPassphrase = QStringLiteral("lab fleet passphrase");
+const QByteArray kSecret = "5e2b7c9a0d1f4e3b8a6c2d9e0f1a2b3c";
+
+} // namespace
+
+// The console's session over workspaces of each protection: the Demo under its public passphrase (and a
+// Demo holding real devices, as today's release lets it), a passphrase workspace, lock and unlock.
+class TestSessionProtection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void demoIsADemo();
+    void demoWithForeignDevicesIsReported();
+    void missingWorkspaceIsNotCreated();
+    void passphraseWorkspace();
+    void lockAndUnlock();
+    void saveCopy();
+
+private:
+    QString path(const QString& name) const { return m_dir->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSessionProtection::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestSessionProtection::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QFile::remove(ConsoleSession::defaultWorkspacePath());
+}
+
+void TestSessionProtection::demoIsADemo()
+{
+    ConsoleSession session({});
+    QVERIFY(session.open());
+    QVERIFY(session.isDemo());
+    QCOMPARE(session.protection(), WorkspaceProtection::Kind::Demo);
+    QVERIFY(session.foreignDemoDevices().isEmpty());
+    QCOMPARE(storedValue(session.workspace()->identities().deviceCount()),
+             qint64(2 * Session::DemoSeed::kDevicesPerProduct));
+    session.shutdown();
+    QVERIFY(session.reset());
+    QVERIFY(session.isDemo());
+}
+
+void TestSessionProtection::demoWithForeignDevicesIsReported()
+{
+    // A named workspace as the current release made it where no keychain answered: the Demo's passphrase.
+    const QString file = path(QStringLiteral("old.configdeck"));
+    {
+        auto opened = Store::Workspace::open(file);
+        QVERIFY(opened);
+        auto record =
+            Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, (*opened)->workspaceId(),
+                                    Store::KeyRecord::kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
+        QVERIFY(record);
+        QVERIFY((*opened)->keys().setRecord(record->second.toBytes()));
+    }
+    ConsoleSession::Options options;
+    options.workspacePath = file;
+    ConsoleSession session(options);
+    QVERIFY(session.open());
+    QVERIFY(session.isDemo());
+    QVERIFY(session.foreignDemoDevices().isEmpty()); // its own seed only
+    QVERIFY(session.workspace()->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-7")},
+                                                        kSecret));
+    const auto foreign = session.foreignDemoDevices();
+    QCOMPARE(foreign.size(), 1);
+    QCOMPARE(foreign.first().deviceName, QStringLiteral("meter-7"));
+
+    // Protected, it is no Demo any more.
+    QVERIFY(session.reprotect({}, WorkspaceProtection::withPassphrase(kPassphrase)));
+    QVERIFY(!session.isDemo());
+    QVERIFY(session.foreignDemoDevices().isEmpty());
+    TestSupport::verifyStrongKeyRecord(session.workspace()->keys().record().value());
+    session.shutdown();
+    options.passphrase = kPassphrase;
+    ConsoleSession reopened(options);
+    QVERIFY(reopened.open());
+    QCOMPARE(reopened.protection(), WorkspaceProtection::Kind::Passphrase);
+}
+
+void TestSessionProtection::missingWorkspaceIsNotCreated()
+{
+    ConsoleSession::Options options;
+    options.workspacePath = path(QStringLiteral("nowhere.configdeck"));
+    ConsoleSession session(options);
+    const auto status = session.open();
+    QVERIFY(!status);
+    QVERIFY(status.error().message().contains(QLatin1StringView("There is no workspace")));
+    QVERIFY(!QFile::exists(options.workspacePath));
+    QVERIFY(!session.workspace());
+}
+
+void TestSessionProtection::passphraseWorkspace()
+{
+    const QString file = path(QStringLiteral("lab.configdeck"));
+    {
+        ConsoleSession::Options options;
+        options.workspacePath = file;
+        options.create = WorkspaceProtection::withPassphrase(kPassphrase);
+        ConsoleSession session(options);
+        QVERIFY(session.open());
+        QVERIFY(!session.isDemo());
+        QCOMPARE(session.protection(), WorkspaceProtection::Kind::Passphrase);
+        QVERIFY(session.workspace()->identities().addDevice(
+            {QStringLiteral("a1Real"), QStringLiteral("meter-1")}, kSecret));
+        TestSupport::verifyStrongKeyRecord(session.workspace()->keys().record().value());
+        TestSupport::verifyNoPlainSecrets(file, {kSecret});
+    }
+    const QByteArray before = TestSupport::fileBytes(file);
+
+    ConsoleSession::Options options;
+    options.workspacePath = file;
+    ConsoleSession session(options);
+    auto status = session.open();
+    QVERIFY(!status);
+    QCOMPARE(session.unlockFailure(), UnlockFailure::NeedsPassphrase);
+    QVERIFY(!session.workspace());
+
+    options.passphrase = QStringLiteral("wrong passphrase");
+    ConsoleSession wrong(options);
+    status = wrong.open();
+    QVERIFY(!status);
+    QCOMPARE(wrong.unlockFailure(), UnlockFailure::WrongPassphrase);
+    QCOMPARE(status.error().message(), QStringLiteral("passphrase: Wrong passphrase for this workspace"));
+    QVERIFY(!wrong.workspace());
+    QCOMPARE(TestSupport::fileBytes(file), before);
+
+    options.passphrase = kPassphrase;
+    ConsoleSession right(options);
+    QVERIFY(right.open());
+    QCOMPARE(right.workspace()
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
+                 .value(),
+             kSecret);
+    TestSupport::verifyNoPlainSecrets(file, {kSecret});
+}
+
+void TestSessionProtection::lockAndUnlock()
+{
+    const QString file = path(QStringLiteral("lock.configdeck"));
+    ConsoleSession::Options options;
+    options.workspacePath = file;
+    options.create = WorkspaceProtection::withPassphrase(kPassphrase);
+    ConsoleSession session(options);
+    QVERIFY(session.open());
+    QVERIFY(session.workspace()->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-1")},
+                                                        kSecret));
+    QSignalSpy lockChanged(&session, &ConsoleSession::lockChanged);
+
+    session.lock();
+    QVERIFY(session.isLocked());
+    QCOMPARE(lockChanged.size(), 1);
+    QCOMPARE(storedValue(session.workspace()->identities().deviceCount()),
+             qint64(1)); // the fleet stays visible
+    const auto secret =
+        session.workspace()->identities().deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"));
+    QVERIFY(!secret);
+    QCOMPARE(secret.error().message(), Store::KeyStore::lockedError().message());
+    const auto exported = Store::CsvExport::writeFile(*session.workspace(), path(QStringLiteral("out.csv")),
+                                                      Store::CsvExport::Secrets::Revealed);
+    QVERIFY(!exported);
+    QCOMPARE(exported.error().message(), Store::KeyStore::lockedError().message());
+
+    QVERIFY(!session.unlock(QStringLiteral("wrong passphrase")));
+    QCOMPARE(session.unlockFailure(), UnlockFailure::WrongPassphrase);
+    QVERIFY(session.isLocked());
+    QVERIFY(!session.unlock({}));
+    QCOMPARE(session.unlockFailure(), UnlockFailure::NeedsPassphrase);
+
+    QVERIFY(session.unlock(kPassphrase));
+    QVERIFY(!session.isLocked());
+    QCOMPARE(lockChanged.size(), 2);
+    QCOMPARE(session.workspace()
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
+                 .value(),
+             kSecret);
+}
+
+void TestSessionProtection::saveCopy()
+{
+    const QString file = path(QStringLiteral("orig.configdeck"));
+    const QString copy = path(QStringLiteral("copy.configdeck"));
+    ConsoleSession::Options options;
+    options.workspacePath = file;
+    options.create = WorkspaceProtection::withPassphrase(kPassphrase);
+    ConsoleSession session(options);
+    QVERIFY(session.open());
+    QVERIFY(session.workspace()->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-1")},
+                                                        kSecret));
+    QVERIFY(session.saveCopy(copy));
+    QVERIFY(!session.saveCopy(copy)); // never over an existing file
+    TestSupport::verifyNoPlainSecrets(copy, {kSecret});
+
+    options.workspacePath = copy;
+    options.create.reset();
+    options.passphrase = kPassphrase;
+    ConsoleSession copied(options);
+    QVERIFY(copied.open());
+    QCOMPARE(copied.workspace()
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
+                 .value(),
+             kSecret);
+}
+
+QTEST_GUILESS_MAIN(TestSessionProtection)
+#include "TestSessionProtection.moc"

@@ -1,0 +1,220 @@
+#include "NewWorkspaceDialog.h"
+
+#include "store/secrets/KeyVault.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ConfigDeck::Ui {
+
+namespace {
+const QString kSuffix = QStringLiteral(".configdeck");
+}
+
+NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
+    : QDialog(parent)
+    , m_path(new QLineEdit(this))
+    , m_browse(new QPushButton(tr("&Browse…"), this))
+    , m_keychain(new QRadioButton(tr("Keep the key in the OS &keychain"), this))
+    , m_passphraseMode(new QRadioButton(tr("Protect the key with a &passphrase"), this))
+    , m_keychainNote(new QLabel(this))
+    , m_passphrase(new QLineEdit(this))
+    , m_confirm(new QLineEdit(this))
+    , m_strength(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("New workspace"));
+    setObjectName(QStringLiteral("newWorkspaceDialog"));
+    m_path->setObjectName(QStringLiteral("newWorkspacePath"));
+    m_keychain->setObjectName(QStringLiteral("newWorkspaceKeychain"));
+    m_passphraseMode->setObjectName(QStringLiteral("newWorkspacePassphraseMode"));
+    m_passphrase->setObjectName(QStringLiteral("newWorkspacePassphrase"));
+    m_confirm->setObjectName(QStringLiteral("newWorkspaceConfirm"));
+    m_strength->setObjectName(QStringLiteral("newWorkspaceStrength"));
+    m_problem->setObjectName(QStringLiteral("newWorkspaceProblem"));
+
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_path->setText(QDir::toNativeSeparators(QDir(documents).filePath(QStringLiteral("fleet") + kSuffix)));
+    m_path->setMinimumWidth(380);
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_confirm->setEchoMode(QLineEdit::Password);
+    m_passphrase->setPlaceholderText(
+        tr("At least %1 characters").arg(Store::KeyVault::kMinimumPassphraseLength));
+    m_confirm->setPlaceholderText(tr("The same passphrase again"));
+    m_keychainNote->setWordWrap(true);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color:#b3261e"));
+
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_keychain);
+    group->addButton(m_passphraseMode);
+    m_keychain->setEnabled(keychainAvailable);
+    (keychainAvailable ? m_keychain : m_passphraseMode)->setChecked(true);
+    m_keychainNote->setText(
+        keychainAvailable ? tr("The OS keychain unlocks the workspace when you log in; nothing to remember.")
+                          : tr("No OS keychain answers here (remote session, container or no keychain "
+                               "service): protect the "
+                               "workspace with a passphrase."));
+    m_keychainNote->setEnabled(false);
+
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    auto* pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    auto* passphraseLabel = new QLabel(tr("Pass&phrase:"), this);
+    passphraseLabel->setBuddy(m_passphrase);
+    auto* confirmLabel = new QLabel(tr("&Again:"), this);
+    confirmLabel->setBuddy(m_confirm);
+
+    auto* form = new QFormLayout;
+    form->addRow(pathLabel, pathRow);
+    auto* protectionLabel = new QLabel(tr("Protection:"), this);
+    form->addRow(protectionLabel, m_keychain);
+    form->addRow(QString(), m_keychainNote);
+    form->addRow(QString(), m_passphraseMode);
+    form->addRow(passphraseLabel, m_passphrase);
+    form->addRow(confirmLabel, m_confirm);
+    form->addRow(QString(), m_strength);
+    m_pathWidgets = {pathLabel, m_path, m_browse};
+    m_passphraseWidgets = {passphraseLabel, m_passphrase, confirmLabel, m_confirm, m_strength};
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_browse, &QPushButton::clicked, this, &NewWorkspaceDialog::browse);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit* edit : {m_path, m_passphrase, m_confirm})
+        connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::update);
+    connect(m_keychain, &QRadioButton::toggled, this, &NewWorkspaceDialog::update);
+    update();
+}
+
+void NewWorkspaceDialog::setAsksForPath(bool asks)
+{
+    m_asksForPath = asks;
+    for (QWidget* widget : std::as_const(m_pathWidgets))
+        widget->setVisible(asks);
+    update();
+}
+
+void NewWorkspaceDialog::setPath(const QString& path)
+{
+    m_path->setText(QDir::toNativeSeparators(path));
+}
+
+QString NewWorkspaceDialog::path() const
+{
+    QString path = QDir::fromNativeSeparators(m_path->text().trimmed());
+    if (!path.isEmpty() && !path.endsWith(kSuffix, Qt::CaseInsensitive))
+        path += kSuffix;
+    return path;
+}
+
+Session::WorkspaceProtection NewWorkspaceDialog::protection() const
+{
+    return m_keychain->isChecked() ? Session::WorkspaceProtection::keychain()
+                                   : Session::WorkspaceProtection::withPassphrase(m_passphrase->text());
+}
+
+QPushButton* NewWorkspaceDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QString NewWorkspaceDialog::problem() const
+{
+    if (m_asksForPath) {
+        const QString file = path();
+        if (file.isEmpty())
+            return tr("Choose where the workspace file goes.");
+        const QFileInfo info(file);
+        if (info.exists())
+            return tr("%1 already exists: choose a new file name, or open it with Open workspace.")
+                .arg(info.fileName());
+        if (!info.absoluteDir().exists())
+            return tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath()));
+    }
+    if (m_keychain->isChecked())
+        return {};
+    const QString passphrase = m_passphrase->text();
+    const auto length = passphrase.toUcs4().size();
+    if (length < Store::KeyVault::kMinimumPassphraseLength)
+        return tr("The passphrase needs at least %1 characters (%2 so far).")
+            .arg(Store::KeyVault::kMinimumPassphraseLength)
+            .arg(length);
+    if (passphrase == Store::KeyRecord::kDemoPassphrase)
+        return tr("This passphrase ships with ConfigDeck: choose your own.");
+    if (m_confirm->text() != passphrase)
+        return tr("The two passphrases differ.");
+    return {};
+}
+
+QString NewWorkspaceDialog::strengthHint(const QString& passphrase)
+{
+    if (passphrase.isEmpty())
+        return {};
+    // A rough estimate: length times the bits of the character classes used. Enough to tell "password1"
+    // from a sentence; it is a hint, not a rule.
+    bool lower = false, upper = false, digit = false, symbol = false, other = false;
+    for (const uint c : passphrase.toUcs4()) {
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c < 128)
+            symbol = true;
+        else
+            other = true;
+    }
+    const int pool =
+        (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (symbol ? 33 : 0) + (other ? 100 : 0);
+    const double bits = double(passphrase.toUcs4().size()) * std::log2(double(qMax(pool, 2)));
+    if (bits < 45)
+        return tr("Strength: weak. Longer is better: a few unrelated words make a strong passphrase.");
+    if (bits < 65)
+        return tr("Strength: fair. A few more characters or words would make it strong.");
+    return tr("Strength: strong.");
+}
+
+void NewWorkspaceDialog::browse()
+{
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("New workspace"), path(),
+                                                        tr("ConfigDeck workspaces (*.configdeck)"));
+    if (!chosen.isEmpty())
+        setPath(chosen);
+}
+
+void NewWorkspaceDialog::update()
+{
+    const bool passphrase = m_passphraseMode->isChecked();
+    for (QWidget* widget : std::as_const(m_passphraseWidgets))
+        widget->setEnabled(passphrase);
+    m_strength->setText(passphrase ? strengthHint(m_passphrase->text()) : QString());
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    okButton()->setEnabled(why.isEmpty());
+}
+
+} // namespace ConfigDeck::Ui
