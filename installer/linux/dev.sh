@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's two commands on Debian 12:
-#   installer/linux/dev.sh run    install what is needed, build, launch ConfigDeck (Demo mode)
+#   installer/linux/dev.sh run    install what is needed, build, launch ConfigDeck in its Demo (or with the given args)
 #   installer/linux/dev.sh test   install what is needed, build, run the whole test suite with ctest,
 #                                 the GUI and session tests under ASan/UBSan (build-asan), build the .deb,
 #                                 install it and smoke-run it, then the fuzzer
@@ -25,6 +25,8 @@ fi
 
 case "$mode" in
 run)
+    # With no arguments, straight into the Demo (the README promises that); otherwise as given.
+    [ $# -gt 0 ] || set -- --demo
     exec ./build/app/configdeck "$@"
     ;;
 test)

@@ -125,7 +125,7 @@ mkdir -p "$sandbox/home" "$sandbox/data" "$sandbox/config" "$sandbox/cache"
 mkdir -m 0700 "$sandbox/runtime"
 export HOME="$sandbox/home" XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config"
 export XDG_CACHE_HOME="$sandbox/cache" XDG_RUNTIME_DIR="$sandbox/runtime"
-export QT_QPA_PLATFORM=offscreen QT_FORCE_STDERR_LOGGING=1 QT_LOGGING_RULES="configdeck.demo.info=true"
+export QT_QPA_PLATFORM=offscreen QT_FORCE_STDERR_LOGGING=1 QT_LOGGING_RULES="configdeck.session.info=true"
 export QT_MESSAGE_PATTERN="%{type} %{if-category}%{category}: %{endif}%{message}"
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 # A private session bus, so that nothing the GUI asks of D-Bus (a keychain, a portal) reaches the user's.
@@ -139,15 +139,32 @@ fi
 # QStandardPaths::AppDataLocation for organisation and application "ConfigDeck".
 workspace="$XDG_DATA_HOME/ConfigDeck/ConfigDeck/demo.configdeck"
 gui_log="$sandbox/configdeck.log"
-step "starting /usr/bin/configdeck offscreen (HOME=$HOME)"
-/usr/bin/configdeck >"$gui_log" 2>&1 &
-gui_pid=$!
-
 show_log() {
     echo "---- configdeck output ----" >&2
     cat "$gui_log" >&2
     echo "---------------------------" >&2
 }
+
+# A first start without arguments, as from the application menu: the start page, and no workspace made.
+step "starting /usr/bin/configdeck offscreen for the first time (HOME=$HOME)"
+/usr/bin/configdeck >"$gui_log" 2>&1 &
+gui_pid=$!
+sleep "$alive_seconds"
+if ! kill -0 "$gui_pid" 2>/dev/null; then
+    wait "$gui_pid" && status=0 || status=$?
+    gui_pid=""
+    show_log
+    fail "configdeck exited (status $status) within ${alive_seconds}s of its first start"
+fi
+kill "$gui_pid"
+wait "$gui_pid" 2>/dev/null || true
+gui_pid=""
+[ ! -e "$workspace" ] || fail "the first start made $workspace instead of showing the start page"
+step "first start: still running after ${alive_seconds}s on the start page, no workspace made"
+
+step "starting /usr/bin/configdeck --demo offscreen"
+/usr/bin/configdeck --demo >"$gui_log" 2>&1 &
+gui_pid=$!
 deadline=$((SECONDS + gui_timeout))
 until [ -s "$workspace" ] && grep -q "seeded the Demo workspace" "$gui_log"; do
     if ! kill -0 "$gui_pid" 2>/dev/null; then
