@@ -75,6 +75,8 @@ public:
     bool startPageShown() const;
     QLabel* demoMarker() const { return m_demoMarker; }
     QMenu* recentMenu() const { return m_recentMenu; }
+    // Counts down to the idle lock; any input restarts it.
+    QTimer* idleLockTimer() { return &m_idleTimer; }
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
     CloudPanel* cloudPanel() const { return m_cloud; }

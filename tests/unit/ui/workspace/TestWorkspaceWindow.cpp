@@ -1,4 +1,5 @@
 #include "CsvImportDialog.h"
+#include "FleetView.h"
 #include "Localization.h"
 #include "MainWindow.h"
 #include "NewWorkspaceDialog.h"
@@ -20,10 +21,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,11 +101,13 @@ private slots:
     void newWorkspaceWithPassphrase();
     void wrongPassphraseChangesNothing();
     void lockAndUnlock();
+    void idleLock();
     void changePassphrase();
     void newWorkspaceWithKeychain();
     void openRecentWithMissingFile();
     void demoRefusesRealIdentities();
     void demoHoldingRealDevicesAsksToProtect();
+    void realDevicesMoveOutOfTheDemo();
     void cleanupTestCase();
 
 private:
@@ -249,6 +254,50 @@ void TestWorkspaceWindow::lockAndUnlock()
                  .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
                  .value(),
              kSecret);
+}
+
+void TestWorkspaceWindow::idleLock()
+{
+    Session::ConsoleSession* session = m_window->session();
+    QVERIFY(!session->isLocked());
+    RecentWorkspaces::setIdleLockMinutes(5);
+    m_window->closeWorkspace();
+    QVERIFY(!m_window->idleLockTimer()->isActive()); // nothing open, nothing to lock
+    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+        dialog->passphraseEdit()->setText(kPassphrase);
+        dialog->accept();
+    });
+    QVERIFY(m_window->openWorkspaceFile(path(QStringLiteral("lab.configdeck"))));
+    QTimer* timer = m_window->idleLockTimer();
+    QVERIFY(timer->isActive());
+    QCOMPARE(timer->interval(), 5 * 60 * 1000);
+
+    // Input restarts the countdown.
+    timer->start(60 * 1000);
+    QTest::keyClick(m_window->fleetView(), Qt::Key_Down);
+    QCOMPARE(timer->interval(), 60 * 1000);
+    QVERIFY(timer->remainingTime() > 55 * 1000);
+
+    // Without input, the workspace locks itself and says so; the fleet stays visible.
+    const int rows = m_window->fleetModel()->rowCount();
+    timer->start(50);
+    QTRY_VERIFY(session->isLocked());
+    QCOMPARE(m_window->fleetModel()->rowCount(), rows);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("locked")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("locked itself after 5 minute")));
+
+    // The Demo never locks itself: it holds no real secrets.
+    m_window->openDemo();
+    QVERIFY(session->isDemo());
+    QVERIFY(!timer->isActive());
+    RecentWorkspaces::setIdleLockMinutes(0);
+
+    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+        dialog->passphraseEdit()->setText(kPassphrase);
+        dialog->accept();
+    });
+    QVERIFY(m_window->openWorkspaceFile(path(QStringLiteral("lab.configdeck"))));
+    QVERIFY(!session->isLocked());
 }
 
 void TestWorkspaceWindow::changePassphrase()
@@ -421,6 +470,58 @@ void TestWorkspaceWindow::demoHoldingRealDevicesAsksToProtect()
     QCOMPARE(session->protection(), Session::WorkspaceProtection::Kind::Passphrase);
     verifyWorkspaceFile(file, session->workspace());
     QVERIFY(!m_window->demoMarker()->isVisible());
+}
+
+void TestWorkspaceWindow::realDevicesMoveOutOfTheDemo()
+{
+    // The Demo as the current release left it: its made-up fleet, and a real device imported into it.
+    m_window->openDemo();
+    Session::ConsoleSession* session = m_window->session();
+    QVERIFY(session->isDefaultDemo());
+    const QString demoFile = session->workspacePath();
+    const int seeded = m_window->fleetModel()->rowCount();
+    QVERIFY(seeded > 0);
+    QVERIFY(session->workspace()->identities().addDevice(
+        {QStringLiteral("a1Real"), QStringLiteral("meter-9")}, kSecret));
+    m_window->closeWorkspace();
+
+    // Opening it asks; the user moves the device into a new passphrase workspace.
+    const QString file = path(QStringLiteral("moved.configdeck"));
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, [timer, file] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        whenShown<NewWorkspaceDialog>(
+            [file](NewWorkspaceDialog* dialog) { fillNewWorkspace(dialog, file, kPassphrase); });
+        for (QAbstractButton* button : box->buttons()) {
+            if (button->text() == QStringLiteral("&Move to a new workspace…"))
+                button->click();
+        }
+    });
+    timer->start();
+    m_window->openDemo();
+    QTRY_COMPARE(session->workspacePath(), file);
+    QVERIFY(!session->isDemo());
+    QCOMPARE(session->protection(), Session::WorkspaceProtection::Kind::Passphrase);
+    QCOMPARE(m_window->fleetModel()->rowCount(), 1); // only the real device came along
+    QCOMPARE(session->workspace()
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-9"))
+                 .value(),
+             kSecret);
+    verifyWorkspaceFile(file, session->workspace());
+
+    // The Demo started afresh: its own fleet only, and the secret is gone from its file.
+    m_window->openDemo();
+    QVERIFY(session->isDemo());
+    QVERIFY(session->foreignDemoDevices().isEmpty());
+    QCOMPARE(m_window->fleetModel()->rowCount(), seeded);
+    m_window->closeWorkspace();
+    TestSupport::verifyNoPlainSecrets(demoFile, {kSecret});
 }
 
 QTEST_MAIN(TestWorkspaceWindow)
