@@ -145,34 +145,38 @@ show_log() {
     echo "---------------------------" >&2
 }
 
-# A first start without arguments, as from the application menu: the start page, and no workspace made.
-step "starting /usr/bin/configdeck offscreen for the first time (HOME=$HOME)"
-/usr/bin/configdeck >"$gui_log" 2>&1 &
-gui_pid=$!
-sleep "$alive_seconds"
-if ! kill -0 "$gui_pid" 2>/dev/null; then
-    wait "$gui_pid" && status=0 || status=$?
-    gui_pid=""
-    show_log
-    fail "configdeck exited (status $status) within ${alive_seconds}s of its first start"
-fi
-kill "$gui_pid"
-wait "$gui_pid" 2>/dev/null || true
-gui_pid=""
-[ ! -e "$workspace" ] || fail "the first start made $workspace instead of showing the start page"
-step "first start: still running after ${alive_seconds}s on the start page, no workspace made"
-
-step "starting /usr/bin/configdeck --demo offscreen"
-/usr/bin/configdeck --demo >"$gui_log" 2>&1 &
-gui_pid=$!
-deadline=$((SECONDS + gui_timeout))
-until [ -s "$workspace" ] && grep -q "seeded the Demo workspace" "$gui_log"; do
+# Fails (with the log) when the GUI started by start_gui has exited; says why with "$1".
+expect_running() {
     if ! kill -0 "$gui_pid" 2>/dev/null; then
         wait "$gui_pid" && status=0 || status=$?
         gui_pid=""
         show_log
-        fail "configdeck exited (status $status) before its Demo workspace was ready"
+        fail "configdeck exited (status $status) $1"
     fi
+}
+start_gui() {
+    step "starting /usr/bin/configdeck $* offscreen (HOME=$HOME)"
+    /usr/bin/configdeck "$@" >"$gui_log" 2>&1 &
+    gui_pid=$!
+}
+stop_gui() {
+    kill "$gui_pid"
+    wait "$gui_pid" 2>/dev/null || true
+    gui_pid=""
+}
+
+# A first start without arguments, as from the application menu: the start page, and no workspace made.
+start_gui
+sleep "$alive_seconds"
+expect_running "within ${alive_seconds}s of its first start"
+stop_gui
+[ ! -e "$workspace" ] || fail "the first start made $workspace instead of showing the start page"
+step "first start: still running after ${alive_seconds}s on the start page, no workspace made"
+
+start_gui --demo
+deadline=$((SECONDS + gui_timeout))
+until [ -s "$workspace" ] && grep -q "seeded the Demo workspace" "$gui_log"; do
+    expect_running "before its Demo workspace was ready"
     if [ $SECONDS -ge $deadline ]; then
         show_log
         fail "no seeded Demo workspace at $workspace after ${gui_timeout}s"
@@ -181,16 +185,9 @@ until [ -s "$workspace" ] && grep -q "seeded the Demo workspace" "$gui_log"; do
 done
 step "Demo workspace created and seeded: $workspace ($(stat -c %s "$workspace") bytes)"
 sleep "$alive_seconds"
-if ! kill -0 "$gui_pid" 2>/dev/null; then
-    wait "$gui_pid" && status=0 || status=$?
-    gui_pid=""
-    show_log
-    fail "configdeck exited (status $status) within ${alive_seconds}s of opening the Demo"
-fi
+expect_running "within ${alive_seconds}s of opening the Demo"
 step "configdeck still running ${alive_seconds}s after opening the Demo; stopping it"
-kill "$gui_pid"
-wait "$gui_pid" 2>/dev/null || true
-gui_pid=""
+stop_gui
 if grep -qE "^(critical|fatal) |driver not loaded" "$gui_log"; then
     show_log
     fail "configdeck logged a critical error"

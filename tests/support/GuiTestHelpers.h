@@ -12,27 +12,56 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 namespace ConfigDeck::TestSupport {
+
+// Runs `act` on the next modal widget of type Dialog once it is shown (the call that shows it blocks).
+template <typename Dialog>
+void whenModal(std::function<void(Dialog*)> act)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, act] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        act(dialog);
+    });
+    timer->start();
+}
 
 // Answers the next message box with `button` once it is shown; its text (and informative text) are kept,
 // so a non-empty *text says the box was shown.
 inline void answerNextMessageBox(QMessageBox::StandardButton button, QString* text,
                                  QString* informative = nullptr)
 {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, button, text, informative] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
+    whenModal<QMessageBox>([button, text, informative](QMessageBox* box) {
         *text = box->text();
         if (informative)
             *informative = box->informativeText();
         box->button(button)->click();
-        timer->stop();
-        timer->deleteLater();
     });
-    timer->start();
+}
+
+// Clicks the button labelled `buttonText` in the next message box, after running `before` (which may
+// arrange for the dialog that the click opens); the box's text is kept in *text.
+inline void clickInNextMessageBox(const QString& buttonText, QString* text, std::function<void()> before = {})
+{
+    whenModal<QMessageBox>([buttonText, text, before](QMessageBox* box) {
+        *text = box->text();
+        if (before)
+            before();
+        for (QAbstractButton* button : box->buttons()) {
+            if (button->text() == buttonText) {
+                button->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("no button \"%1\" in \"%2\"").arg(buttonText, box->text())));
+    });
 }
 
 // Saves the widget as `name` in $CONFIGDECK_SCREENSHOT_DIR (the README's screenshots); nothing without it.

@@ -45,6 +45,7 @@ using Cloud::CloudProfile;
 using Cloud::CloudSession;
 using ConfigDeck::TestSupport::answerNextMessageBox;
 using ConfigDeck::TestSupport::screenshot;
+using ConfigDeck::TestSupport::whenModal;
 using Session::CloudWorkbench;
 using Tests::CloudRig;
 using Ui::CloudDeviceModel;
@@ -65,23 +66,6 @@ Alink::DeviceIdentity identity(int index)
 Alink::DeviceKey key(int index)
 {
     return {kProduct, identity(index).deviceName};
-}
-
-// Runs `act` on the next modal dialog of type T once it is shown.
-template <typename T>
-void whenModal(std::function<void(T*)> act)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        act(dialog);
-    });
-    timer->start();
 }
 
 } // namespace

@@ -33,29 +33,14 @@
 using namespace ConfigDeck;
 using namespace ConfigDeck::Ui;
 using TestSupport::answerNextMessageBox;
+using TestSupport::clickInNextMessageBox;
+using TestSupport::whenModal;
 
 namespace {
 
 const QString kPassphrase = QStringLiteral("river stone lantern");
 const QString kNewPassphrase = QStringLiteral("quiet harbour morning");
 const QByteArray kSecret = "c0ffee00c0ffee00c0ffee00c0ffee01";
-
-// Runs `act` on the next modal dialog of type Dialog once it is shown (the call that shows it blocks).
-template <typename Dialog>
-void whenShown(std::function<void(Dialog*)> act)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        act(dialog);
-    });
-    timer->start();
-}
 
 void fillNewWorkspace(NewWorkspaceDialog* dialog, const QString& path, const QString& passphrase)
 {
@@ -160,7 +145,7 @@ void TestWorkspaceWindow::startPageWhenNothingWasOpen()
 void TestWorkspaceWindow::newWorkspaceWithPassphrase()
 {
     const QString file = path(QStringLiteral("lab.configdeck"));
-    whenShown<NewWorkspaceDialog>(
+    whenModal<NewWorkspaceDialog>(
         [file](NewWorkspaceDialog* dialog) { fillNewWorkspace(dialog, file, kPassphrase); });
     QVERIFY(m_window->newWorkspace());
     QVERIFY(!m_window->startPageShown());
@@ -191,7 +176,7 @@ void TestWorkspaceWindow::wrongPassphraseChangesNothing()
     const QString file = path(QStringLiteral("lab.configdeck"));
     QString wrongError;
     bool stayedOpen = false;
-    whenShown<PassphraseDialog>([&](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([&](PassphraseDialog* dialog) {
         TestSupport::screenshot(dialog, QStringLiteral("passphrase-prompt.png"));
         answerPassphrase(dialog, QStringLiteral("not my passphrase"), kPassphrase, &wrongError, &stayedOpen);
     });
@@ -208,13 +193,13 @@ void TestWorkspaceWindow::wrongPassphraseChangesNothing()
 
     // Cancelling the prompt leaves the start page, nothing open.
     m_window->closeWorkspace();
-    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) { dialog->reject(); });
+    whenModal<PassphraseDialog>([](PassphraseDialog* dialog) { dialog->reject(); });
     QVERIFY(!m_window->openWorkspaceFile(file));
     QVERIFY(m_window->startPageShown());
     QVERIFY(!m_window->session()->workspace());
     QCOMPARE(TestSupport::fileBytes(file).size() > 0, true);
 
-    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([](PassphraseDialog* dialog) {
         dialog->passphraseEdit()->setText(kPassphrase);
         dialog->accept();
     });
@@ -241,7 +226,7 @@ void TestWorkspaceWindow::lockAndUnlock()
 
     QString wrongError;
     bool stayedOpen = false;
-    whenShown<PassphraseDialog>([&](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([&](PassphraseDialog* dialog) {
         answerPassphrase(dialog, QStringLiteral("still not it"), kPassphrase, &wrongError, &stayedOpen);
     });
     QVERIFY(m_window->unlockWorkspace());
@@ -263,7 +248,7 @@ void TestWorkspaceWindow::idleLock()
     RecentWorkspaces::setIdleLockMinutes(5);
     m_window->closeWorkspace();
     QVERIFY(!m_window->idleLockTimer()->isActive()); // nothing open, nothing to lock
-    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([](PassphraseDialog* dialog) {
         dialog->passphraseEdit()->setText(kPassphrase);
         dialog->accept();
     });
@@ -292,7 +277,7 @@ void TestWorkspaceWindow::idleLock()
     QVERIFY(!timer->isActive());
     RecentWorkspaces::setIdleLockMinutes(0);
 
-    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([](PassphraseDialog* dialog) {
         dialog->passphraseEdit()->setText(kPassphrase);
         dialog->accept();
     });
@@ -302,10 +287,10 @@ void TestWorkspaceWindow::idleLock()
 
 void TestWorkspaceWindow::changePassphrase()
 {
-    whenShown<PassphraseDialog>([](PassphraseDialog* dialog) {
+    whenModal<PassphraseDialog>([](PassphraseDialog* dialog) {
         dialog->passphraseEdit()->setText(kPassphrase);
         dialog->accept();
-        whenShown<NewWorkspaceDialog>([](NewWorkspaceDialog* next) {
+        whenModal<NewWorkspaceDialog>([](NewWorkspaceDialog* next) {
             QVERIFY(!next->pathEdit()->isVisible());
             fillNewWorkspace(next, QString(), kNewPassphrase);
         });
@@ -325,7 +310,7 @@ void TestWorkspaceWindow::newWorkspaceWithKeychain()
     if (!Store::KeyVault::keychainAvailable())
         QSKIP("no OS keychain (run under tests/with-test-session.sh)");
     const QString file = path(QStringLiteral("office.configdeck"));
-    whenShown<NewWorkspaceDialog>([file](NewWorkspaceDialog* dialog) {
+    whenModal<NewWorkspaceDialog>([file](NewWorkspaceDialog* dialog) {
         QVERIFY(dialog->keychainButton()->isChecked()); // the default where a keychain answers
         fillNewWorkspace(dialog, file, {});
     });
@@ -394,7 +379,7 @@ void TestWorkspaceWindow::demoRefusesRealIdentities()
     const QString target = path(QStringLiteral("real.configdeck"));
     QString offer;
     answerNextMessageBox(QMessageBox::Yes, &offer);
-    whenShown<NewWorkspaceDialog>(
+    whenModal<NewWorkspaceDialog>(
         [target](NewWorkspaceDialog* dialog) { fillNewWorkspace(dialog, target, kPassphrase); });
     CsvImportDialog* import = m_window->importCsv(csv);
     QVERIFY(offer.contains(QStringLiteral("made-up devices only")));
@@ -446,23 +431,10 @@ void TestWorkspaceWindow::demoHoldingRealDevicesAsksToProtect()
     }
     // Asked on open; protected with a passphrase of the user's own.
     QString text;
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, [timer, &text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        text = box->text();
-        whenShown<NewWorkspaceDialog>(
+    clickInNextMessageBox(QStringLiteral("&Protect…"), &text, [] {
+        whenModal<NewWorkspaceDialog>(
             [](NewWorkspaceDialog* dialog) { fillNewWorkspace(dialog, QString(), kPassphrase); });
-        for (QAbstractButton* button : box->buttons()) {
-            if (button->text() == QStringLiteral("&Protect…"))
-                button->click();
-        }
     });
-    timer->start();
     QVERIFY(m_window->openWorkspaceFile(file));
     QTRY_VERIFY2(text.contains(QStringLiteral("not the Demo's made-up ones")), qPrintable(text));
     Session::ConsoleSession* session = m_window->session();
@@ -487,24 +459,14 @@ void TestWorkspaceWindow::realDevicesMoveOutOfTheDemo()
 
     // Opening it asks; the user moves the device into a new passphrase workspace.
     const QString file = path(QStringLiteral("moved.configdeck"));
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    connect(timer, &QTimer::timeout, [timer, file] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        whenShown<NewWorkspaceDialog>(
+    QString text;
+    clickInNextMessageBox(QStringLiteral("&Move to a new workspace…"), &text, [file] {
+        whenModal<NewWorkspaceDialog>(
             [file](NewWorkspaceDialog* dialog) { fillNewWorkspace(dialog, file, kPassphrase); });
-        for (QAbstractButton* button : box->buttons()) {
-            if (button->text() == QStringLiteral("&Move to a new workspace…"))
-                button->click();
-        }
     });
-    timer->start();
     m_window->openDemo();
     QTRY_COMPARE(session->workspacePath(), file);
+    QVERIFY2(text.contains(QStringLiteral("not the Demo's made-up ones")), qPrintable(text));
     QVERIFY(!session->isDemo());
     QCOMPARE(session->protection(), Session::WorkspaceProtection::Kind::Passphrase);
     QCOMPARE(m_window->fleetModel()->rowCount(), 1); // only the real device came along
