@@ -6,9 +6,12 @@
 
 #include "store/Workspace.h"
 #include "store/secrets/KeyVault.h"
+#include "store/secrets/SecretSealer.h"
 
 #include <QFile>
 #include <QTest>
+
+#include <memory>
 
 namespace ConfigDeck::TestSupport {
 
@@ -39,6 +42,26 @@ inline void verifyStrongKeyRecord(const QByteArray& recordBytes)
     QVERIFY2(record, record ? "" : qPrintable(record.error().message()));
     if (record->mode == Store::KeyRecord::Mode::Passphrase)
         QVERIFY2(record->iterations >= 600000, qPrintable(QString::number(record->iterations)));
+}
+
+// Gives `workspace` the key the previous release made for the Demo, and for a named workspace where no
+// keychain answered: the passphrase that ships with ConfigDeck. The workspace can then take secrets.
+// False (with the test failed) when it could not.
+[[nodiscard]] inline bool keyAsPreviousReleaseDid(Store::Workspace& workspace)
+{
+    auto record =
+        Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, workspace.workspaceId(),
+                                Store::KeyRecord::kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
+    if (!record) {
+        QTest::qFail(qPrintable(record.error().message()), __FILE__, __LINE__);
+        return false;
+    }
+    if (!workspace.keys().setRecord(record->second.toBytes())) {
+        QTest::qFail("the key record was not stored", __FILE__, __LINE__);
+        return false;
+    }
+    workspace.keys().setSealer(std::make_shared<const Store::SecretSealer>(record->first));
+    return true;
 }
 
 } // namespace ConfigDeck::TestSupport

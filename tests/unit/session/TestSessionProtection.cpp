@@ -79,11 +79,7 @@ void TestSessionProtection::demoWithForeignDevicesIsReported()
     {
         auto opened = Store::Workspace::open(file);
         QVERIFY(opened);
-        auto record =
-            Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, (*opened)->workspaceId(),
-                                    Store::KeyRecord::kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
-        QVERIFY(record);
-        QVERIFY((*opened)->keys().setRecord(record->second.toBytes()));
+        QVERIFY(TestSupport::keyAsPreviousReleaseDid(**opened));
     }
     ConsoleSession::Options options;
     options.workspacePath = file;

@@ -151,11 +151,7 @@ void TestWorkspaceKey::demoKeyIsSaidSo()
     // As the current release makes the Demo (and named workspaces where no keychain answered).
     auto opened = Store::Workspace::open(path());
     QVERIFY(opened);
-    auto record =
-        Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, (*opened)->workspaceId(),
-                                Store::KeyRecord::kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
-    QVERIFY(record);
-    QVERIFY((*opened)->keys().setRecord(record->second.toBytes()));
+    QVERIFY(TestSupport::keyAsPreviousReleaseDid(**opened));
 
     auto unlocked = WorkspaceKey::unlock(**opened, {});
     QVERIFY(unlocked);

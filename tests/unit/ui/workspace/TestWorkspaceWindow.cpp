@@ -420,12 +420,7 @@ void TestWorkspaceWindow::demoHoldingRealDevicesAsksToProtect()
     {
         auto opened = Store::Workspace::open(file);
         QVERIFY(opened);
-        auto record =
-            Store::KeyVault::create(Store::KeyRecord::Mode::Passphrase, (*opened)->workspaceId(),
-                                    Store::KeyRecord::kDemoPassphrase, Store::KeyRecord::kMinimumIterations);
-        QVERIFY(record);
-        QVERIFY((*opened)->keys().setRecord(record->second.toBytes()));
-        (*opened)->keys().setSealer(std::make_shared<const Store::SecretSealer>(record->first));
+        QVERIFY(TestSupport::keyAsPreviousReleaseDid(**opened));
         QVERIFY((*opened)->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-3")},
                                                   kSecret));
     }
