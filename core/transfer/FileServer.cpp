@@ -160,6 +160,13 @@ QString argumentValue(MHD_Connection* connection, const char* name)
     return QString::fromUtf8(MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, name));
 }
 
+bool hasBody(MHD_Connection* connection)
+{
+    const QByteArray contentLength = headerValue(connection, "Content-Length").trimmed();
+    return (!contentLength.isEmpty() && contentLength != "0") ||
+           !headerValue(connection, "Transfer-Encoding").isEmpty();
+}
+
 // The object-storage error document, so that devices and logs show the same thing as with OSS.
 QByteArray errorDocument(const QByteArray& code, const QString& message)
 {
@@ -260,6 +267,9 @@ private:
     static ssize_t readBody(void* body, uint64_t position, char* buffer, size_t max);
     static void freeBody(void* body);
     static void onLog(void* self, const char* format, va_list arguments);
+    static MHD_Result onAccept(void* self, const sockaddr* address, socklen_t length);
+    static void onConnection(void* self, MHD_Connection* connection, void** socketContext,
+                             MHD_ConnectionNotificationCode code);
 
     MHD_Result answer(MHD_Connection* connection, Request& request, const QString& path,
                       const QByteArray& method);
@@ -282,6 +292,8 @@ private:
     std::mutex m_startErrorLock;
     QString m_startError;
     std::atomic<bool> m_starting{false};
+    int m_maxConnections = 0;
+    std::atomic<int> m_openConnections{0};
 };
 
 FileServerEngine::FileServerEngine(FileServer* server)
@@ -339,14 +351,18 @@ Alink::Expected<quint16> FileServerEngine::start(const QHostAddress& address, qu
     }
 
     const int threads = limits.threads > 0 ? limits.threads : std::clamp(QThread::idealThreadCount(), 1, 4);
+    m_maxConnections = std::max(1, limits.maxConnections);
     std::vector<MHD_OptionItem> options{
+        {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&FileServerEngine::onLog), this}, // first, to see every message
         {MHD_OPTION_SOCK_ADDR, 0, const_cast<sockaddr*>(socketAddress)},
         {MHD_OPTION_CONNECTION_TIMEOUT, intptr_t(std::max<qint64>(1, limits.idleTimeout.count())), nullptr},
-        {MHD_OPTION_CONNECTION_LIMIT, intptr_t(std::max(1, limits.maxConnections)), nullptr},
+        // The total is enforced by onAccept, which refuses at once; libmicrohttpd's own limit, split
+        // between its threads, would instead stop accepting and leave clients waiting in the backlog.
+        {MHD_OPTION_CONNECTION_LIMIT, intptr_t(m_maxConnections + threads), nullptr},
+        {MHD_OPTION_NOTIFY_CONNECTION, intptr_t(&FileServerEngine::onConnection), this},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, intptr_t(std::max(0, limits.maxConnectionsPerAddress)), nullptr},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(std::max(4096, limits.maxHeaderBytes)), nullptr},
         {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&FileServerEngine::onCompleted), this},
-        {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&FileServerEngine::onLog), this},
     };
     if (threads > 1)
         options.push_back({MHD_OPTION_THREAD_POOL_SIZE, intptr_t(threads), nullptr});
@@ -366,8 +382,8 @@ Alink::Expected<quint16> FileServerEngine::start(const QHostAddress& address, qu
     options.push_back({MHD_OPTION_END, 0, nullptr});
 
     m_starting = true;
-    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &FileServerEngine::onAccess, this,
-                                MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END);
+    m_daemon = MHD_start_daemon(flags, 0, &FileServerEngine::onAccept, this, &FileServerEngine::onAccess,
+                                this, MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END);
     m_starting = false;
     if (!m_daemon) {
         const std::lock_guard guard(m_startErrorLock);
@@ -392,6 +408,25 @@ void FileServerEngine::onLog(void* self, const char* format, va_list arguments)
         engine->m_startError = message;
     }
     qCDebug(lcTransfer) << "libmicrohttpd:" << message;
+}
+
+MHD_Result FileServerEngine::onAccept(void* self, const sockaddr*, socklen_t)
+{
+    auto* engine = static_cast<FileServerEngine*>(self);
+    // Threads accepting at the same moment may each pass: the total can exceed the limit by that few.
+    if (engine->m_openConnections.load() < engine->m_maxConnections)
+        return MHD_YES;
+    qCDebug(lcTransfer) << "refusing a connection: already" << engine->m_maxConnections << "open";
+    return MHD_NO;
+}
+
+void FileServerEngine::onConnection(void* self, MHD_Connection*, void**, MHD_ConnectionNotificationCode code)
+{
+    auto* engine = static_cast<FileServerEngine*>(self);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED)
+        ++engine->m_openConnections;
+    else if (code == MHD_CONNECTION_NOTIFY_CLOSED)
+        --engine->m_openConnections;
 }
 
 void FileServerEngine::throttleChanged()
@@ -446,6 +481,10 @@ MHD_Result FileServerEngine::onAccess(void* self, MHD_Connection* connection, co
         request->peer = peerOf(connection);
         *requestPointer = request;
         ++engine->m_server->m_requestCount;
+        // libmicrohttpd closes the connection after an answer queued on this first call, before the
+        // body: what a request with a body gets. Others are answered on the next call and kept alive.
+        if (!hasBody(connection))
+            return MHD_YES;
     }
     {
         const std::lock_guard guard(engine->m_shared->lock);
@@ -481,10 +520,6 @@ MHD_Result FileServerEngine::answer(MHD_Connection* connection, Request& request
                                     const QByteArray& method)
 {
     const bool head = method == "HEAD";
-    // A body is never read: answer before any of it is taken (libmicrohttpd then closes the connection).
-    const QByteArray contentLength = headerValue(connection, "Content-Length").trimmed();
-    const bool hasBody = (!contentLength.isEmpty() && contentLength != "0") ||
-                         !headerValue(connection, "Transfer-Encoding").isEmpty();
 
     constexpr QLatin1StringView prefix("/config/");
     const QStringList parts = path.startsWith(prefix) ? path.mid(prefix.size()).split(u'/') : QStringList();
@@ -503,7 +538,7 @@ MHD_Result FileServerEngine::answer(MHD_Connection* connection, Request& request
                       QStringLiteral("The method %1 is not allowed here; use GET or HEAD.")
                           .arg(QString::fromLatin1(method.left(16))),
                       {{QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD")}});
-    if (hasBody)
+    if (hasBody(connection)) // never read: answered before any of it is taken
         return refuse(connection, request, method, path, 413, "RequestBodyNotAllowed",
                       QStringLiteral("A %1 request must not carry a body.").arg(QString::fromLatin1(method)));
 

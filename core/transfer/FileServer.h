@@ -54,8 +54,8 @@ public:
         // A connection with no traffic in either direction for this long is closed, which also
         // ends a download whose client stopped reading.
         std::chrono::seconds idleTimeout{30};
-        int maxConnections = 256;
-        int maxConnectionsPerAddress = 32;
+        int maxConnections = 512;
+        int maxConnectionsPerAddress = 128;
         // Memory per connection for the request line and headers (and the answer's headers): a
         // request whose headers do not fit gets 431 and the connection is closed.
         int maxHeaderBytes = 16 * 1024;
