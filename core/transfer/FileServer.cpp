@@ -35,6 +35,7 @@ namespace {
 
 constexpr auto kThrottleTick = 20ms;
 constexpr qsizetype kCacheBytes = 64 * 1024 * 1024; // content kept for the server threads
+constexpr qint64 kWholeBody = 64 * 1024;            // bodies up to this size are sent in one piece
 
 bool isSha256Hex(const QString& text)
 {
@@ -202,6 +203,7 @@ private:
         int status = 0;
         qint64 bytes = 0;
         bool transmitting = false; // counted in activeTransmissions
+        qint64 wholeBody = -1; // the length of a body handed over in one piece (bytes known only at the end)
         bool lookupDone = false;
         std::optional<QByteArray> content; // the ContentSource's answer once lookupDone
     };
@@ -420,13 +422,18 @@ MHD_Result FileServerEngine::onAccept(void* self, const sockaddr*, socklen_t)
     return MHD_NO;
 }
 
-void FileServerEngine::onConnection(void* self, MHD_Connection*, void**, MHD_ConnectionNotificationCode code)
+void FileServerEngine::onConnection(void* self, MHD_Connection* connection, void** socketContext,
+                                    MHD_ConnectionNotificationCode code)
 {
     auto* engine = static_cast<FileServerEngine*>(self);
-    if (code == MHD_CONNECTION_NOTIFY_STARTED)
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
         ++engine->m_openConnections;
-    else if (code == MHD_CONNECTION_NOTIFY_CLOSED)
+        *socketContext = new QString(peerOf(connection)); // once per connection, not per request
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
         --engine->m_openConnections;
+        delete static_cast<QString*>(*socketContext);
+        *socketContext = nullptr;
+    }
 }
 
 void FileServerEngine::throttleChanged()
@@ -478,7 +485,10 @@ MHD_Result FileServerEngine::onAccess(void* self, MHD_Connection* connection, co
     if (!request) {
         request = new Request;
         request->id = engine->m_nextId++;
-        request->peer = peerOf(connection);
+        const MHD_ConnectionInfo* info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        request->peer = info && info->socket_context ? *static_cast<const QString*>(info->socket_context)
+                                                     : peerOf(connection);
         *requestPointer = request;
         ++engine->m_server->m_requestCount;
         // libmicrohttpd closes the connection after an answer queued on this first call, before the
@@ -649,10 +659,21 @@ MHD_Result FileServerEngine::queueBody(MHD_Connection* connection, Request& requ
     const qint64 length = size == 0 ? 0 : last - first + 1;
     // libmicrohttpd answers HEAD with the headers of this response, Content-Length included, and no body.
     auto* body = new Body(this, connection, &request, std::move(content), first, length);
-    MHD_Response* response = MHD_create_response_from_callback(
-        uint64_t(length), 64 * 1024, &FileServerEngine::readBody, body, &FileServerEngine::freeBody);
-    if (!response)
+    MHD_Response* response = nullptr;
+    if (length <= kWholeBody && m_server->throttle() == 0) {
+        // Small and unpaced: handed over whole, so that headers and body leave in one write.
+        request.wholeBody = length;
+        response = MHD_create_response_from_buffer_with_free_callback_cls(
+            size_t(length), const_cast<char*>(body->content.constData() + first), &FileServerEngine::freeBody,
+            body);
+    } else {
+        response = MHD_create_response_from_callback(uint64_t(length), 64 * 1024, &FileServerEngine::readBody,
+                                                     body, &FileServerEngine::freeBody);
+    }
+    if (!response) {
+        freeBody(body);
         return MHD_NO;
+    }
     if (!head && length > 0) {
         request.transmitting = true;
         ++m_server->m_activeTransmissions;
@@ -720,6 +741,10 @@ void FileServerEngine::onCompleted(void* self, MHD_Connection*, void** requestPo
     *requestPointer = nullptr;
     if (!request)
         return;
+    if (request->wholeBody >= 0 && termination == MHD_REQUEST_TERMINATED_COMPLETED_OK) {
+        request->bytes = request->wholeBody;
+        engine->m_server->m_bytesServed += quint64(request->wholeBody);
+    }
     if (request->transmitting) {
         --engine->m_server->m_activeTransmissions;
         if (termination != MHD_REQUEST_TERMINATED_COMPLETED_OK)

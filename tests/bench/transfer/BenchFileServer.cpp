@@ -132,6 +132,15 @@ public:
         if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size())
             return false;
         out.close();
+        // nginx started by root serves as an unprivileged user: the temporary directory must be readable.
+        const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                              QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                              QFileDevice::ExeOther;
+        for (QString folder = QFileInfo(file).path(); folder.startsWith(m_dir.path());
+             folder = QFileInfo(folder).path())
+            QFile::setPermissions(folder, readable);
+        QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                        QFileDevice::ReadGroup | QFileDevice::ReadOther);
         m_port = freeLoopbackPort();
         const QString temp = m_dir.path();
         const QString config =
