@@ -92,7 +92,7 @@ public:
     QDateTime now() const;
 
     // Bytes per second per response, 0 = as fast as the socket takes them. Applies to running
-    // responses too.
+    // responses too, except bodies up to 64 KiB that started unthrottled (they go out in one piece).
     void setThrottle(qint64 bytesPerSecond);
     qint64 throttle() const { return m_throttle.load(); }
 
