@@ -318,6 +318,7 @@ FileServerEngine::~FileServerEngine()
         m_pacer.join();
     if (m_daemon)
         MHD_stop_daemon(m_daemon);
+    m_keyPem.fill('\0'); // the private key leaves no copy behind in freed memory
 }
 
 Alink::Expected<quint16> FileServerEngine::start(const QHostAddress& address, quint16 port)
