@@ -2,6 +2,7 @@
 
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "transfer/TlsIdentity.h"
 #include "transport/BrokerAddress.h"
 
 #include <QFileInfo>
@@ -18,6 +19,8 @@ const QString kUsername = QStringLiteral("session/username");
 const QString kPassword = QStringLiteral("session/passwordSealed");
 const QString kFileHost = QStringLiteral("session/fileServerHost");
 const QString kFilePort = QStringLiteral("session/fileServerPort");
+const QString kFileCertificate = QStringLiteral("session/fileServerCertificate");
+const QString kFileKey = QStringLiteral("session/fileServerKey");
 const QString kLimits = QStringLiteral("session/alibabaLimits");
 // Associated data of the sealed broker password, so a sealed device secret cannot stand in for it.
 constexpr QByteArrayView kPasswordAad = "configdeck/session/brokerPassword";
@@ -40,6 +43,8 @@ SessionSettings SessionSettings::load(const Store::Workspace& workspace)
     settings.username = workspace.setting(kUsername);
     settings.fileServerHost = workspace.setting(kFileHost, defaults.fileServerHost);
     settings.fileServerPort = quint16(workspace.setting(kFilePort, QStringLiteral("0")).toUInt());
+    settings.fileServerCertificate = workspace.setting(kFileCertificate);
+    settings.fileServerKey = workspace.setting(kFileKey);
     settings.alibabaLimits = workspace.setting(kLimits) == QLatin1StringView("1");
     const QByteArray sealed = QByteArray::fromBase64(workspace.setting(kPassword).toLatin1());
     if (!sealed.isEmpty() && workspace.sealer()) {
@@ -60,6 +65,19 @@ std::optional<Alink::AlinkError> SessionSettings::validate() const
         if (tls && !caFile.isEmpty() && !QFileInfo(caFile).isReadable())
             return Alink::AlinkError{QStringLiteral("caFile"),
                                      tr("the CA file '%1' cannot be read").arg(caFile), -1};
+        if (fileServerCertificate.isEmpty() != fileServerKey.isEmpty())
+            return Alink::AlinkError{fileServerCertificate.isEmpty() ? QStringLiteral("fileServerCertificate")
+                                                                     : QStringLiteral("fileServerKey"),
+                                     tr("HTTPS for the file server needs both a certificate and its key"),
+                                     -1};
+        if (!fileServerCertificate.isEmpty()) {
+            auto identity = Transfer::TlsIdentity::fromPemFiles(fileServerCertificate, fileServerKey);
+            if (!identity) // the error names the file at fault
+                return Alink::AlinkError{identity.error().field == fileServerKey
+                                             ? QStringLiteral("fileServerKey")
+                                             : QStringLiteral("fileServerCertificate"),
+                                         identity.error().message(), -1};
+        }
     }
     if (fileServerHost.trimmed().isEmpty())
         return Alink::AlinkError{QStringLiteral("fileServerHost"), tr("the file-server address is empty"),
@@ -90,6 +108,8 @@ Store::Status SessionSettings::save(Store::Workspace& workspace) const
         {kPassword, sealedPassword},
         {kFileHost, fileServerHost},
         {kFilePort, QString::number(fileServerPort)},
+        {kFileCertificate, fileServerCertificate},
+        {kFileKey, fileServerKey},
         {kLimits, alibabaLimits ? QStringLiteral("1") : QStringLiteral("0")},
     };
     for (const auto& [key, value] : values) {
