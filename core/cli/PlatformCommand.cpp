@@ -72,6 +72,14 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
          QStringLiteral("127.0.0.1")},
         {QStringLiteral("http-port"), tr("Port of the file server (0: any free port)."),
          QStringLiteral("port"), QStringLiteral("0")},
+        {QStringLiteral("http-idle-timeout"),
+         tr("Seconds after which the file server closes a connection without traffic."),
+         QStringLiteral("seconds"), QString::number(Transfer::FileServer::Limits().idleTimeout.count())},
+        {QStringLiteral("http-max-connections"), tr("Connections the file server keeps open at most."),
+         QStringLiteral("n"), QString::number(Transfer::FileServer::Limits().maxConnections)},
+        {QStringLiteral("http-max-per-address"),
+         tr("Connections the file server keeps open at most from one address."), QStringLiteral("n"),
+         QString::number(Transfer::FileServer::Limits().maxConnectionsPerAddress)},
         {QStringLiteral("public-host"), tr("Host name devices use to reach the file server."),
          QStringLiteral("host")},
         {QStringLiteral("https-cert"), tr("Serve files over HTTPS with this certificate (PEM)."),
@@ -144,13 +152,25 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     const auto timeout = CommandSupport::number(parser, QStringLiteral("timeout"), 60, 1);
     const auto validity = CommandSupport::number(parser, QStringLiteral("url-validity"), 1800, 1);
     const auto httpPort = CommandSupport::number(parser, QStringLiteral("http-port"), 0, 0);
+    const Transfer::FileServer::Limits defaults;
+    const auto idleTimeout =
+        CommandSupport::number(parser, QStringLiteral("http-idle-timeout"), defaults.idleTimeout.count(), 1);
+    const auto maxConnections =
+        CommandSupport::number(parser, QStringLiteral("http-max-connections"), defaults.maxConnections, 1);
+    const auto maxPerAddress = CommandSupport::number(parser, QStringLiteral("http-max-per-address"),
+                                                      defaults.maxConnectionsPerAddress, 1);
     const auto abort = CommandSupport::share(parser, QStringLiteral("abort"), 0.2);
-    for (const auto* value : {&afterGets, &after, &batch, &rate, &timeout, &validity, &httpPort}) {
+    for (const auto* value : {&afterGets, &after, &batch, &rate, &timeout, &validity, &httpPort, &idleTimeout,
+                              &maxConnections, &maxPerAddress}) {
         if (!*value)
             return m_printer->usageError(value->error());
     }
     if (!abort)
         return m_printer->usageError(abort.error());
+    Transfer::FileServer::Limits fileServerLimits;
+    fileServerLimits.idleTimeout = std::chrono::seconds(*idleTimeout);
+    fileServerLimits.maxConnections = int(std::min<qint64>(*maxConnections, 1'000'000));
+    fileServerLimits.maxConnectionsPerAddress = int(std::min<qint64>(*maxPerAddress, 1'000'000));
     m_afterGets = *afterGets;
     m_afterSeconds = *after;
     m_serveAfter = parser.isSet(QStringLiteral("serve"));
@@ -213,6 +233,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
         return m_printer->usageError(
             {QStringLiteral("--http-host"),
              tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
+    m_fileServer->setLimits(fileServerLimits);
     const auto listening = m_fileServer->listen(httpAddress, quint16(*httpPort));
     if (!listening)
         return m_printer->usageError(listening.error());

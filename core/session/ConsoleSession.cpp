@@ -9,6 +9,7 @@
 #include "store/secrets/KeyVault.h"
 #include "store/secrets/SecretSealer.h"
 #include "transfer/FileServer.h"
+#include "transfer/TlsIdentity.h"
 #include "transport/BrokerAddress.h"
 #include "transport/InProcessBroker.h"
 #include "transport/InProcessConnection.h"
@@ -366,10 +367,24 @@ Store::Status ConsoleSession::startEngine()
     const bool demo = m_settings.mode == SessionMode::Demo;
     const QHostAddress listenAddress =
         demo ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(m_settings.fileServerHost);
-    auto listened = m_fileServer->listen(listenAddress, demo ? quint16(0) : m_settings.fileServerPort);
-    if (!listened)
+    std::optional<Alink::AlinkError> tlsError;
+    if (!demo && !m_settings.fileServerCertificate.isEmpty()) {
+        auto identity =
+            Transfer::TlsIdentity::fromPemFiles(m_settings.fileServerCertificate, m_settings.fileServerKey);
+        if (identity)
+            m_fileServer->setTlsIdentity(*identity);
+        else
+            tlsError = identity.error();
+    }
+    if (tlsError) { // never fall back to plain HTTP when HTTPS was asked for
+        emit problem(
+            tr("The file server is off: its certificate cannot be used: %1").arg(tlsError->message()));
+    } else if (auto listened =
+                   m_fileServer->listen(listenAddress, demo ? quint16(0) : m_settings.fileServerPort);
+               !listened) {
         emit problem(tr("The file server cannot listen on %1: %2")
                          .arg(listenAddress.toString(), listened.error().message()));
+    }
 
     Transport::MqttConnectOptions options;
     if (demo) {

@@ -2,6 +2,7 @@
 
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "transfer/TlsIdentity.h"
 #include "transport/BrokerAddress.h"
 
 #include <QFileInfo>
@@ -18,6 +19,8 @@ const QString kUsername = QStringLiteral("session/username");
 const QString kPassword = QStringLiteral("session/passwordSealed");
 const QString kFileHost = QStringLiteral("session/fileServerHost");
 const QString kFilePort = QStringLiteral("session/fileServerPort");
+const QString kFileCertificate = QStringLiteral("session/fileServerCertificate");
+const QString kFileKey = QStringLiteral("session/fileServerKey");
 const QString kLimits = QStringLiteral("session/alibabaLimits");
 // Associated data of the sealed broker password, so a sealed device secret cannot stand in for it.
 constexpr QByteArrayView kPasswordAad = "configdeck/session/brokerPassword";
@@ -48,6 +51,8 @@ Alink::Expected<SessionSettings> SessionSettings::load(const Store::Workspace& w
     settings.username = value(kUsername);
     settings.fileServerHost = value(kFileHost, defaults.fileServerHost);
     settings.fileServerPort = quint16(value(kFilePort, QStringLiteral("0")).toUInt());
+    settings.fileServerCertificate = value(kFileCertificate);
+    settings.fileServerKey = value(kFileKey);
     settings.alibabaLimits = value(kLimits) == QLatin1StringView("1");
     const QByteArray sealed = QByteArray::fromBase64(value(kPassword).toLatin1());
     if (failed)
@@ -70,6 +75,19 @@ std::optional<Alink::AlinkError> SessionSettings::validate() const
         if (tls && !caFile.isEmpty() && !QFileInfo(caFile).isReadable())
             return Alink::AlinkError{QStringLiteral("caFile"),
                                      tr("the CA file '%1' cannot be read").arg(caFile), -1};
+        if (fileServerCertificate.isEmpty() != fileServerKey.isEmpty())
+            return Alink::AlinkError{fileServerCertificate.isEmpty() ? QStringLiteral("fileServerCertificate")
+                                                                     : QStringLiteral("fileServerKey"),
+                                     tr("HTTPS for the file server needs both a certificate and its key"),
+                                     -1};
+        if (!fileServerCertificate.isEmpty()) {
+            auto identity = Transfer::TlsIdentity::fromPemFiles(fileServerCertificate, fileServerKey);
+            if (!identity) // the error names the file at fault
+                return Alink::AlinkError{identity.error().field == fileServerKey
+                                             ? QStringLiteral("fileServerKey")
+                                             : QStringLiteral("fileServerCertificate"),
+                                         identity.error().message(), -1};
+        }
     }
     if (fileServerHost.trimmed().isEmpty())
         return Alink::AlinkError{QStringLiteral("fileServerHost"), tr("the file-server address is empty"),
@@ -100,6 +118,8 @@ Store::Status SessionSettings::save(Store::Workspace& workspace) const
         {kPassword, sealedPassword},
         {kFileHost, fileServerHost},
         {kFilePort, QString::number(fileServerPort)},
+        {kFileCertificate, fileServerCertificate},
+        {kFileKey, fileServerKey},
         {kLimits, alibabaLimits ? QStringLiteral("1") : QStringLiteral("0")},
     };
     for (const auto& [key, value] : values) {

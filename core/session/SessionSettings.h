@@ -33,6 +33,10 @@ public:
     QString password; // plain text in memory only
     QString fileServerHost = QStringLiteral("127.0.0.1");
     quint16 fileServerPort = 0; // 0: any free port
+    // HTTPS for the file server in broker mode: PEM certificate (leaf, then intermediates) and key files;
+    // both empty: plain HTTP.
+    QString fileServerCertificate;
+    QString fileServerKey;
     bool alibabaLimits = false;
 
     // Reads the settings; the password is opened with the workspace's sealer (left empty when locked).

@@ -10,6 +10,7 @@
 
 #include <archive.h>
 #include <dtl/dtl.hpp>
+#include <microhttpd.h>
 #include <mosquitto.h>
 #include <openssl/crypto.h>
 
@@ -51,10 +52,11 @@ QList<Library> LibraryInfo::libraries()
          tr("Application framework: widgets, networking, SQL, translations"), QStringLiteral("LGPL-3.0-only"),
          QUrl(QStringLiteral("https://www.gnu.org/licenses/lgpl-3.0.html")),
          QUrl(QStringLiteral("https://www.qt.io/"))},
-        {QStringLiteral("Qt HTTP Server"), QString::fromLatin1(qVersion()),
-         tr("The embedded HTTP(S) file server for configuration downloads"), QStringLiteral("GPL-3.0-only"),
-         QUrl(QStringLiteral("https://www.gnu.org/licenses/gpl-3.0.html")),
-         QUrl(QStringLiteral("https://doc.qt.io/qt-6/qthttpserver-index.html"))},
+        {QStringLiteral("GNU libmicrohttpd"), QString::fromLatin1(MHD_get_version()),
+         tr("The embedded HTTP(S) file server for configuration downloads"),
+         QStringLiteral("LGPL-2.1-or-later"),
+         QUrl(QStringLiteral("https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html")),
+         QUrl(QStringLiteral("https://www.gnu.org/software/libmicrohttpd/"))},
         {QStringLiteral("OpenSSL"), opensslVersion(),
          tr("SHA-256, HMAC signing, AES-256-GCM sealing of secrets, TLS"), QStringLiteral("Apache-2.0"),
          QUrl(QStringLiteral("https://www.openssl.org/source/license.html")),

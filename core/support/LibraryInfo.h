@@ -25,7 +25,7 @@ class LibraryInfo final
     Q_DECLARE_TR_FUNCTIONS(LibraryInfo)
 
 public:
-    // Qt, Qt HTTP Server, OpenSSL, libmosquitto, SQLite, QtKeychain, dtl, libarchive; never empty.
+    // Qt, GNU libmicrohttpd, OpenSSL, libmosquitto, SQLite, QtKeychain, dtl, libarchive; never empty.
     static QList<Library> libraries();
 
     // "GCC 12.2.0", "Clang 16.0.0", "MSVC 1938".

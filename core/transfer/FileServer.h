@@ -10,21 +10,16 @@
 #include <QString>
 #include <QUrl>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
-
-QT_BEGIN_NAMESPACE
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
-class QTcpServer;
-QT_END_NAMESPACE
 
 namespace ConfigDeck::Transfer {
 
-class Transmission;
+class FileServerEngine;
 
 // The embedded HTTP(S) server that hands configuration files to devices, with URLs shaped like the
 // platform's pre-signed object-storage URLs:
@@ -33,8 +28,16 @@ class Transmission;
 // accepted on a GET signature (it is a GET without the body). Errors are answered like OSS does: an
 // XML <Error> with <Code> and <Message>, so a device log shows why (expired, forged, no such key).
 //
-// Bodies are streamed from memory in chunks as the socket drains, never all at once, which is also
-// how setThrottle() paces a download without blocking the event loop.
+// Served by GNU libmicrohttpd on its own threads, so that downloads never wait for the Qt event loop:
+// HTTP/1.1 keep-alive and pipelining, HTTP/1.0 and "Connection: close" closed after the answer, and
+// the limits below against clients on a lab network. A request body is never read: GET and HEAD
+// with one get 413, other methods 405, answered at once. Bodies are streamed from memory in chunks
+// as the socket drains, which is also how setThrottle() paces a download.
+//
+// Threads: the FileServer lives on a Qt thread and emits requestServed there. The ContentSource is
+// called on that thread too (the server thread waits for it without blocking other connections) and
+// its answers are kept in a bounded cache: content is addressed by its hash, so it never goes stale.
+// The Clock is called on the server's threads and must be thread-safe.
 class FileServer final : public QObject
 {
     Q_OBJECT
@@ -45,17 +48,34 @@ public:
     using ContentSource = std::function<std::optional<QByteArray>(const QString& sha256)>;
     using Clock = std::function<QDateTime()>;
 
+    // What the server lets clients take; applied from the next listen().
+    struct Limits
+    {
+        // A connection with no traffic in either direction for this long is closed, which also
+        // ends a download whose client stopped reading.
+        std::chrono::seconds idleTimeout{30};
+        int maxConnections = 512;
+        int maxConnectionsPerAddress = 128;
+        // Memory per connection for the request line and headers (and the answer's headers): a
+        // request whose headers do not fit gets 431 and the connection is closed.
+        int maxHeaderBytes = 16 * 1024;
+        // Threads serving connections; 0 picks one per processor core, up to 4.
+        int threads = 0;
+    };
+
     explicit FileServer(ContentSource source, QObject* parent = nullptr);
     ~FileServer() override;
 
     // HTTPS from the next listen() on; a null identity switches back to plain HTTP.
     void setTlsIdentity(const TlsIdentity& identity);
+    void setLimits(const Limits& limits) { m_limits = limits; }
+    Limits limits() const { return m_limits; }
     bool isHttps() const { return !m_tls.isNull(); }
 
     // Loopback by default; port 0 picks a free port. Returns the port really listened on.
     Alink::Expected<quint16> listen(const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0);
     void close();
-    bool isListening() const;
+    bool isListening() const { return m_engine != nullptr; }
     QHostAddress address() const { return m_address; }
     quint16 port() const { return m_port; }
 
@@ -69,21 +89,22 @@ public:
     QString accessKeyId() const { return m_accessKeyId; }
 
     void setClock(Clock clock);
-    QDateTime now() const { return m_clock(); }
+    QDateTime now() const;
 
     // Bytes per second per response, 0 = as fast as the socket takes them. Applies to running
-    // responses too.
+    // responses too, except bodies up to 64 KiB that started unthrottled (they go out in one piece).
     void setThrottle(qint64 bytesPerSecond);
-    qint64 throttle() const { return m_throttle; }
+    qint64 throttle() const { return m_throttle.load(); }
 
     QUrl signedUrl(const QString& sha256, const QString& fileName,
                    std::chrono::seconds validity = std::chrono::minutes(30)) const;
     // The signature a URL for this path and expiry must carry (for tests and diagnostics).
     QString signature(const QString& sha256, const QString& fileName, qint64 expires) const;
 
-    quint64 requestCount() const { return m_requestCount; }
-    quint64 bytesServed() const { return m_bytesServed; }
-    int activeTransmissions() const { return m_activeTransmissions; }
+    quint64 requestCount() const { return m_requestCount.load(); }
+    quint64 bytesServed() const { return m_bytesServed.load(); }
+    // Responses whose body is being sent right now.
+    int activeTransmissions() const { return m_activeTransmissions.load(); }
 
 Q_SIGNALS:
     // Once per request, when its answer is complete (or the peer went away: bytes then says how
@@ -91,30 +112,33 @@ Q_SIGNALS:
     void requestServed(const QString& sha256, int status, qint64 bytes, const QString& peer);
 
 private:
-    void handleConfig(const QString& sha256, const QString& fileName, const QHttpServerRequest& request,
-                      QHttpServerResponder&& responder);
-    void handleMissing(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    void sendError(QHttpServerResponder& responder, bool head, int status, const QByteArray& code,
-                   const QString& message, const QList<std::pair<QByteArray, QByteArray>>& extra = {});
-    void finishRequest(const QString& sha256, int status, qint64 bytes, const QString& peer);
-    void addServedBytes(qint64 bytes) { m_bytesServed += quint64(bytes); }
+    friend class FileServerEngine;
 
-    friend class Transmission;
+    // What a request is checked against, taken under m_settingsLock by the server's threads.
+    struct Credentials
+    {
+        QString accessKeyId;
+        QByteArray secret;
+    };
+    Credentials credentials() const;
+    static QString signatureWith(const QByteArray& secret, const QString& sha256, const QString& fileName,
+                                 qint64 expires);
 
-    ContentSource m_source;
+    ContentSource m_source;            // called on this object's thread only
+    mutable std::mutex m_settingsLock; // m_clock, m_accessKeyId and m_secret, which the server threads read
     Clock m_clock;
     TlsIdentity m_tls;
-    std::unique_ptr<QHttpServer> m_http;
-    QTcpServer* m_tcpServer = nullptr; // owned by m_http
+    Limits m_limits;
+    std::unique_ptr<FileServerEngine> m_engine;
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_publicHost;
     QString m_accessKeyId;
     QByteArray m_secret;
-    qint64 m_throttle = 0;
-    quint64 m_requestCount = 0;
-    quint64 m_bytesServed = 0;
-    int m_activeTransmissions = 0;
+    std::atomic<qint64> m_throttle{0};
+    std::atomic<quint64> m_requestCount{0};
+    std::atomic<quint64> m_bytesServed{0};
+    std::atomic<int> m_activeTransmissions{0};
 };
 
 } // namespace ConfigDeck::Transfer

@@ -6,13 +6,14 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang clang-format libclang-rt-dev
-  # Qt 6 (qt6-httpserver-dev finds its CMake config only with qt6-websockets-dev)
+  # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-httpserver-dev qt6-websockets-dev qt6-translations-l10n libqt6sql6-sqlite libqt6svg6
-  # libraries
-  libssl-dev libmosquitto-dev qtkeychain-qt6-dev libdtl-dev libarchive-dev
+  qt6-translations-l10n libqt6sql6-sqlite libqt6svg6
+  # libraries (libmicrohttpd: the file server)
+  libssl-dev libmosquitto-dev libmicrohttpd-dev qtkeychain-qt6-dev libdtl-dev libarchive-dev
   # real services and tools the tests use
   mosquitto mosquitto-clients openssl patch diffutils
+  apache2-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   # fonts, so Chinese text renders
   fonts-noto-cjk fonts-dejavu-core

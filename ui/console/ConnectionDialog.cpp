@@ -29,6 +29,8 @@ ConnectionDialog::ConnectionDialog(const SessionSettings& settings, QWidget* par
     , m_password(new QLineEdit(this))
     , m_fileHost(new QLineEdit(this))
     , m_filePort(new QSpinBox(this))
+    , m_fileCertificate(new QLineEdit(this))
+    , m_fileKey(new QLineEdit(this))
     , m_limits(new QCheckBox(
           tr("Alibaba limits (product scope, JSON only, 64 KB, one push per product per hour)"), this))
     , m_error(new QLabel(this))
@@ -49,14 +51,30 @@ ConnectionDialog::ConnectionDialog(const SessionSettings& settings, QWidget* par
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color:#c62828"));
 
-    auto* caRow = new QHBoxLayout;
-    auto* browse = new QPushButton(tr("…"), this);
-    caRow->addWidget(m_caFile, 1);
-    caRow->addWidget(browse);
+    m_fileCertificate->setObjectName(QStringLiteral("fileServerCertificate"));
+    m_fileCertificate->setPlaceholderText(tr("None: plain HTTP"));
+    m_fileCertificate->setToolTip(tr("PEM certificate for HTTPS downloads (leaf first, then intermediates)"));
+    m_fileKey->setObjectName(QStringLiteral("fileServerKey"));
+    m_fileKey->setToolTip(tr("PEM private key of the file server's certificate"));
+
+    // A path field with a button that picks the file.
+    const auto fileRow = [this](QLineEdit* field, const QString& title, const QString& filter) {
+        auto* row = new QHBoxLayout;
+        auto* browse = new QPushButton(tr("…"), this);
+        row->addWidget(field, 1);
+        row->addWidget(browse);
+        connect(browse, &QPushButton::clicked, this, [this, field, title, filter] {
+            const QString path = QFileDialog::getOpenFileName(this, title, {}, filter);
+            if (!path.isEmpty())
+                field->setText(path);
+        });
+        return row;
+    };
+    const QString pemFiles = tr("PEM files (*.pem *.crt *.key);;All files (*)");
     auto* brokerForm = new QFormLayout(m_brokerBox);
     brokerForm->addRow(tr("Broker URL"), m_url);
     brokerForm->addRow(QString(), m_tls);
-    brokerForm->addRow(tr("CA file"), caRow);
+    brokerForm->addRow(tr("CA file"), fileRow(m_caFile, tr("CA certificates"), pemFiles));
     brokerForm->addRow(tr("User name"), m_username);
     brokerForm->addRow(tr("Password"), m_password);
 
@@ -64,6 +82,9 @@ ConnectionDialog::ConnectionDialog(const SessionSettings& settings, QWidget* par
     auto* filesForm = new QFormLayout(files);
     filesForm->addRow(tr("Listen address"), m_fileHost);
     filesForm->addRow(tr("Port"), m_filePort);
+    filesForm->addRow(tr("HTTPS certificate"),
+                      fileRow(m_fileCertificate, tr("File server certificate"), pemFiles));
+    filesForm->addRow(tr("HTTPS key"), fileRow(m_fileKey, tr("File server private key"), pemFiles));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* layout = new QVBoxLayout(this);
@@ -76,12 +97,6 @@ ConnectionDialog::ConnectionDialog(const SessionSettings& settings, QWidget* par
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("CA certificates"), {},
-                                                          tr("PEM files (*.pem *.crt);;All files (*)"));
-        if (!path.isEmpty())
-            m_caFile->setText(path);
-    });
     connect(m_mode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateEnabled);
     connect(m_tls, &QCheckBox::toggled, this, &ConnectionDialog::updateEnabled);
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
@@ -99,6 +114,8 @@ void ConnectionDialog::setSettings(const SessionSettings& settings)
     m_password->setText(settings.password);
     m_fileHost->setText(settings.fileServerHost);
     m_filePort->setValue(settings.fileServerPort);
+    m_fileCertificate->setText(settings.fileServerCertificate);
+    m_fileKey->setText(settings.fileServerKey);
     m_limits->setChecked(settings.alibabaLimits);
     updateEnabled();
 }
@@ -114,6 +131,8 @@ SessionSettings ConnectionDialog::settings() const
     settings.password = m_password->text();
     settings.fileServerHost = m_fileHost->text().trimmed();
     settings.fileServerPort = quint16(m_filePort->value());
+    settings.fileServerCertificate = m_fileCertificate->text().trimmed();
+    settings.fileServerKey = m_fileKey->text().trimmed();
     settings.alibabaLimits = m_limits->isChecked();
     return settings;
 }
@@ -140,6 +159,8 @@ void ConnectionDialog::updateEnabled()
     m_caFile->setEnabled(m_tls->isChecked());
     m_fileHost->setEnabled(broker);
     m_filePort->setEnabled(broker);
+    m_fileCertificate->setEnabled(broker);
+    m_fileKey->setEnabled(broker);
 }
 
 } // namespace ConfigDeck::Ui

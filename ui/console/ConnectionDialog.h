@@ -38,6 +38,8 @@ private:
     QLineEdit* m_password;
     QLineEdit* m_fileHost;
     QSpinBox* m_filePort;
+    QLineEdit* m_fileCertificate;
+    QLineEdit* m_fileKey;
     QCheckBox* m_limits;
     QLabel* m_error;
 };

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <archive.h>
+#include <microhttpd.h>
 #include <mosquitto.h>
 #include <openssl/opensslv.h>
 
@@ -44,11 +45,15 @@ void TestLibraryInfo::everyLibraryIsDescribed()
                  qPrintable(library.name));
         QVERIFY2(library.homepage.isValid(), qPrintable(library.name));
     }
-    QCOMPARE(names, (QStringList{QStringLiteral("Qt"), QStringLiteral("Qt HTTP Server"),
+    QCOMPARE(names, (QStringList{QStringLiteral("Qt"), QStringLiteral("GNU libmicrohttpd"),
                                  QStringLiteral("OpenSSL"), QStringLiteral("libmosquitto"),
                                  QStringLiteral("SQLite"), QStringLiteral("QtKeychain"),
                                  QStringLiteral("dtl"), QStringLiteral("libarchive")}));
     QCOMPARE(find(QStringLiteral("Qt")).licence, QStringLiteral("LGPL-3.0-only"));
+    QCOMPARE(find(QStringLiteral("GNU libmicrohttpd")).licence, QStringLiteral("LGPL-2.1-or-later"));
+    // Nothing linked puts the distributed binaries under the GPL.
+    for (const Library& library : libraries)
+        QVERIFY2(!library.licence.startsWith(QLatin1StringView("GPL")), qPrintable(library.name));
     QCOMPARE(find(QStringLiteral("OpenSSL")).licence, QStringLiteral("Apache-2.0"));
     QCOMPARE(find(QStringLiteral("libmosquitto")).licence, QStringLiteral("EPL-2.0 OR EDL-1.0"));
     QCOMPARE(find(QStringLiteral("QtKeychain")).licence, QStringLiteral("BSD-3-Clause"));
@@ -59,6 +64,7 @@ void TestLibraryInfo::everyLibraryIsDescribed()
 void TestLibraryInfo::versionsAreTheRunningOnes()
 {
     QCOMPARE(find(QStringLiteral("Qt")).version, QString::fromLatin1(qVersion()));
+    QCOMPARE(find(QStringLiteral("GNU libmicrohttpd")).version, QString::fromLatin1(MHD_get_version()));
     QVERIFY(find(QStringLiteral("OpenSSL"))
                 .version.startsWith(
                     QStringLiteral("%1.%2.").arg(OPENSSL_VERSION_MAJOR).arg(OPENSSL_VERSION_MINOR)));

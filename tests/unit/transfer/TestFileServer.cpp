@@ -9,8 +9,12 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -106,6 +110,99 @@ QUrl withQueryItem(QUrl url, const QString& name, const QString& value)
     return url;
 }
 
+// One HTTP answer read off a raw connection.
+struct RawAnswer
+{
+    int status = 0;
+    QHash<QByteArray, QByteArray> headers; // lowercase names
+    QByteArray body;
+};
+
+// A client on a raw socket, for what QNetworkAccessManager does not let a test control: the HTTP
+// version, pipelining, idle connections, a body the server should not read. Waits run the event
+// loop, which the server needs the first time it looks content up.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port) { m_socket.connectToHost(QHostAddress::LocalHost, port); }
+
+    QTcpSocket& socket() { return m_socket; }
+    bool waitConnected(int ms = 5000)
+    {
+        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, ms);
+    }
+    void send(const QByteArray& bytes) { m_socket.write(bytes); }
+    // True once the server has closed the connection (end of file or reset).
+    bool closedByServer() const
+    {
+        return m_socket.state() == QAbstractSocket::UnconnectedState ||
+               m_socket.error() == QAbstractSocket::RemoteHostClosedError;
+    }
+    bool waitClosed(int ms)
+    {
+        return QTest::qWaitFor(
+            [this] {
+                m_buffer += m_socket.readAll();
+                return closedByServer();
+            },
+            ms);
+    }
+
+    // The next complete answer, or nothing when none came within ms.
+    std::optional<RawAnswer> next(int ms = 5000, bool head = false)
+    {
+        std::optional<RawAnswer> answer;
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                m_buffer += m_socket.readAll();
+                answer = take(head);
+                return answer.has_value() || closedByServer();
+            },
+            ms);
+        if (settled && !answer) { // closed: what arrived before the end still counts
+            m_buffer += m_socket.readAll();
+            answer = take(head);
+        }
+        return answer;
+    }
+
+    QByteArray& buffer() { return m_buffer; }
+
+    std::optional<RawAnswer> take(bool head)
+    {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return std::nullopt;
+        RawAnswer answer;
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+        answer.status = statusLine.value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            if (colon > 0)
+                answer.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                      lines.at(i).mid(colon + 1).trimmed());
+        }
+        const qsizetype length = head ? 0 : answer.headers.value("content-length").toLongLong();
+        if (m_buffer.size() < end + 4 + length)
+            return std::nullopt;
+        answer.body = m_buffer.mid(end + 4, length);
+        m_buffer.remove(0, end + 4 + length);
+        return answer;
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+QByteArray requestFor(const QUrl& url, const QByteArray& version = "HTTP/1.1", const QByteArray& extra = {},
+                      const QByteArray& method = "GET")
+{
+    return method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + ' ' + version +
+           "\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
+}
+
 } // namespace
 
 class TestFileServer final : public QObject
@@ -136,8 +233,21 @@ private Q_SLOTS:
     void clientGoingAwayEndsTransmission();
     void https();
     void tlsIdentityFromBadFiles();
+    void connectionClosing_data();
+    void connectionClosing();
+    void pipelinedRequestsInOrder();
+    void apacheBench();
+    void idleConnectionsAreClosed();
+    void connectionsBeyondTheLimitAreRefused_data();
+    void connectionsBeyondTheLimitAreRefused();
+    void requestBodyIsRefusedUnread_data();
+    void requestBodyIsRefusedUnread();
+    void oversizedHeadersAreRefused();
+    void clientThatStopsReadingTimesOut();
 
 private:
+    void relisten(const FileServer::Limits& limits);
+
     Contents m_contents;
     std::unique_ptr<FileServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -550,6 +660,284 @@ void TestFileServer::tlsIdentityFromBadFiles()
     QVERIFY(!identity.hasValue());
     QVERIFY2(identity.error().reason.contains(QLatin1StringView("no PEM certificate")),
              qPrintable(identity.error().message()));
+}
+
+void TestFileServer::relisten(const FileServer::Limits& limits)
+{
+    m_server->setLimits(limits);
+    const auto port = m_server->listen();
+    QVERIFY(port.hasValue());
+}
+
+void TestFileServer::connectionClosing_data()
+{
+    QTest::addColumn<QByteArray>("version");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<bool>("closes");
+    QTest::addRow("HTTP/1.0") << QByteArray("HTTP/1.0") << QByteArray() << true;
+    QTest::addRow("HTTP/1.1 Connection: close")
+        << QByteArray("HTTP/1.1") << QByteArray("Connection: close\r\n") << true;
+    QTest::addRow("HTTP/1.1 keep-alive") << QByteArray("HTTP/1.1") << QByteArray() << false;
+}
+
+void TestFileServer::connectionClosing()
+{
+    QFETCH(QByteArray, version);
+    QFETCH(QByteArray, headers);
+    QFETCH(bool, closes);
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    client.send(requestFor(url, version, headers));
+    const auto answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QCOMPARE(answer->body, m_json);
+    if (closes) {
+        // A client that reads to the end of the stream (ApacheBench, small embedded clients) gets it.
+        QVERIFY2(client.waitClosed(3000), "the server kept the connection open");
+        return;
+    }
+    QVERIFY(!client.waitClosed(500));
+    client.send(requestFor(url, version, headers));
+    const auto second = client.next();
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    QCOMPARE(second->body, m_json);
+}
+
+void TestFileServer::pipelinedRequestsInOrder()
+{
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    const QUrl missing = m_server->signedUrl(QString(64, u'0'), QStringLiteral("device.json"));
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    // All at once in one write: the answers must come back in the order asked.
+    client.send(requestFor(url, "HTTP/1.1", "Range: bytes=0-9\r\n") + requestFor(missing) +
+                requestFor(url, "HTTP/1.1", "Range: bytes=-5\r\n") + requestFor(url, "HTTP/1.1", {}, "HEAD") +
+                requestFor(url, "HTTP/1.1", "Connection: close\r\n"));
+    auto answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 206);
+    QCOMPARE(answer->body, m_json.left(10));
+    answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 404);
+    answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 206);
+    QCOMPARE(answer->body, m_json.right(5));
+    answer = client.next(5000, true);
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QCOMPARE(answer->headers.value("content-length"), QByteArray("100"));
+    answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QCOMPARE(answer->body, m_json);
+    QVERIFY(client.waitClosed(3000));
+}
+
+void TestFileServer::apacheBench()
+{
+    const QString ab = QStandardPaths::findExecutable(QStringLiteral("ab"));
+    if (ab.isEmpty())
+        QSKIP("ApacheBench (ab, Debian package apache2-utils) is not installed");
+    QSignalSpy served(m_server.get(), &FileServer::requestServed);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    // HTTP/1.0, a new connection per request, each read to the end of the stream.
+    process.start(
+        ab, {QStringLiteral("-n"), QStringLiteral("2000"), QStringLiteral("-c"), QStringLiteral("50"),
+             QStringLiteral("-s"), QStringLiteral("10"),
+             QString::fromLatin1(m_server->signedUrl(m_jsonSha, QStringLiteral("device.json")).toEncoded())});
+    QSignalSpy finished(&process, &QProcess::finished);
+    QVERIFY(finished.wait(60000));
+    const QString output = QString::fromLocal8Bit(process.readAll());
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(output.contains(QRegularExpression(QStringLiteral("Complete requests:\\s+2000\\b"))),
+             qPrintable(output));
+    QVERIFY2(output.contains(QRegularExpression(QStringLiteral("Failed requests:\\s+0\\b"))),
+             qPrintable(output));
+    QVERIFY2(!output.contains(QLatin1StringView("Non-2xx")), qPrintable(output));
+    QTRY_COMPARE(served.size(), 2000);
+    QCOMPARE(m_server->requestCount(), quint64(2000));
+}
+
+void TestFileServer::idleConnectionsAreClosed()
+{
+    FileServer::Limits limits;
+    limits.idleTimeout = 1s;
+    limits.maxConnections = 2000;
+    limits.maxConnectionsPerAddress = 2000;
+    relisten(limits);
+    std::vector<std::unique_ptr<RawClient>> idle;
+    for (int i = 0; i < 500; ++i)
+        idle.push_back(std::make_unique<RawClient>(m_server->port()));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(idle.begin(), idle.end(), [](const auto& client) {
+                return client->socket().state() == QAbstractSocket::ConnectedState;
+            });
+        },
+        10000));
+    QElapsedTimer clock;
+    clock.start();
+
+    // The idle crowd does not keep a real device from its download.
+    const QByteArray big = makeContent(2 * 1024 * 1024);
+    const QString sha = m_contents.add(big);
+    const HttpResult result = fetch(*m_network, m_server->signedUrl(sha, QStringLiteral("big.bin")));
+    QCOMPARE(result.status, 200);
+    QVERIFY(result.body == big);
+
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return std::all_of(idle.begin(), idle.end(),
+                                        [](const auto& client) { return client->closedByServer(); });
+                 },
+                 10000),
+             "idle connections were left open");
+    QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
+    // And the server still answers afterwards.
+    QCOMPARE(fetch(*m_network, m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"))).status, 200);
+}
+
+void TestFileServer::connectionsBeyondTheLimitAreRefused_data()
+{
+    QTest::addColumn<bool>("perAddress");
+    QTest::addRow("total") << false;
+    QTest::addRow("per address") << true;
+}
+
+void TestFileServer::connectionsBeyondTheLimitAreRefused()
+{
+    QFETCH(bool, perAddress);
+    FileServer::Limits limits;
+    limits.maxConnections = perAddress ? 100 : 4;
+    limits.maxConnectionsPerAddress = perAddress ? 4 : 100;
+    relisten(limits);
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    std::vector<std::unique_ptr<RawClient>> admitted;
+    for (int i = 0; i < 4; ++i) {
+        admitted.push_back(std::make_unique<RawClient>(m_server->port()));
+        QVERIFY(admitted.back()->waitConnected());
+        admitted.back()->send(requestFor(url));
+        const auto answer = admitted.back()->next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+    }
+
+    RawClient refused(m_server->port());
+    refused.send(requestFor(url));
+    QVERIFY2(refused.waitClosed(5000), "a connection beyond the limit was kept");
+    QVERIFY2(!refused.take(false).has_value(), "a connection beyond the limit was answered");
+
+    // The admitted connections are unharmed.
+    for (const auto& client : admitted) {
+        QVERIFY(!client->closedByServer());
+        client->send(requestFor(url));
+        const auto answer = client->next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+        QCOMPARE(answer->body, m_json);
+    }
+    // A place that frees up is taken again.
+    admitted.front()->socket().disconnectFromHost();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            RawClient next(m_server->port());
+            next.send(requestFor(url));
+            const auto answer = next.next(2000);
+            return answer && answer->status == 200;
+        },
+        5000));
+}
+
+void TestFileServer::requestBodyIsRefusedUnread_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("framing");
+    QTest::addColumn<int>("status");
+    QTest::addRow("PUT") << QByteArray("PUT") << QByteArray("Content-Length: 104857600\r\n") << 405;
+    QTest::addRow("POST chunked") << QByteArray("POST") << QByteArray("Transfer-Encoding: chunked\r\n")
+                                  << 405;
+    QTest::addRow("GET with a body") << QByteArray("GET") << QByteArray("Content-Length: 104857600\r\n")
+                                     << 413;
+}
+
+void TestFileServer::requestBodyIsRefusedUnread()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, framing);
+    QFETCH(int, status);
+    constexpr qint64 bodySize = 100 * 1024 * 1024;
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    client.send(requestFor(url, "HTTP/1.1", framing, method));
+    const QByteArray chunk(256 * 1024, 'x');
+    qint64 queued = 0;
+    std::optional<RawAnswer> answer;
+    qint64 takenWhenAnswered = -1;
+    // Push the body as fast as the connection takes it, until the answer arrives.
+    const bool settled = QTest::qWaitFor(
+        [&] {
+            while (queued < bodySize && client.socket().bytesToWrite() < 4 * chunk.size() &&
+                   client.socket().state() == QAbstractSocket::ConnectedState) {
+                client.send(chunk);
+                queued += chunk.size();
+            }
+            client.buffer() += client.socket().readAll();
+            answer = client.take(false);
+            if (answer)
+                takenWhenAnswered = queued - client.socket().bytesToWrite();
+            return answer.has_value() || client.closedByServer();
+        },
+        20000);
+    QVERIFY2(settled && answer, client.buffer().left(200).constData());
+    QCOMPARE(answer->status, status);
+    qInfo() << "the connection took" << takenWhenAnswered << "of" << bodySize
+            << "body bytes before the answer";
+    // The kernel's socket buffers take a few megabytes; the server read none of it.
+    QVERIFY2(takenWhenAnswered < bodySize / 10, qPrintable(QString::number(takenWhenAnswered)));
+    QVERIFY2(client.waitClosed(5000), "the server kept reading the body");
+    const qint64 taken = queued - client.socket().bytesToWrite();
+    QVERIFY2(taken < bodySize / 10, qPrintable(QString::number(taken)));
+}
+
+void TestFileServer::oversizedHeadersAreRefused()
+{
+    FileServer::Limits limits;
+    limits.maxHeaderBytes = 8 * 1024;
+    relisten(limits);
+    const QUrl url = m_server->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    client.send(requestFor(url, "HTTP/1.1", "X-Padding: " + QByteArray(64 * 1024, 'p') + "\r\n"));
+    const auto answer = client.next();
+    QVERIFY(answer);
+    QVERIFY2(answer->status == 431 || answer->status == 413, qPrintable(QString::number(answer->status)));
+    QVERIFY(client.waitClosed(5000));
+    QCOMPARE(fetch(*m_network, url).status, 200);
+}
+
+void TestFileServer::clientThatStopsReadingTimesOut()
+{
+    FileServer::Limits limits;
+    limits.idleTimeout = 1s;
+    relisten(limits);
+    const QByteArray big = makeContent(32 * 1024 * 1024);
+    const QString sha = m_contents.add(big);
+    QSignalSpy served(m_server.get(), &FileServer::requestServed);
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    client.socket().setReadBufferSize(64 * 1024); // and then never read
+    client.send(requestFor(m_server->signedUrl(sha, QStringLiteral("big.bin"))));
+    QVERIFY(served.wait(10000));
+    QCOMPARE(served.at(0).at(1).toInt(), 200);
+    QVERIFY(served.at(0).at(2).toLongLong() < big.size());
+    QCOMPARE(m_server->activeTransmissions(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFileServer)

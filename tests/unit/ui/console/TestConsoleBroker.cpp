@@ -1,6 +1,7 @@
 // The console as the platform on a real Mosquitto broker: a plain TCP connection with devices on the same
-// broker answering a push, a TLS connection verified with the broker's CA, and an untrusted broker shown in
-// words where the user is looking.
+// broker answering a push, a TLS connection verified with the broker's CA, an untrusted broker shown in
+// words where the user is looking, and the file server on HTTPS with the certificate from the settings.
+#include "ConnectionDialog.h"
 #include "MainWindow.h"
 #include "MessageLogModel.h"
 #include "roles/FleetSimulator.h"
@@ -10,10 +11,15 @@
 #include "store/Workspace.h"
 #include "support/MosquittoFixture.h"
 #include "support/StoredValue.h"
+#include "transfer/DownloadJob.h"
+#include "transfer/Downloader.h"
+#include "transfer/FileServer.h"
 #include "transport/MosquittoConnection.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,10 +37,13 @@ private slots:
     void platformOnBrokerPushesToDevicesOnTheBroker();
     void tlsWithTheBrokersCaConnects();
     void untrustedBrokerIsShownInWords();
+    void fileServerOnHttpsIsVerifiedByDevices();
 
 private:
     // A window on a new workspace (seeded like the Demo) switched to broker mode with these settings.
-    std::unique_ptr<MainWindow> openOnBroker(const QString& url, bool tls, const QString& caFile);
+    std::unique_ptr<MainWindow> openOnBroker(const QString& url, bool tls, const QString& caFile,
+                                             const QString& fileServerCertificate = {},
+                                             const QString& fileServerKey = {});
     QTemporaryDir m_dir;
     QTemporaryDir m_settingsDir;
     int m_workspaces = 0;
@@ -50,7 +59,9 @@ void TestConsoleBroker::initTestCase()
 }
 
 std::unique_ptr<MainWindow> TestConsoleBroker::openOnBroker(const QString& url, bool tls,
-                                                            const QString& caFile)
+                                                            const QString& caFile,
+                                                            const QString& fileServerCertificate,
+                                                            const QString& fileServerKey)
 {
     auto window = std::make_unique<MainWindow>();
     window->resize(1280, 800);
@@ -68,6 +79,8 @@ std::unique_ptr<MainWindow> TestConsoleBroker::openOnBroker(const QString& url, 
     settings.brokerUrl = url;
     settings.tls = tls;
     settings.caFile = caFile;
+    settings.fileServerCertificate = fileServerCertificate;
+    settings.fileServerKey = fileServerKey;
     if (!window->session()->applySettings(settings))
         return nullptr;
     return window;
@@ -175,6 +188,79 @@ void TestConsoleBroker::untrustedBrokerIsShownInWords()
     QVERIFY(!window->connectionText().contains(QStringLiteral("Connected")));
     // The console keeps working with what it has.
     QCOMPARE(window->fleetModel()->rowCount(), 2 * Session::DemoSeed::kDevicesPerProduct);
+}
+
+void TestConsoleBroker::fileServerOnHttpsIsVerifiedByDevices()
+{
+    MosquittoFixture broker;
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    QTemporaryDir pkiDir;
+    QString error;
+    const auto pki = TestCertificates::create(pkiDir.path(), &error); // the lab's own CA
+    QVERIFY2(pki, qPrintable(error));
+
+    // Half an identity is refused with the field named, and changes nothing.
+    Session::SessionSettings halfDone;
+    halfDone.mode = Session::SessionMode::Broker;
+    halfDone.fileServerCertificate = pki->serverCertificate;
+    QVERIFY(halfDone.validate());
+    QCOMPARE(halfDone.validate()->field, QStringLiteral("fileServerKey"));
+    ConnectionDialog dialog(halfDone);
+    QCOMPARE(dialog.settings().fileServerCertificate, pki->serverCertificate);
+    dialog.accept();
+    QVERIFY2(dialog.errorText().contains(QStringLiteral("certificate and its key")),
+             qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    halfDone.fileServerKey = pki->caCertificate; // not a key
+    QVERIFY(halfDone.validate());
+    QCOMPARE(halfDone.validate()->field, QStringLiteral("fileServerKey"));
+
+    auto window = openOnBroker(QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()), false, {},
+                               pki->serverCertificate, pki->serverKey);
+    QVERIFY(window);
+    QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+    Transfer::FileServer* files = window->session()->fileServer();
+    QVERIFY(files->isHttps());
+    QVERIFY(files->isListening());
+    const auto stored = storedValue(Session::SessionSettings::load(*window->session()->workspace()));
+    QCOMPARE(stored.fileServerCertificate, pki->serverCertificate);
+    QCOMPARE(stored.fileServerKey, pki->serverKey);
+
+    const QString product = QStringLiteral("a1Thermo");
+    const QString published = storedValue(window->session()->publishedSha256(product));
+    QVERIFY(!published.isEmpty());
+    const auto content = window->session()->platform()->content(published);
+    QVERIFY(content);
+    Transfer::DownloadRequest request;
+    request.url = files->signedUrl(published, QStringLiteral("config.json"));
+    QCOMPARE(request.url.scheme(), QStringLiteral("https"));
+    request.expectedSize = content->size();
+    request.expectedSign = published;
+    // Each device has its own network stack (no connection or TLS session carried from one to the other).
+    const auto download = [](const Transfer::DownloadRequest& what) {
+        QNetworkAccessManager network;
+        Transfer::Downloader downloader(&network);
+        Transfer::DownloadJob* job = downloader.download(what);
+        QSignalSpy finished(job, &Transfer::DownloadJob::finished);
+        if (!finished.wait(20000))
+            return Transfer::DownloadResult{};
+        return finished.at(0).at(0).value<Transfer::DownloadResult>();
+    };
+
+    // A device trusting the lab CA verifies the certificate and the file.
+    request.caCertificates = QSslCertificate::fromPath(pki->caCertificate);
+    QCOMPARE(request.caCertificates.size(), 1);
+    Transfer::DownloadResult result = download(request);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.sha256, published);
+
+    // One trusting only the system's roots refuses the server.
+    request.caCertificates.clear();
+    result = download(request);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.message.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) ||
+                 result.message.contains(QStringLiteral("TLS"), Qt::CaseInsensitive),
+             qPrintable(result.message));
 }
 
 QTEST_MAIN(TestConsoleBroker)
