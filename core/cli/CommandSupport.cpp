@@ -61,6 +61,9 @@ void CommandSupport::addBrokerOptions(QCommandLineParser& parser)
         {QStringLiteral("mqtt5"), tr("Speak MQTT 5 instead of 3.1.1.")},
         {QStringLiteral("keepalive"), tr("Keep-alive interval in seconds."), QStringLiteral("seconds"),
          QStringLiteral("60")},
+        {QStringLiteral("max-payload"),
+         tr("Largest incoming MQTT message in bytes; larger ones are dropped."), QStringLiteral("bytes"),
+         QString::number(Transport::MqttConnectOptions::kDefaultMaxIncomingPayloadBytes)},
     });
 }
 
@@ -152,6 +155,11 @@ Alink::Expected<Transport::MqttConnectOptions> CommandSupport::brokerOptions(con
     if (!keepAlive)
         return keepAlive.error();
     options->keepAliveSeconds = int(*keepAlive);
+    const auto maxPayload = number(parser, QStringLiteral("max-payload"),
+                                   Transport::MqttConnectOptions::kDefaultMaxIncomingPayloadBytes, 1);
+    if (!maxPayload)
+        return maxPayload.error();
+    options->maxIncomingPayloadBytes = *maxPayload;
     if (auto error = options->validate())
         return *error;
     return options;

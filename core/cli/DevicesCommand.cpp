@@ -46,6 +46,10 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
          QStringLiteral("n"), QStringLiteral("1")},
         {QStringLiteral("fleet-size"),
          tr("Size of the whole fleet when this process simulates a slice of it."), QStringLiteral("n")},
+        {QStringLiteral("max-download"),
+         tr("Largest configuration file a device downloads, whatever size the platform announces (Alibaba "
+            "Cloud: 65536)."),
+         QStringLiteral("bytes"), QString::number(Transfer::DownloadRequest::kDefaultMaxSize)},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
@@ -66,11 +70,14 @@ std::optional<int> DevicesCommand::start(const QStringList& arguments)
     const auto workers = CommandSupport::number(parser, QStringLiteral("workers"), 1, 1);
     const auto exitAfter = CommandSupport::number(parser, QStringLiteral("exit-after"), 0, 0);
     const auto duration = CommandSupport::number(parser, QStringLiteral("duration"), 0, 0);
-    for (const auto* value : {&count, &first, &seed, &workers, &exitAfter, &duration}) {
+    const auto maxDownload = CommandSupport::number(parser, QStringLiteral("max-download"),
+                                                    Transfer::DownloadRequest::kDefaultMaxSize, 1);
+    for (const auto* value : {&count, &first, &seed, &workers, &exitAfter, &duration, &maxDownload}) {
         if (!*value)
             return m_printer->usageError(value->error());
     }
     m_count = *count;
+    m_agentSettings.maxDownloadBytes = *maxDownload;
     m_first = *first;
     const auto fleetSize = CommandSupport::number(parser, QStringLiteral("fleet-size"), m_first + m_count, 1);
     if (!fleetSize)
@@ -116,6 +123,7 @@ void DevicesCommand::startFleet()
         devices << Roles::SimulatedDevice{{m_productKey, name, {}},
                                           m_mix.profileFor(index, m_fleetSize, m_seed)};
     }
+    m_fleet->setAgentSettings(m_agentSettings);
     m_fleet->addDevices(devices);
 
     for (Roles::DeviceAgent* agent : m_fleet->agents()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventPrinter.h"
+#include "roles/DeviceAgent.h"
 #include "roles/FaultProfile.h"
 #include "transport/MqttConnectOptions.h"
 
@@ -53,6 +54,7 @@ private:
     qint64 m_count = 0;
     qint64 m_fleetSize = 0;
     Roles::FaultMix m_mix;
+    Roles::AgentSettings m_agentSettings;
     quint64 m_seed = 1;
     bool m_request = false;
     qint64 m_exitAfterExchanges = 0; // per online device; 0 = run until interrupted or --duration

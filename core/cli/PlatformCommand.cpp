@@ -18,6 +18,9 @@ using Store::RolloutState;
 
 namespace {
 
+// How long an exit waits for outgoing messages to be acknowledged.
+constexpr std::chrono::seconds kFlushWait{5};
+
 QString outcomeName(OutcomeState state)
 {
     switch (state) {
@@ -114,7 +117,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     auto broker = CommandSupport::brokerOptions(parser);
     if (!broker)
         return m_printer->usageError(broker.error());
-    broker->clientId = QStringLiteral("configdeck-platform-%1").arg(QCoreApplication::applicationPid());
+    broker->clientId = Transport::MqttConnectOptions::uniqueClientId(QStringLiteral("configdeck-platform"));
     m_productKey = parser.value(QStringLiteral("product"));
     if (m_productKey.isEmpty())
         return m_printer->usageError({QStringLiteral("--product"), tr("is required"), -1});
@@ -401,9 +404,21 @@ void PlatformCommand::finish(int exitCode)
     m_finished = true;
     if (m_actionMs < 0 && m_actionClock.isValid())
         m_actionMs = m_actionClock.elapsed();
-    printSummary();
-    m_connection->disconnectFromBroker();
-    emit finished(exitCode);
+    // Replies still going out (forwarded push_replies) are written and acknowledged before the summary, so
+    // that it is the last line and counts everything.
+    connect(m_connection, &Transport::MqttConnection::flushed, this, [this, exitCode](int unacknowledged) {
+        if (unacknowledged > 0) {
+            m_wireErrors += unacknowledged;
+            m_printer->event(
+                QStringLiteral("wire-error"),
+                {{QStringLiteral("unacknowledged"), unacknowledged},
+                 {QStringLiteral("reason"), tr("not acknowledged by the broker before exit")}},
+                tr("%n message(s) were not acknowledged by the broker before exit", nullptr, unacknowledged));
+        }
+        printSummary();
+        emit finished(exitCode);
+    });
+    m_connection->disconnectWhenFlushed(kFlushWait);
 }
 
 void PlatformCommand::printSummary()

@@ -22,6 +22,7 @@ CloudSession::CloudSession(QNetworkAccessManager* network, QObject* parent)
     , m_downloader(new Transfer::Downloader(network, this))
 {
     qRegisterMetaType<CloudDeviceState>();
+    setAgentSettings(m_agentSettings);
 }
 
 CloudSession::~CloudSession()
@@ -38,8 +39,11 @@ CloudSession::~CloudSession()
 void CloudSession::setAgentSettings(const Roles::AgentSettings& settings)
 {
     m_agentSettings = settings;
+    // The cloud serves nothing larger than its own limit: a larger configSize is refused unread.
+    m_agentSettings.maxDownloadBytes =
+        std::min(settings.maxDownloadBytes, Transfer::DownloadRequest::kAlibabaMaxSize);
     for (Entry& entry : m_entries)
-        entry.agent->setSettings(settings);
+        entry.agent->setSettings(m_agentSettings);
 }
 
 QString CloudSession::keyOf(const QString& productKey, const QString& deviceName)

@@ -34,6 +34,8 @@ DeviceAgent::DeviceAgent(Alink::DeviceIdentity identity, Transport::MqttConnecti
     , m_downloader(downloader)
 {
     connect(m_connection, &Transport::MqttConnection::messageReceived, this, &DeviceAgent::onMessage);
+    connect(m_connection, &Transport::MqttConnection::messageDropped, this,
+            [this](const QString& topic, qint64, const QString& reason) { emit wireError(topic, reason); });
     connect(m_connection, &Transport::MqttConnection::connected, this, [this] { reportOnline(true); });
     connect(m_connection, &Transport::MqttConnection::disconnected, this, [this] { reportOnline(false); });
 }
@@ -183,13 +185,21 @@ void DeviceAgent::takeGetReply(const QString& topic, const QByteArray& payload)
 void DeviceAgent::fetch(Exchange exchange, const QString& messageId, const Alink::ConfigFile& file,
                         bool replyWanted)
 {
+    if (m_downloads >= std::max(1, m_settings.maxConcurrentDownloads)) {
+        conclude(exchange, messageId, replyWanted, ReplyCodeCatalog::DeviceBusy,
+                 tr("%n download(s) already running; this one was not started", nullptr, m_downloads));
+        return;
+    }
     setState(ConfigState::Downloading);
     auto request = Transfer::DownloadRequest::fromConfigFile(file);
     request.totalTimeout = m_settings.downloadTimeout;
     request.caCertificates = m_settings.caCertificates;
+    request.maxSize = m_settings.maxDownloadBytes;
     Transfer::DownloadJob* job = m_downloader->download(request);
+    ++m_downloads;
     connect(job, &Transfer::DownloadJob::finished, this,
             [this, exchange, messageId, file, replyWanted](const Transfer::DownloadResult& result) {
+                --m_downloads;
                 std::chrono::milliseconds delay{0};
                 if (m_fault.kind == FaultProfile::Kind::SlowDownload && m_fault.bytesPerSecond > 0)
                     delay = std::chrono::milliseconds(result.content.size() * 1000 / m_fault.bytesPerSecond);

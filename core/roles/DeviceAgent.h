@@ -6,6 +6,7 @@
 #include "alink/DeviceCredentials.h"
 #include "alink/MessageIdGenerator.h"
 #include "store/StoreTypes.h"
+#include "transfer/DownloadRequest.h"
 
 #include <QHash>
 #include <QObject>
@@ -19,7 +20,6 @@ struct MqttConnectOptions;
 } // namespace ConfigDeck::Transport
 namespace ConfigDeck::Transfer {
 class Downloader;
-struct DownloadResult;
 } // namespace ConfigDeck::Transfer
 
 namespace ConfigDeck::Roles {
@@ -30,6 +30,11 @@ struct AgentSettings
     bool autoReply = true; // false: a verified push waits for reply() with the operator's code
     std::chrono::milliseconds downloadTimeout = std::chrono::minutes(2);
     QList<QSslCertificate> caCertificates; // trusted roots for HTTPS downloads; empty = the system's
+    // The largest file the device takes, whatever configSize the sender claims
+    // (Transfer::DownloadRequest::kAlibabaMaxSize with Alibaba limits).
+    qint64 maxDownloadBytes = Transfer::DownloadRequest::kDefaultMaxSize;
+    // Downloads at once; a push beyond them is answered DeviceBusy.
+    int maxConcurrentDownloads = 2;
 };
 
 // The configuration a device holds.
@@ -130,6 +135,7 @@ private:
     HeldConfig m_held;
     Store::ConfigState m_state = Store::ConfigState::Unknown;
     std::optional<int> m_lastCode;
+    int m_downloads = 0; // running now
     bool m_started = false;
 };
 

@@ -27,6 +27,13 @@ FleetSimulator::FleetSimulator(ConnectionFactory connections, OptionsFactory opt
 
 FleetSimulator::~FleetSimulator() = default;
 
+void FleetSimulator::setAgentSettings(const AgentSettings& settings)
+{
+    m_settings = settings;
+    for (DeviceAgent* agent : std::as_const(m_agents))
+        agent->setSettings(settings);
+}
+
 void FleetSimulator::addDevices(const QList<SimulatedDevice>& devices)
 {
     m_agents.reserve(m_agents.size() + devices.size());

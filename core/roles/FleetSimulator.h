@@ -42,7 +42,8 @@ public:
                    QObject* parent = nullptr);
     ~FleetSimulator() override;
 
-    void setAgentSettings(const AgentSettings& settings) { m_settings = settings; }
+    // For the agents there are and those added later.
+    void setAgentSettings(const AgentSettings& settings);
     // How many connections are opened per event-loop tick, so a large fleet does not flood the broker.
     void setConnectsPerTick(int count) { m_connectsPerTick = qMax(1, count); }
 

@@ -32,6 +32,8 @@ PlatformService::PlatformService(Transport::MqttConnection* connection, Transfer
     , m_fileServer(fileServer)
 {
     connect(m_connection, &Transport::MqttConnection::messageReceived, this, &PlatformService::onMessage);
+    connect(m_connection, &Transport::MqttConnection::messageDropped, this,
+            [this](const QString& topic, qint64, const QString& reason) { emit wireError(topic, reason); });
 }
 
 PlatformService::~PlatformService() = default;
@@ -384,9 +386,7 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
     } else {
         update.state = Store::ConfigState::Failed;
     }
-    emit deviceStateChanged(update);
-    emit pushReplied(productKey, deviceName, reply->id, reply->code, latency);
-
+    // Forwarded before pushReplied(), so that whoever ends the session on the last reply also waits for it.
     if (m_settings.forwardReplies) {
         // The data-exchange channel carries the device's reply to business servers, re-encoded strictly.
         const auto forwarded = AlinkCodec::encode(*reply);
@@ -396,6 +396,8 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
             send(exchange, *forwarded, productKey, deviceName, reply->id, reply->code);
         }
     }
+    emit deviceStateChanged(update);
+    emit pushReplied(productKey, deviceName, reply->id, reply->code, latency);
 }
 
 QString PlatformService::pendingKey(const QString& productKey, const QString& deviceName,

@@ -3,6 +3,8 @@
 #include "RolesLog.h"
 #include "store/Workspace.h"
 
+#include <utility>
+
 namespace ConfigDeck::Roles {
 
 WorkspaceRecorder::WorkspaceRecorder(Store::Workspace* workspace, QObject* parent)
@@ -12,6 +14,9 @@ WorkspaceRecorder::WorkspaceRecorder(Store::Workspace* workspace, QObject* paren
     m_timer.setSingleShot(true);
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &WorkspaceRecorder::flush);
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(2000);
+    connect(&m_retryTimer, &QTimer::timeout, this, &WorkspaceRecorder::flush);
 }
 
 WorkspaceRecorder::~WorkspaceRecorder()
@@ -22,6 +27,9 @@ WorkspaceRecorder::~WorkspaceRecorder()
 void WorkspaceRecorder::recordMessage(const Store::MessageLogEntry& entry)
 {
     m_messages << entry;
+    m_bufferedBytes += entry.payload.size();
+    if (m_failing)
+        trimMessages();
     scheduleFlush();
 }
 
@@ -88,43 +96,100 @@ void WorkspaceRecorder::merge(Store::DeviceStateUpdate& into, const Store::Devic
 
 void WorkspaceRecorder::scheduleFlush()
 {
-    if (buffered() >= m_maxBuffered)
+    if (m_failing) {
+        // Only the retry writes: one failing write per interval, not one per message.
+        if (!m_retryTimer.isActive())
+            m_retryTimer.start();
+    } else if (buffered() >= m_maxBuffered || m_bufferedBytes >= m_maxBufferedBytes) {
         flush();
-    else if (!m_timer.isActive())
+    } else if (!m_timer.isActive()) {
         m_timer.start();
+    }
+}
+
+void WorkspaceRecorder::trimMessages()
+{
+    qsizetype drop = 0;
+    qint64 bytes = m_bufferedBytes;
+    while (drop < m_messages.size() &&
+           (m_messages.size() - drop > m_maxBuffered || bytes > m_maxBufferedBytes)) {
+        bytes -= m_messages.at(drop).payload.size();
+        ++drop;
+    }
+    if (drop == 0)
+        return;
+    m_messages.remove(0, drop);
+    m_bufferedBytes = bytes;
+    m_droppedMessages += int(drop);
 }
 
 bool WorkspaceRecorder::flush()
 {
     m_timer.stop();
+    m_retryTimer.stop();
     if (!m_workspace || buffered() == 0)
         return true;
+    const int messages = int(m_messages.size());
+    const int states = int(m_states.size());
+    if (!write())
+        return false;
+    if (m_failing) {
+        m_failing = false;
+        const QString message = m_droppedMessages > 0
+                                    ? tr("Writing to the workspace works again. %n message(s) received "
+                                         "meanwhile could not be kept.",
+                                         nullptr, m_droppedMessages)
+                                    : tr("Writing to the workspace works again; nothing was lost.");
+        qCInfo(lcRoles).noquote() << message;
+        const int dropped = std::exchange(m_droppedMessages, 0);
+        emit writingResumed(dropped, message);
+    }
+    emit flushed(messages, states);
+    return true;
+}
+
+bool WorkspaceRecorder::write()
+{
+    // Each part is cleared once written, so that a retry after a later part failed writes nothing twice.
     if (!m_states.isEmpty()) {
         if (const auto status = m_workspace->deviceStates().apply(m_states); !status) {
-            emit errorOccurred(status.error().message());
+            writeFailed(status.error().message());
             return false;
         }
+        m_states.clear();
+        m_stateIndex.clear();
     }
     if (!m_messages.isEmpty()) {
         if (const auto status = m_workspace->messageLog().append(m_messages); !status) {
-            emit errorOccurred(status.error().message());
+            writeFailed(status.error().message());
             return false;
         }
+        m_messages.clear();
+        m_bufferedBytes = 0;
     }
-    for (auto it = m_outcomes.cbegin(); it != m_outcomes.cend(); ++it) {
+    for (auto it = m_outcomes.begin(); it != m_outcomes.end(); it = m_outcomes.erase(it)) {
         if (const auto status = m_workspace->rollouts().setOutcomes(it.key(), it.value()); !status) {
-            emit errorOccurred(status.error().message());
+            writeFailed(status.error().message());
             return false;
         }
     }
-    const int messages = int(m_messages.size());
-    const int states = int(m_states.size());
-    m_messages.clear();
-    m_states.clear();
-    m_stateIndex.clear();
-    m_outcomes.clear();
-    emit flushed(messages, states);
     return true;
+}
+
+void WorkspaceRecorder::writeFailed(const QString& reason)
+{
+    m_retryTimer.start();
+    if (m_failing)
+        return; // told once; the retry timer tries again
+    m_failing = true;
+    trimMessages();
+    const QString message =
+        tr("Cannot write to the workspace: %1. What arrives is kept in memory (at most %n "
+           "message(s)) and written as soon as writing works again.",
+           nullptr, m_maxBuffered)
+            .arg(reason);
+    qCWarning(lcRoles).noquote() << message;
+    emit errorOccurred(message);
 }
 
 } // namespace ConfigDeck::Roles

@@ -15,6 +15,11 @@ namespace ConfigDeck::Roles {
 // Persists what the roles report: message-log entries and device-state changes are buffered and written in
 // one transaction per flush (every `interval`, or sooner when the buffer is large), so a rollout to thousands
 // of devices costs a few writes a second, not thousands. Partial updates of one device are merged first.
+//
+// When writing fails (a full disk, a lost database), errorOccurred() says so once with the reason, the buffer
+// stays within maxBuffered entries and maxBufferedBytes of payload (the oldest messages give way; device
+// states and outcomes are merged per device), writing is tried again every retry interval, and
+// writingResumed() reports the recovery with the number of messages that could not be kept.
 class WorkspaceRecorder final : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,10 @@ public:
 
     void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
     void setMaxBuffered(int entries) { m_maxBuffered = entries; }
+    void setMaxBufferedBytes(qint64 bytes) { m_maxBufferedBytes = bytes; }
+    void setRetryInterval(int milliseconds) { m_retryTimer.setInterval(milliseconds); }
+    // Writing failed and has not worked again since.
+    bool isFailing() const { return m_failing; }
 
     void recordMessage(const ConfigDeck::Store::MessageLogEntry& entry);
     // Updates of devices the workspace does not have are dropped.
@@ -42,9 +51,14 @@ public:
 signals:
     void flushed(int messages, int states);
     void errorOccurred(const QString& message);
+    // Writing works again after it failed; droppedMessages could not be kept meanwhile.
+    void writingResumed(int droppedMessages, const QString& message);
 
 private:
     void scheduleFlush();
+    bool write();
+    void writeFailed(const QString& reason);
+    void trimMessages();
 
     Store::Workspace* m_workspace;
     QTimer m_timer;
@@ -54,6 +68,11 @@ private:
     QHash<QString, bool> m_known;           // pk/dn -> whether the workspace has the device
     QHash<qint64, QList<Store::RolloutOutcome>> m_outcomes;
     int m_maxBuffered = 5000;
+    qint64 m_maxBufferedBytes = 16 * 1024 * 1024;
+    qint64 m_bufferedBytes = 0; // payload bytes in m_messages
+    QTimer m_retryTimer;
+    bool m_failing = false;
+    int m_droppedMessages = 0; // since writing failed
 };
 
 } // namespace ConfigDeck::Roles

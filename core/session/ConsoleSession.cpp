@@ -117,6 +117,9 @@ void ConsoleSession::openCloud()
     m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
     m_recorder->setInterval(250);
     connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
+    // The banner that said writing failed gives way to the news that it works again.
+    connect(m_recorder.get(), &Roles::WorkspaceRecorder::writingResumed, this,
+            [this](int, const QString& message) { emit problem(message); });
     m_cloud = std::make_unique<CloudWorkbench>(m_workspace.get(), m_recorder.get());
     // The identities' messages and states reach the views as the engine's do (recorded already).
     connect(m_cloud.get(), &CloudWorkbench::messageLogged, this, &ConsoleSession::messageLogged);
@@ -402,7 +405,9 @@ Store::Status ConsoleSession::startEngine()
         options.tls.caFile = m_settings.caFile;
         options.username = m_settings.username;
         options.password = m_settings.password;
-        options.clientId = QStringLiteral("configdeck-platform-%1").arg(m_workspace->workspaceId().left(8));
+        // Unique per running console: two consoles on one workspace must not take each other's session.
+        options.clientId = Transport::MqttConnectOptions::uniqueClientId(
+            QStringLiteral("configdeck-platform-%1").arg(m_workspace->workspaceId().left(8)));
         m_connection = new Transport::MosquittoConnection(this);
     }
     connect(m_connection, &Transport::MqttConnection::stateChanged, this,
@@ -495,9 +500,7 @@ void ConsoleSession::startFleet()
             return options;
         },
         m_network.get());
-    Roles::AgentSettings agentSettings;
-    agentSettings.downloadTimeout = std::chrono::seconds(15);
-    m_fleet->setAgentSettings(agentSettings);
+    m_fleet->setAgentSettings(simulatedAgentSettings());
     connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, m_recorder.get(),
             &Roles::WorkspaceRecorder::recordMessage);
     connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::messageLogged);
@@ -770,6 +773,17 @@ void ConsoleSession::setAlibabaLimits(bool on)
         settings.alibabaLimits = on;
         m_platform->setSettings(settings);
     }
+    if (m_fleet)
+        m_fleet->setAgentSettings(simulatedAgentSettings());
+}
+
+Roles::AgentSettings ConsoleSession::simulatedAgentSettings() const
+{
+    Roles::AgentSettings settings;
+    settings.downloadTimeout = std::chrono::seconds(15);
+    settings.maxDownloadBytes = m_settings.alibabaLimits ? Transfer::DownloadRequest::kAlibabaMaxSize
+                                                         : Transfer::DownloadRequest::kDefaultMaxSize;
+    return settings;
 }
 
 Alink::Expected<QStringList> ConsoleSession::heldVersions(const QString& productKey,

@@ -4,6 +4,7 @@
 #include "WorkspaceKey.h"
 #include "alink/AlinkError.h"
 #include "alink/DeviceKey.h"
+#include "roles/DeviceAgent.h"
 #include "roles/PlatformService.h"
 #include "roles/RolloutRunner.h"
 #include "store/StoreTypes.h"
@@ -182,6 +183,7 @@ private:
     void stopEngine();
     void loadCatalog();
     void startFleet();
+    Roles::AgentSettings simulatedAgentSettings() const;
     void noteState(const Store::DeviceStateUpdate& update);
 
     Options m_options;

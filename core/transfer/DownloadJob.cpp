@@ -19,9 +19,6 @@ using Alink::ReplyCodeCatalog;
 namespace {
 
 constexpr qsizetype kErrorBodyKept = 4096; // of a refusal's body, for the message
-// Reserved up front (address space only: pages are touched as bytes arrive), so that typical files
-// never reallocate; larger ones double up to configSize.
-constexpr qint64 kInitialReserve = 256 * 1024 * 1024;
 constexpr qint64 kNetworkBuffer = 1024 * 1024;
 constexpr qint64 kOverflowProbe = 64 * 1024; // read past the limit only to report it
 
@@ -91,6 +88,15 @@ void DownloadJob::start()
              tr("the expected size (configSize) %1 is negative").arg(m_request.expectedSize), false);
         return;
     }
+    if (m_request.expectedSize > m_request.maxSize) {
+        fail(ReplyCodeCatalog::FileTooLarge,
+             tr("the announced size (configSize) of %1 bytes is more than this device accepts (%2 bytes); "
+                "nothing was downloaded")
+                 .arg(m_request.expectedSize)
+                 .arg(m_request.maxSize),
+             false);
+        return;
+    }
     if (!m_request.acceptedSignMethods.contains(m_request.signMethod)) {
         QStringList accepted;
         for (const Alink::SignMethod method : std::as_const(m_request.acceptedSignMethods))
@@ -121,7 +127,6 @@ void DownloadJob::start()
         tls.setCaCertificates(m_request.caCertificates); // trust these and nothing else
     request.setSslConfiguration(tls);
 
-    m_result.content.reserve(std::min(m_request.expectedSize, kInitialReserve));
     m_clock.restart();
     m_reply = m_network->get(request);
     m_reply->setParent(this);
@@ -230,7 +235,8 @@ void DownloadJob::onReadyRead()
         const qint64 want = std::min(available, room);
         const qsizetype before = content.size();
         if (before + want > content.capacity()) {
-            // QByteArray::resize() grows only to the size asked: double by hand, never past configSize.
+            // Memory is taken as bytes arrive, not for the size the sender claims. QByteArray::resize()
+            // grows only to the size asked: double by hand, never past configSize (itself within maxSize).
             content.reserve(qsizetype(
                 std::min(m_request.expectedSize, std::max<qint64>(2 * content.capacity(), before + want))));
         }

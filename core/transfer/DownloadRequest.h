@@ -18,7 +18,10 @@ struct DownloadRequest
 {
     QUrl url;
     qint64 expectedSize = 0; // configSize: more bytes than this abort the download
-    QString expectedSign;    // hex digest of the file, any case
+    // This device's own limit, whatever configSize the sender claims: a larger configSize is refused
+    // before connecting. Alibaba Cloud's limit is 64 KB (kAlibabaMaxSize).
+    qint64 maxSize = kDefaultMaxSize;
+    QString expectedSign; // hex digest of the file, any case
     Alink::SignMethod signMethod = Alink::SignMethod::Sha256;
     // The methods this device can verify; another one is answered with UnsupportedSignMethod.
     // (The 4.x Link SDK verifies Sha256 only, the 3.x SDK also Md5.)
@@ -27,6 +30,9 @@ struct DownloadRequest
     std::chrono::milliseconds stallTimeout = std::chrono::seconds(30); // no byte for this long
     int maxRedirects = 3;                                              // https -> http is never followed
     QList<QSslCertificate> caCertificates;                             // empty: the system's trust store
+
+    static constexpr qint64 kAlibabaMaxSize = 64 * 1024;
+    static constexpr qint64 kDefaultMaxSize = 16 * 1024 * 1024;
 
     static DownloadRequest fromConfigFile(const Alink::ConfigFile& file);
 };

@@ -63,7 +63,7 @@ void InProcessConnection::startAttempt()
     }
     m_epoch = epoch;
     m_sessionId = clientId;
-    m_backoff.reset();
+    m_backoff.connectionEstablished();
     QHash<QString, int> granted;
     for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it)
         granted.insert(it.key(), m_broker->subscribe(m_sessionId, m_epoch, it.key(), it.value()));
@@ -162,14 +162,18 @@ Alink::Expected<int> InProcessConnection::publish(const QString& topic, const QB
     m_lastMessageId = m_lastMessageId % 65535 + 1; // MQTT message IDs are 1..65535
     const int mid = m_lastMessageId;
     const quint64 epoch = m_epoch;
+    ++m_inFlight;
     QMetaObject::invokeMethod(
         this,
         [this, epoch, topic, payload, qos, retain, mid] {
+            --m_inFlight;
             if (epoch != m_epoch || !m_broker)
                 return; // the connection went down before the message left: lost, as on a network
             m_broker->publish(m_sessionId, epoch, topic, payload, qos, retain);
             if (qos == 1)
                 emit published(mid);
+            else
+                checkFlush();
         },
         Qt::QueuedConnection);
     return mid;
@@ -177,7 +181,7 @@ Alink::Expected<int> InProcessConnection::publish(const QString& topic, const QB
 
 void InProcessConnection::receive(quint64 epoch, const QString& topic, const QByteArray& payload)
 {
-    if (epoch == m_epoch && epoch != 0)
+    if (epoch == m_epoch && epoch != 0 && admitIncoming(topic, payload.size()))
         emit messageReceived(topic, payload);
 }
 

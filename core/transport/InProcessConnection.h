@@ -27,6 +27,8 @@ public:
     std::optional<Alink::AlinkError> unsubscribe(const QString& filter) override;
     Alink::Expected<int> publish(const QString& topic, const QByteArray& payload, int qos = 0,
                                  bool retain = false) override;
+    int unacknowledgedCount() const override { return m_inFlight; }
+    bool hasUnsentMessages() const override { return m_inFlight > 0; }
 
     // The client ID the broker knows this connection by (assigned when the options had none).
     QString sessionClientId() const { return m_sessionId; }
@@ -46,6 +48,7 @@ private:
     quint64 m_epoch = 0; // of the current broker connection; 0 while not connected
     QString m_sessionId;
     int m_lastMessageId = 0;
+    int m_inFlight = 0; // published, not yet handed to the broker
     bool m_userDisconnect = false;
 };
 

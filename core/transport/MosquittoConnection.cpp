@@ -348,6 +348,7 @@ void MosquittoConnection::onSocketWritable()
         return;
     }
     afterCall(rc, savedErrno);
+    checkFlush(); // a QoS 0 message may have been the last thing to write
 }
 
 void MosquittoConnection::onMiscTimer()
@@ -586,7 +587,7 @@ void MosquittoConnection::handleConnack(int rc)
     m_tlsHandshake = false;
     m_handshakeWriteTimer->stop();
     mosquitto_log_callback_set(m_mosq, nullptr);
-    m_backoff.reset();
+    m_backoff.connectionEstablished();
     for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it)
         sendSubscribe(it.key(), it.value());
     qCDebug(lcTransport) << m_options.clientId << "connected to" << m_options.host << m_options.port;
@@ -605,7 +606,16 @@ void MosquittoConnection::handleDisconnect(int rc)
 
 void MosquittoConnection::handleMessage(const char* topic, const void* payload, int length)
 {
-    emit messageReceived(QString::fromUtf8(topic), QByteArray(static_cast<const char*>(payload), length));
+    // libmosquitto has read the packet into its own buffer (it has no client-side size limit); the cap
+    // acts here, before the payload is copied into Qt.
+    const QString topicText = QString::fromUtf8(topic);
+    if (admitIncoming(topicText, length))
+        emit messageReceived(topicText, QByteArray(static_cast<const char*>(payload), length));
+}
+
+bool MosquittoConnection::hasUnsentMessages() const
+{
+    return !m_pendingAcks.isEmpty() || (m_mosq && mosquitto_want_write(m_mosq));
 }
 
 void MosquittoConnection::handlePublished(int mid, int reasonCode)

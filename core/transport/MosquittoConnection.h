@@ -41,6 +41,8 @@ public:
     std::optional<Alink::AlinkError> unsubscribe(const QString& filter) override;
     Alink::Expected<int> publish(const QString& topic, const QByteArray& payload, int qos = 0,
                                  bool retain = false) override;
+    int unacknowledgedCount() const override { return int(m_pendingAcks.size()); }
+    bool hasUnsentMessages() const override;
 
 private:
     friend struct MosquittoCallbacks;

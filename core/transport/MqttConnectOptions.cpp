@@ -1,6 +1,7 @@
 #include "MqttConnectOptions.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 namespace ConfigDeck::Transport {
 
@@ -17,6 +18,12 @@ std::optional<Alink::AlinkError> checkReadableFile(const QString& path, const QS
 }
 
 } // namespace
+
+QString MqttConnectOptions::uniqueClientId(const QString& prefix)
+{
+    return QStringLiteral("%1-%2").arg(prefix).arg(
+        QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 12, 16, QLatin1Char('0'));
+}
 
 std::optional<Alink::AlinkError> MqttConnectOptions::validate(bool checkHost) const
 {
@@ -57,6 +64,10 @@ std::optional<Alink::AlinkError> MqttConnectOptions::validate(bool checkHost) co
                 return error;
         }
     }
+    if (maxIncomingPayloadBytes <= 0)
+        return AlinkError{
+            QStringLiteral("maxIncomingPayloadBytes"),
+            tr("the largest incoming message must be above 0 bytes, not %1").arg(maxIncomingPayloadBytes)};
     if (reconnect.enabled) {
         if (reconnect.minDelayMs <= 0)
             return AlinkError{QStringLiteral("reconnect.minDelayMs"),
@@ -68,6 +79,9 @@ std::optional<Alink::AlinkError> MqttConnectOptions::validate(bool checkHost) co
                                   .arg(reconnect.minDelayMs)};
         if (!(reconnect.jitter >= 0.0 && reconnect.jitter <= 1.0))
             return AlinkError{QStringLiteral("reconnect.jitter"), tr("the jitter must be between 0 and 1")};
+        if (reconnect.stableAfterMs < 0)
+            return AlinkError{QStringLiteral("reconnect.stableAfterMs"),
+                              tr("the time after which a connection counts as stable cannot be negative")};
     }
     return std::nullopt;
 }

@@ -31,6 +31,10 @@ struct MqttReconnectOptions
     int minDelayMs = 1000;
     int maxDelayMs = 60000;
     double jitter = 0.2; // 0..1
+    // A connection counts as established, and the delays start again from minDelayMs, only once it has
+    // lasted this long: a broker that accepts and then drops a client (two clients with one client ID) must
+    // not cause a reconnect storm.
+    int stableAfterMs = 10000;
 };
 
 struct MqttConnectOptions
@@ -48,6 +52,14 @@ public:
     MqttProtocol protocol = MqttProtocol::V311;
     MqttTlsOptions tls;
     MqttReconnectOptions reconnect;
+    // Larger incoming messages are dropped before they are copied anywhere (messageDropped() says so).
+    // Alink messages are small; the Alibaba Cloud IoT Platform caps them at 256 KB.
+    qint64 maxIncomingPayloadBytes = kDefaultMaxIncomingPayloadBytes;
+
+    static constexpr qint64 kDefaultMaxIncomingPayloadBytes = 256 * 1024;
+
+    // A client ID no other running instance uses: prefix, a dash and random hex digits.
+    static QString uniqueClientId(const QString& prefix);
 
     // Why these options cannot be used, or nothing. checkHost: false for the in-process broker, which has
     // none.

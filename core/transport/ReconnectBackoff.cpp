@@ -9,6 +9,11 @@ namespace ConfigDeck::Transport {
 
 int ReconnectBackoff::nextDelayMs()
 {
+    if (m_connectedSince.isValid()) {
+        if (m_connectedSince.elapsed() >= m_options.stableAfterMs)
+            m_attempt = 0;
+        m_connectedSince.invalidate();
+    }
     const double minMs = std::max(1, m_options.minDelayMs);
     const double maxMs = std::max(m_options.minDelayMs, m_options.maxDelayMs);
     // 2^attempt overflows nothing here: the exponent stops growing once the cap is reached.

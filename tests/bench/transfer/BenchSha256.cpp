@@ -202,6 +202,7 @@ int main(int argc, char** argv)
         DownloadRequest request;
         request.url = url;
         request.expectedSize = content.size();
+        request.maxSize = content.size();
         request.expectedSign = contentSha;
         DownloadJob* job = downloader.download(request);
         DownloadResult result;

@@ -191,6 +191,9 @@ private Q_SLOTS:
     void signMismatch();
     void fewerBytesThanDeclared();
     void announcedTooLarge();
+    void configSizeAboveTheDeviceLimit();
+    void lyingServerStopsAtTheDeviceLimit();
+    void memoryFollowsTheBytesNotTheClaim();
     void refusedUrls_data();
     void refusedUrls();
     void unsupportedSignMethod();
@@ -376,6 +379,53 @@ void TestDownloader::announcedTooLarge()
              qPrintable(result.message));
     QVERIFY2(result.message.contains(QLatin1StringView("expected 1000 bytes")), qPrintable(result.message));
     QVERIFY(result.content.size() <= 1000);
+}
+
+void TestDownloader::configSizeAboveTheDeviceLimit()
+{
+    // A sender that claims 100 MB gets no request at all from a device that takes 64 KB.
+    FaultServer fault(FaultServer::Mode::Oversize, m_content);
+    QVERIFY(fault.listen());
+    DownloadRequest request = requestFor(m_content, fault.url());
+    request.expectedSize = 100 * 1024 * 1024;
+    request.maxSize = DownloadRequest::kAlibabaMaxSize;
+    const DownloadResult result = run(request);
+    QCOMPARE(result.code, int(ReplyCodeCatalog::FileTooLarge));
+    QCOMPARE(result.message, QStringLiteral("the announced size (configSize) of %1 bytes is more than this "
+                                            "device accepts (65536 bytes); nothing was downloaded")
+                                 .arg(100 * 1024 * 1024));
+    QCOMPARE(fault.requests(), 0);
+    QCOMPARE(result.bytes, 0);
+    QVERIFY(result.content.isEmpty());
+}
+
+void TestDownloader::lyingServerStopsAtTheDeviceLimit()
+{
+    // configSize within the limit, but the server sends 4 MB without a Content-Length.
+    FaultServer fault(FaultServer::Mode::Oversize, m_content);
+    QVERIFY(fault.listen());
+    DownloadRequest request = requestFor(m_content, fault.url());
+    request.expectedSize = DownloadRequest::kAlibabaMaxSize;
+    request.maxSize = DownloadRequest::kAlibabaMaxSize;
+    const DownloadResult result = run(request);
+    QCOMPARE(result.code, int(ReplyCodeCatalog::FileTooLarge));
+    QCOMPARE(result.content.size(), DownloadRequest::kAlibabaMaxSize);
+    QVERIFY2(result.content.capacity() <= DownloadRequest::kAlibabaMaxSize,
+             qPrintable(QString::number(result.content.capacity())));
+    QVERIFY2(result.bytes < fault.bytesSent() / 2, qPrintable(QString::number(result.bytes)));
+}
+
+void TestDownloader::memoryFollowsTheBytesNotTheClaim()
+{
+    // A claim of 16 MB that brings 5 KB costs about 5 KB, not 16 MB reserved up front.
+    DownloadRequest request =
+        requestFor(m_content, m_server->signedUrl(m_sha, QStringLiteral("device.json")));
+    request.expectedSize = DownloadRequest::kDefaultMaxSize;
+    const DownloadResult result = run(request);
+    QCOMPARE(result.code, int(ReplyCodeCatalog::SizeMismatch));
+    QCOMPARE(result.content.size(), m_content.size());
+    QVERIFY2(result.content.capacity() < 4 * m_content.size(),
+             qPrintable(QString::number(result.content.capacity())));
 }
 
 void TestDownloader::refusedUrls_data()

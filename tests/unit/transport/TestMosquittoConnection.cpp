@@ -55,6 +55,11 @@ private slots:
     void manyClients();
     void burstIsAcknowledged();
     void deleteLaterFromSlot();
+    void oversizedMessageIsDropped();
+    void flushesBeforeDisconnecting_data();
+    void flushesBeforeDisconnecting();
+    void duplicateClientIdDoesNotStorm();
+    void uniqueClientIds();
 
 private:
     std::unique_ptr<MosquittoFixture> m_plain;
@@ -431,6 +436,117 @@ void TestMosquittoConnection::deleteLaterFromSlot()
     for (int i = 0; i < 5; ++i)
         QVERIFY(client->publish(QStringLiteral("self/%1").arg(i), QByteArray(100, 'p'), 1).hasValue());
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 10000);
+}
+
+void TestMosquittoConnection::oversizedMessageIsDropped()
+{
+    MosquittoConnection receiver;
+    MosquittoConnection sender;
+    MqttConnectOptions options = optionsFor(*m_plain, QStringLiteral("small-receiver"));
+    options.maxIncomingPayloadBytes = 1024;
+    QSignalSpy subscribed(&receiver, &MqttConnection::subscribed);
+    QSignalSpy received(&receiver, &MqttConnection::messageReceived);
+    QSignalSpy dropped(&receiver, &MqttConnection::messageDropped);
+    QVERIFY(!receiver.subscribe(QStringLiteral("cap/#"), 1));
+    QVERIFY(!receiver.connectToBroker(options));
+    QVERIFY(!sender.connectToBroker(optionsFor(*m_plain, QStringLiteral("big-sender"))));
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(sender.isConnected(), 10000);
+
+    QVERIFY(sender.publish(QStringLiteral("cap/big"), QByteArray(300 * 1024, 'x'), 1).hasValue());
+    QVERIFY(sender.publish(QStringLiteral("cap/fits"), QByteArray(1024, 'y'), 1).hasValue());
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("cap/fits"));
+    QCOMPARE(dropped.size(), 1);
+    QCOMPARE(dropped.at(0).at(0).toString(), QStringLiteral("cap/big"));
+    QCOMPARE(dropped.at(0).at(1).toLongLong(), 300 * 1024);
+    QCOMPARE(dropped.at(0).at(2).toString(),
+             QStringLiteral(
+                 "the message has 307200 bytes, more than the 1024 bytes allowed; it was dropped unread"));
+    QVERIFY(receiver.isConnected()); // one bad message does not cost the connection
+
+    MqttConnectOptions invalid = options;
+    invalid.maxIncomingPayloadBytes = 0;
+    QVERIFY(invalid.validate().has_value());
+}
+
+void TestMosquittoConnection::flushesBeforeDisconnecting_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addRow("QoS 1") << 1;
+    QTest::addRow("QoS 0") << 0;
+}
+
+void TestMosquittoConnection::flushesBeforeDisconnecting()
+{
+    // Published and then at once disconnected, as a command does on its last event: nothing is lost.
+    QFETCH(int, qos);
+    constexpr int count = 300;
+    MosquittoConnection listener;
+    QSignalSpy subscribed(&listener, &MqttConnection::subscribed);
+    QSignalSpy received(&listener, &MqttConnection::messageReceived);
+    QVERIFY(!listener.subscribe(QStringLiteral("flush/#"), 1));
+    QVERIFY(!listener.connectToBroker(optionsFor(*m_plain, QStringLiteral("flush-listener"))));
+    QTRY_COMPARE_WITH_TIMEOUT(subscribed.size(), 1, 10000);
+
+    MosquittoConnection sender;
+    QSignalSpy flushed(&sender, &MqttConnection::flushed);
+    QSignalSpy disconnected(&sender, &MqttConnection::disconnected);
+    QVERIFY(!sender.connectToBroker(optionsFor(*m_plain, QStringLiteral("flush-sender"))));
+    QTRY_VERIFY_WITH_TIMEOUT(sender.isConnected(), 10000);
+    const QByteArray payload(2000, 'f');
+    for (int i = 0; i < count; ++i)
+        QVERIFY(sender.publish(QStringLiteral("flush/%1").arg(i), payload, qos).hasValue());
+    if (qos == 1)
+        QVERIFY(sender.hasUnsentMessages()); // no acknowledgement can have been read yet
+    sender.disconnectWhenFlushed(std::chrono::seconds(10));
+    QTRY_COMPARE_WITH_TIMEOUT(flushed.size(), 1, 15000);
+    QCOMPARE(flushed.at(0).at(0).toInt(), 0);
+    QCOMPARE(sender.state(), MqttConnection::State::Disconnected);
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(disconnected.at(0).at(0).toString(), QString()); // asked for, not lost
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), count, 10000);
+}
+
+void TestMosquittoConnection::duplicateClientIdDoesNotStorm()
+{
+    // Two clients with one client ID: the broker accepts each and drops the other. Count the connects in
+    // a few seconds, once with the old behaviour (any CONNACK starts the delays over) and once as it is.
+    auto countConnects = [this](int stableAfterMs) {
+        MqttConnectOptions options = optionsFor(*m_plain, QStringLiteral("twin-%1").arg(stableAfterMs));
+        options.reconnect.minDelayMs = 100;
+        options.reconnect.maxDelayMs = 5000;
+        options.reconnect.stableAfterMs = stableAfterMs;
+        MosquittoConnection first;
+        MosquittoConnection second;
+        int connects = 0;
+        for (MosquittoConnection* client : {&first, &second}) {
+            connect(client, &MqttConnection::connected, this, [&connects] { ++connects; });
+            if (client->connectToBroker(options))
+                return -1;
+        }
+        QTest::qWait(4000);
+        first.disconnectFromBroker();
+        second.disconnectFromBroker();
+        return connects;
+    };
+    const int storm = countConnects(0);
+    const int calm = countConnects(10000);
+    qInfo("connects in 4 s: %d when every CONNACK resets the back-off, %d when only a lasting one does",
+          storm, calm);
+    QVERIFY(calm >= 2);
+    // 100, 200, 400, 800, 1600 ms apart at most (with 20% jitter): a handful each, not one per 100 ms.
+    QVERIFY2(calm <= 14, qPrintable(QString::number(calm)));
+    QVERIFY2(storm > 2 * calm, qPrintable(QStringLiteral("%1 vs %2").arg(storm).arg(calm)));
+}
+
+void TestMosquittoConnection::uniqueClientIds()
+{
+    const QString first = MqttConnectOptions::uniqueClientId(QStringLiteral("configdeck-platform"));
+    const QString second = MqttConnectOptions::uniqueClientId(QStringLiteral("configdeck-platform"));
+    QVERIFY(first.startsWith(QLatin1StringView("configdeck-platform-")));
+    QCOMPARE(first.size(), QStringLiteral("configdeck-platform-").size() + 12);
+    QVERIFY(first != second);
 }
 
 QTEST_GUILESS_MAIN(TestMosquittoConnection)

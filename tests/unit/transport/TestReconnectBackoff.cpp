@@ -13,6 +13,7 @@ private slots:
     void doublesUpToTheCap();
     void jitterStaysInRange();
     void resetStartsOver();
+    void onlyALastingConnectionStartsOver();
 };
 
 void TestReconnectBackoff::doublesUpToTheCap_data()
@@ -64,6 +65,23 @@ void TestReconnectBackoff::resetStartsOver()
     QCOMPARE(backoff.nextDelayMs(), 20);
     backoff.reset();
     QCOMPARE(backoff.nextDelayMs(), 10);
+}
+
+void TestReconnectBackoff::onlyALastingConnectionStartsOver()
+{
+    ReconnectBackoff backoff;
+    backoff.setOptions(MqttReconnectOptions{true, 10, 1000, 0.0, 300});
+    QCOMPARE(backoff.nextDelayMs(), 10);
+    // Accepted and dropped at once (a broker kicking a duplicate client ID): the delays keep growing.
+    backoff.connectionEstablished();
+    QCOMPARE(backoff.nextDelayMs(), 20);
+    backoff.connectionEstablished();
+    QCOMPARE(backoff.nextDelayMs(), 40);
+    // A connection that lasted: the next loss starts from the shortest delay again.
+    backoff.connectionEstablished();
+    QTest::qWait(350);
+    QCOMPARE(backoff.nextDelayMs(), 10);
+    QCOMPARE(backoff.nextDelayMs(), 20);
 }
 
 QTEST_GUILESS_MAIN(TestReconnectBackoff)
