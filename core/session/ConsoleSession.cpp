@@ -553,12 +553,15 @@ Store::Status ConsoleSession::applySettings(const SessionSettings& settings)
 {
     if (!m_workspace)
         return error(QStringLiteral("workspace"), tr("no workspace is open"));
-    if (auto status = settings.save(*m_workspace); !status)
+    auto stored = settings.withCredentialsFromUrl();
+    if (!stored)
+        return stored.error();
+    if (auto status = stored->save(*m_workspace); !status)
         return status;
     if (m_rollout)
         m_rollout->cancel();
     stopEngine();
-    m_settings = settings;
+    m_settings = std::move(*stored);
     return restartEngine();
 }
 
@@ -585,8 +588,9 @@ Transport::MqttConnection::State ConsoleSession::connectionState() const
 
 QString ConsoleSession::connectionStateText() const
 {
-    const QString where =
-        m_settings.mode == SessionMode::Demo ? tr("in-process broker") : m_settings.brokerUrl;
+    const QString where = m_settings.mode == SessionMode::Demo
+                              ? tr("in-process broker")
+                              : Transport::BrokerAddress::withoutPassword(m_settings.brokerUrl);
     switch (connectionState()) {
     case Transport::MqttConnection::State::Connected:
         return tr("Connected to %1").arg(where);

@@ -61,12 +61,41 @@ Alink::Expected<SessionSettings> SessionSettings::load(const Store::Workspace& w
         if (auto opened = sealer->open(sealed, kPasswordAad))
             settings.password = QString::fromUtf8(*opened);
     }
+    if (auto split = settings.withCredentialsFromUrl()) // an address stored with credentials before
+        return std::move(*split);
     return settings;
+}
+
+Alink::Expected<SessionSettings> SessionSettings::withCredentialsFromUrl() const
+{
+    const auto split = Transport::BrokerAddress::splitCredentials(brokerUrl);
+    if (!split.hasUserInfo)
+        return *this;
+    if (!username.isEmpty() && !split.username.isEmpty() && username != split.username)
+        return Alink::AlinkError{QStringLiteral("username"),
+                                 tr("the broker address names the user '%1' but the User name field says "
+                                    "'%2': keep one")
+                                     .arg(split.username, username),
+                                 -1};
+    if (!password.isEmpty() && !split.password.isEmpty() && password != split.password)
+        return Alink::AlinkError{QStringLiteral("password"),
+                                 tr("the broker address holds a password other than the Password field's: "
+                                    "keep one"),
+                                 -1};
+    SessionSettings result = *this;
+    result.brokerUrl = split.address;
+    if (result.username.isEmpty())
+        result.username = split.username;
+    if (result.password.isEmpty())
+        result.password = split.password;
+    return result;
 }
 
 std::optional<Alink::AlinkError> SessionSettings::validate() const
 {
     if (mode == SessionMode::Broker) {
+        if (auto split = withCredentialsFromUrl(); !split)
+            return split.error();
         auto options = Transport::BrokerAddress::parse(brokerUrl);
         if (!options)
             return Alink::AlinkError{QStringLiteral("brokerUrl"), options.error().message(), -1};
@@ -100,6 +129,12 @@ std::optional<Alink::AlinkError> SessionSettings::validate() const
 
 Store::Status SessionSettings::save(Store::Workspace& workspace) const
 {
+    if (Transport::BrokerAddress::splitCredentials(brokerUrl).hasUserInfo) {
+        const auto split = withCredentialsFromUrl();
+        if (!split)
+            return split.error();
+        return split->save(workspace);
+    }
     if (auto error = validate())
         return *error;
     QString sealedPassword;

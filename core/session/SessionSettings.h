@@ -41,8 +41,13 @@ public:
 
     // Reads the settings; the password is opened with the workspace's sealer (left empty when locked).
     static Alink::Expected<SessionSettings> load(const Store::Workspace& workspace);
-    // Checks every field (names the one at fault) and writes them all; changes nothing on error.
+    // Checks every field (names the one at fault) and writes them all; changes nothing on error. A user
+    // name and password in the broker address are stored as the fields below (see withCredentialsFromUrl).
     Store::Status save(Store::Workspace& workspace) const;
+    // These settings with "user:password@" taken out of the broker address into username and password,
+    // so that the password is sealed and never kept in, or shown with, the address. An error when the
+    // address and the fields give different values.
+    Alink::Expected<SessionSettings> withCredentialsFromUrl() const;
     std::optional<Alink::AlinkError> validate() const;
 
     static QString modeName(SessionMode mode);

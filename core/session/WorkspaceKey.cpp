@@ -79,7 +79,7 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::create(Store::Workspace& workspac
                           : protection.kind == WorkspaceProtection::Kind::Passphrase
                               ? "under a passphrase"
                               : "under the Demo passphrase");
-    return Unlocked{std::make_shared<const Store::SecretSealer>(created->first), protection.kind};
+    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(created->first)), protection.kind};
 }
 
 Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& workspace,
@@ -99,7 +99,7 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
     if (mayBeDemoRecord(*record)) {
         // Said so to the caller (kind Demo), never silently: the UI asks to protect such a workspace.
         if (auto key = KeyVault::unlock(*record, KeyRecord::kDemoPassphrase))
-            return Unlocked{std::make_shared<const Store::SecretSealer>(*key),
+            return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)),
                             WorkspaceProtection::Kind::Demo};
     }
     if (record->mode == KeyRecord::Mode::Passphrase && passphrase.isEmpty())
@@ -113,7 +113,7 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
                            key.error().field == QLatin1StringView("passphrase");
         return fail(wrong ? UnlockFailure::WrongPassphrase : UnlockFailure::Other, key.error());
     }
-    return Unlocked{std::make_shared<const Store::SecretSealer>(*key), kindOfRecord(*record)};
+    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)), kindOfRecord(*record)};
 }
 
 Expected<WorkspaceProtection::Kind> WorkspaceKey::kindOf(const Store::Workspace& workspace)

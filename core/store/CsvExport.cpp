@@ -1,5 +1,6 @@
 #include "CsvExport.h"
 
+#include "CsvFormulaGuard.h"
 #include "CsvImport.h"
 #include "StoreLog.h"
 #include "Workspace.h"
@@ -38,6 +39,11 @@ QByteArray CsvExport::quoted(QByteArrayView field)
     return result;
 }
 
+QByteArray CsvExport::cell(QByteArrayView value)
+{
+    return quoted(CsvFormulaGuard::guarded(value));
+}
+
 Expected<qint64> CsvExport::write(const Workspace& workspace, QIODevice& out, Secrets secrets,
                                   const QString& productKey)
 {
@@ -51,11 +57,11 @@ Expected<qint64> CsvExport::write(const Workspace& workspace, QIODevice& out, Se
     const bool reveal = secrets == Secrets::Revealed;
     const Status streamed = workspace.identities().forEachDevice(
         productKey, reveal, [&](const QString& pk, const QString& dn, const QByteArray& secret) -> Status {
-            buffer.append(quoted(pk.toUtf8()))
+            buffer.append(cell(pk.toUtf8()))
                 .append(',')
-                .append(quoted(dn.toUtf8()))
+                .append(cell(dn.toUtf8()))
                 .append(',')
-                .append(reveal ? quoted(secret) : QByteArray(CsvImport::kRedactedSecret))
+                .append(reveal ? cell(secret) : QByteArray(CsvImport::kRedactedSecret))
                 .append("\r\n");
             ++count;
             if (buffer.size() > (1 << 20) && !flush())

@@ -12,8 +12,8 @@ namespace ConfigDeck::Store {
 class Workspace;
 
 // Writes devices as the platform's batch-registration CSV (ProductKey,DeviceName,DeviceSecret).
-// Secrets are written as "<redacted>" unless Secrets::Revealed is asked for; revealing needs an unlocked
-// workspace.
+// A value a spreadsheet would run as a formula gets a leading single quote (CsvImport takes it off). Secrets
+// are written as "<redacted>" unless Secrets::Revealed is asked for; revealing needs an unlocked workspace.
 class CsvExport final
 {
     Q_DECLARE_TR_FUNCTIONS(CsvExport)
@@ -34,6 +34,8 @@ public:
 
     // One CSV field, quoted when it holds a comma, quote, line break or surrounding space.
     static QByteArray quoted(QByteArrayView field);
+    // A value as the export writes it: formula-guarded (CsvFormulaGuard), then quoted.
+    static QByteArray cell(QByteArrayView value);
 };
 
 } // namespace ConfigDeck::Store

@@ -1,6 +1,8 @@
 #include "CsvImport.h"
 
+#include "CsvFormulaGuard.h"
 #include "CsvReader.h"
+#include "CsvText.h"
 #include "StoreLog.h"
 #include "Workspace.h"
 #include "secrets/SecretSealer.h"
@@ -122,7 +124,9 @@ bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingEr
     QByteArrayView values[CsvImport::ColumnCount];
     for (int c = 0; c < CsvImport::ColumnCount; ++c) {
         const int index = header.index[c];
-        values[c] = index < qsizetype(fields.size()) ? trimmed(fields[size_t(index)]) : QByteArrayView();
+        values[c] = index < qsizetype(fields.size())
+                        ? CsvFormulaGuard::unguarded(trimmed(fields[size_t(index)]))
+                        : QByteArrayView();
         if (values[c].isEmpty()) {
             error->kind = ErrorKind::MissingField;
             error->column = c;
@@ -373,8 +377,12 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
     QElapsedTimer timer;
     timer.start();
     result.sourceSha256 = QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    const auto text = CsvText::decode(data);
+    if (!text)
+        return text.error();
+    result.encoding = text->encoding();
 
-    CsvReader reader(data);
+    CsvReader reader(text->utf8());
     const auto header = readHeader(reader, &result);
     if (!header)
         return header.error();
@@ -410,8 +418,9 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
             const auto& fields = reader.fields();
             auto field = [&](Column c) {
                 const int index = header->index[c];
-                return index < qsizetype(fields.size()) ? QString::fromUtf8(trimmed(fields[size_t(index)]))
-                                                        : QString();
+                return index < qsizetype(fields.size())
+                           ? QString::fromUtf8(CsvFormulaGuard::unguarded(trimmed(fields[size_t(index)])))
+                           : QString();
             };
             result.firstRows.append(PreviewRow{reader.line(), field(ProductKey), field(DeviceName)});
         }
@@ -445,8 +454,8 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
             break;
         result.errors.append(RowError{pending.line, describe(pending)});
     }
-    qCInfo(lcStore) << "CSV preview:" << result.rowCount << "rows," << result.errorRowCount
-                    << "with errors, in" << timer.elapsed() << "ms";
+    qCInfo(lcStore) << "CSV preview:" << CsvText::encodingName(result.encoding) << result.rowCount << "rows,"
+                    << result.errorRowCount << "with errors, in" << timer.elapsed() << "ms";
     return result;
 }
 
@@ -474,7 +483,10 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
     if (progress && !progress(0, preview.rowCount))
         return importError(tr("The import was cancelled; nothing was imported."));
 
-    CsvReader reader(data);
+    const auto text = CsvText::decode(data);
+    if (!text)
+        return text.error();
+    CsvReader reader(text->utf8());
     Header header;
     {
         Preview scratch;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CsvText.h"
 #include "StoreTypes.h"
 
 #include <QCoreApplication>
@@ -14,8 +15,9 @@ namespace ConfigDeck::Store {
 class Workspace;
 
 // Imports the platform's batch-registration CSV (ProductKey, DeviceName, DeviceSecret; English or Chinese
-// headers in any case and order). preview() reads and checks everything and writes nothing; commit() then
-// imports all rows in one transaction, or none.
+// headers in any case and order), saved as UTF-8, UTF-16 or GB18030 (CsvText); a formula-guarded cell
+// (CsvFormulaGuard) is read as the value it stands for. preview() reads and checks everything and writes
+// nothing; commit() then imports all rows in one transaction, or none.
 class CsvImport final
 {
     Q_DECLARE_TR_FUNCTIONS(CsvImport)
@@ -49,8 +51,9 @@ public:
 
     struct Preview
     {
-        QString sourcePath;    // empty when previewing data in memory
-        QByteArray sourceData; // the data previewed from memory
+        QString sourcePath;                                   // empty when previewing data in memory
+        CsvText::Encoding encoding = CsvText::Encoding::Utf8; // as the file was saved (CsvText)
+        QByteArray sourceData;                                // the data previewed from memory
         QByteArray sourceSha256;
         QStringList header;         // the header's column names as written
         QStringList ignoredColumns; // header columns that are not imported

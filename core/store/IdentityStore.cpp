@@ -448,7 +448,6 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
                 .arg(query.lastError().databaseText()));
     };
 
-    QByteArray associatedData;
     ImportedDevice device;
     qsizetype done = 0;
     QByteArray lastProduct;
@@ -468,9 +467,7 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
                         .arg(device.line)
                         .arg(QString::fromUtf8(lastProduct)));
         }
-        associatedData.resize(0);
-        associatedData.append(device.productKey).append('/').append(device.deviceName);
-        const QByteArray sealed = sealer->seal(device.secret, associatedData);
+        const QByteArray sealed = sealer->seal(device.secret, {device.productKey, device.deviceName});
         if (sealed.isEmpty())
             return storeError(
                 Workspace::tr("Line %1: the DeviceSecret could not be sealed; nothing was imported.")

@@ -55,7 +55,7 @@ Expected<QByteArray> KeyStore::seal(const QString& productKey, const QString& de
 {
     if (!m_sealer)
         return lockedError();
-    QByteArray sealed = m_sealer->seal(secret, Sql::secretAssociatedData(productKey, deviceName));
+    QByteArray sealed = m_sealer->seal(secret, {productKey.toUtf8(), deviceName.toUtf8()});
     if (sealed.isEmpty())
         return storeError(Workspace::tr("Cannot seal the secret of %1/%2.").arg(productKey, deviceName));
     return sealed;
@@ -66,7 +66,7 @@ Expected<QByteArray> KeyStore::open(const QString& productKey, const QString& de
 {
     if (!m_sealer)
         return lockedError();
-    auto opened = m_sealer->open(sealed, Sql::secretAssociatedData(productKey, deviceName));
+    auto opened = m_sealer->open(sealed, {productKey.toUtf8(), deviceName.toUtf8()});
     if (!opened)
         return storeError(Workspace::tr("Cannot open the DeviceSecret of %1/%2: %3")
                               .arg(productKey, deviceName, opened.error().message()));

@@ -50,11 +50,6 @@ std::optional<int> optionalInt(const QVariant& value)
     return value.toInt();
 }
 
-QByteArray secretAssociatedData(const QString& productKey, const QString& deviceName)
-{
-    return QString(productKey + u'/' + deviceName).toUtf8();
-}
-
 } // namespace Sql
 
 Expected<qint64> WorkspacePart::deviceRowId(const QString& productKey, const QString& deviceName) const

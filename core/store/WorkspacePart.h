@@ -58,7 +58,6 @@ QDateTime fromMs(const QVariant& value);
 QString text(const QString& value);
 QVariant intOrNull(const std::optional<int>& value);
 std::optional<int> optionalInt(const QVariant& value);
-QByteArray secretAssociatedData(const QString& productKey, const QString& deviceName);
 } // namespace Sql
 
 } // namespace ConfigDeck::Store

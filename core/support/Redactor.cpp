@@ -121,11 +121,11 @@ QString Redactor::scrubText(QString text)
 QString Redactor::redactUrl(const QString& url)
 {
     const QString text = unescapeJson(url);
+    // Without a scheme ("user:password@host:1883", as broker addresses are written) it starts at once.
     const qsizetype schemeEnd = text.indexOf(QStringLiteral("://"));
-    if (schemeEnd < 0)
-        return scrubText(text);
+    const qsizetype restStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
     bool changed = false;
-    QString rest = text.mid(schemeEnd + 3);
+    QString rest = text.mid(restStart);
 
     QString fragment;
     if (const qsizetype hash = rest.indexOf(QLatin1Char('#')); hash >= 0) {
@@ -174,7 +174,7 @@ QString Redactor::redactUrl(const QString& url)
         }
     }
 
-    QString result = text.left(schemeEnd + 3) + authority + path;
+    QString result = text.left(restStart) + authority + path;
     if (hasQuery)
         result += QLatin1Char('?') + parameters.join(QLatin1Char('&'));
     if (!fragment.isEmpty()) {
@@ -198,6 +198,9 @@ QString Redactor::redactText(const QString& input)
     // Any URL, also with JSON-escaped slashes.
     static const QRegularExpression urlPattern(
         QStringLiteral(R"re([A-Za-z][A-Za-z0-9+.\-]*:(?:\\?/){2}(?:[^\s"'<>]|<redacted>)+)re"));
+    // user:password@host without a scheme (a broker address as operators write it); not inside a URL.
+    static const QRegularExpression schemelessUserInfo(QStringLiteral(
+        R"re((?<![A-Za-z0-9+.\-_~%/:@])([A-Za-z0-9._~%!$&'()*+,;=\-]+):([^\s"'<>/@]+)@(?=[A-Za-z0-9\[]))re"));
 
     QString text = input;
     auto replaceAll = [&](const QRegularExpression& pattern, auto&& replacement) {
@@ -234,6 +237,10 @@ QString Redactor::redactText(const QString& input)
     });
     replaceAll(urlPattern,
                [this](const QRegularExpressionMatch& match) { return redactUrl(match.captured(0)); });
+    replaceAll(schemelessUserInfo, [this](const QRegularExpressionMatch& match) {
+        ++m_count;
+        return match.captured(1) + QLatin1Char(':') + kRedacted + QLatin1Char('@');
+    });
     return scrubText(text);
 }
 

@@ -143,7 +143,8 @@ void DownloadJob::start()
         ++m_result.redirects;
         m_currentUrl = target;
         qCDebug(lcTransfer) << "redirected to" << target.toDisplayString(QUrl::RemoveQuery);
-        m_stallTimer.start();
+        if (m_stallTimer.isActive()) // off (stallTimeout 0) stays off: a 0 ms timer would fail at once
+            m_stallTimer.start();
     });
     if (m_request.totalTimeout.count() > 0)
         m_totalTimer.start(m_request.totalTimeout);

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mosquitto.h>
+#include <openssl/x509.h>
 
 #ifdef Q_OS_UNIX
 #include <sys/select.h>
@@ -226,7 +227,10 @@ std::optional<Alink::AlinkError> MosquittoConnection::createHandle()
                 return fail(QStringLiteral("tls.caFile"), rc);
         }
         if (!caFile.isEmpty() || !certFile.isEmpty()) {
-            rc = mosquitto_tls_set(handle, caFile.isEmpty() ? nullptr : caFile.constData(), nullptr,
+            // libmosquitto 2.0 refuses a client certificate without a CA file or directory even when it
+            // uses the OS's CAs: name OpenSSL's default directory, which those CAs include anyway.
+            const char* caPath = caFile.isEmpty() ? X509_get_default_cert_dir() : nullptr;
+            rc = mosquitto_tls_set(handle, caFile.isEmpty() ? nullptr : caFile.constData(), caPath,
                                    certFile.isEmpty() ? nullptr : certFile.constData(),
                                    keyFile.isEmpty() ? nullptr : keyFile.constData(), nullptr);
             if (rc != MOSQ_ERR_SUCCESS) {

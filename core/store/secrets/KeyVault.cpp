@@ -2,6 +2,7 @@
 
 #include "SecretSealer.h"
 #include "SecretsLog.h"
+#include "WipedBytes.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -28,38 +29,9 @@ constexpr qsizetype kMaximumRecordSize = 64 * 1024;
 constexpr auto kVerifierText = QByteArrayView("ConfigDeck workspace key verifier v1");
 constexpr auto kProbeEntry = QLatin1StringView("availability-probe");
 
-// The associated data ties a wrapped key and a verifier to their workspace and purpose.
-QByteArray verifierData(const QString& workspaceId)
-{
-    return QByteArrayLiteral("ConfigDeck/key-verifier/") + workspaceId.toUtf8();
-}
-
-QByteArray wrapData(const QString& workspaceId)
-{
-    return QByteArrayLiteral("ConfigDeck/wrapped-key/") + workspaceId.toUtf8();
-}
-
-// Key material that is overwritten when it goes out of scope (if no one else shares its buffer).
-class WipedBytes final
-{
-public:
-    explicit WipedBytes(QByteArray bytes = {})
-        : m_bytes(std::move(bytes))
-    {
-    }
-    ~WipedBytes()
-    {
-        if (!m_bytes.isEmpty() && m_bytes.isDetached())
-            OPENSSL_cleanse(m_bytes.data(), size_t(m_bytes.size()));
-    }
-    const QByteArray& bytes() const { return m_bytes; }
-    QByteArray& bytes() { return m_bytes; }
-
-    Q_DISABLE_COPY_MOVE(WipedBytes)
-
-private:
-    QByteArray m_bytes;
-};
+// The associated data ties a wrapped key and a verifier to their purpose and workspace (the id as UTF-8).
+constexpr QByteArrayView kVerifierPurpose = "ConfigDeck/key-verifier";
+constexpr QByteArrayView kWrapPurpose = "ConfigDeck/wrapped-key";
 
 Expected<QString> normalizedWorkspaceId(const QString& workspaceId, const QString& field)
 {
@@ -112,13 +84,15 @@ Expected<QByteArray> deriveKey(const QString& passphrase, const QByteArray& salt
 {
     WipedBytes utf8(passphrase.normalized(QString::NormalizationForm_C).toUtf8());
     QByteArray key(SecretSealer::kKeySize, Qt::Uninitialized);
-    const int ok = PKCS5_PBKDF2_HMAC(utf8.bytes().constData(), int(utf8.bytes().size()),
+    const int ok = PKCS5_PBKDF2_HMAC(utf8.view().data(), int(utf8.size()),
                                      reinterpret_cast<const unsigned char*>(salt.constData()),
                                      int(salt.size()), iterations, EVP_sha256(), SecretSealer::kKeySize,
                                      reinterpret_cast<unsigned char*>(key.data()));
-    if (ok != 1)
+    if (ok != 1) {
+        WipedBytes partial(std::move(key));
         return AlinkError{{},
                           KeyVault::tr("The key could not be derived from the passphrase (OpenSSL error)")};
+    }
     return key;
 }
 
@@ -166,10 +140,10 @@ std::optional<AlinkError> validate(const KeyRecord& record)
     return std::nullopt;
 }
 
-bool verify(const QByteArray& key, const KeyRecord& record)
+bool verify(QByteArrayView key, const KeyRecord& record)
 {
     const SecretSealer sealer(key);
-    const auto text = sealer.open(record.verifier, verifierData(record.workspaceId));
+    const auto text = sealer.open(record.verifier, {kVerifierPurpose, record.workspaceId.toUtf8()});
     return text && text.value() == kVerifierText;
 }
 
@@ -246,10 +220,10 @@ AlinkError keychainDenied(const KeychainResult& result, const QString& workspace
                           .arg(workspaceId, result.errorString)};
 }
 
-std::optional<AlinkError> writeToKeychain(const QString& workspaceId, const QByteArray& key)
+std::optional<AlinkError> writeToKeychain(const QString& workspaceId, QByteArrayView key)
 {
     auto job = std::make_unique<QKeychain::WritePasswordJob>(KeyVault::kKeychainService);
-    job->setBinaryData(key);
+    job->setBinaryData(key.toByteArray());
     const KeychainResult result =
         runJob(std::move(job), KeyVault::keychainEntry(workspaceId), KeyVault::kKeychainTimeoutMs);
     if (result.finished && result.error == QKeychain::NoError) {
@@ -286,15 +260,15 @@ Expected<QByteArray> readFromKeychain(const QString& workspaceId)
     default:
         return keychainUnavailable(result);
     }
-    if (data.bytes().size() != SecretSealer::kKeySize) {
+    if (data.size() != SecretSealer::kKeySize) {
         return AlinkError{{},
                           KeyVault::tr("The OS keychain entry “%1” does not hold a workspace key (%2 bytes "
                                        "instead of %3)")
                               .arg(entry)
-                              .arg(data.bytes().size())
+                              .arg(data.size())
                               .arg(SecretSealer::kKeySize)};
     }
-    return QByteArray(data.bytes().constData(), data.bytes().size());
+    return data.copy();
 }
 
 } // namespace
@@ -438,7 +412,7 @@ Expected<std::pair<QByteArray, KeyRecord>> KeyVault::create(KeyRecord::Mode mode
     return std::pair{key, std::move(record).value()};
 }
 
-Expected<KeyRecord> KeyVault::protect(const QByteArray& key, KeyRecord::Mode mode, const QString& workspaceId,
+Expected<KeyRecord> KeyVault::protect(QByteArrayView key, KeyRecord::Mode mode, const QString& workspaceId,
                                       const QString& passphrase, int iterations)
 {
     const auto id = normalizedWorkspaceId(workspaceId, QStringLiteral("workspaceId"));
@@ -465,13 +439,13 @@ Expected<KeyRecord> KeyVault::protect(const QByteArray& key, KeyRecord::Mode mod
         record.salt = QByteArray(KeyRecord::kSaltSize, Qt::Uninitialized);
         if (RAND_bytes(reinterpret_cast<unsigned char*>(record.salt.data()), KeyRecord::kSaltSize) != 1)
             return AlinkError{{}, tr("No salt could be made (the system's random generator failed)")};
-        const auto derived = deriveKey(passphrase, record.salt, record.iterations);
+        auto derived = deriveKey(passphrase, record.salt, record.iterations);
         if (!derived)
             return derived.error();
-        WipedBytes wrappingKey(derived.value());
-        record.wrappedKey = SecretSealer(wrappingKey.bytes()).seal(key, wrapData(record.workspaceId));
+        const SecretSealer wrapping(std::move(derived).value());
+        record.wrappedKey = wrapping.seal(key, {kWrapPurpose, record.workspaceId.toUtf8()});
     }
-    record.verifier = SecretSealer(key).seal(kVerifierText, verifierData(record.workspaceId));
+    record.verifier = SecretSealer(key).seal(kVerifierText, {kVerifierPurpose, record.workspaceId.toUtf8()});
     if (record.verifier.isEmpty() || (mode == KeyRecord::Mode::Passphrase && record.wrappedKey.isEmpty()))
         return AlinkError{{}, tr("The workspace key could not be sealed (OpenSSL error)")};
 
@@ -492,30 +466,30 @@ Expected<QByteArray> KeyVault::unlock(const KeyRecord& record, const QString& pa
         if (!key)
             return key.error();
         WipedBytes owned(std::move(key).value());
-        if (!verify(owned.bytes(), record)) {
+        if (!verify(owned.view(), record)) {
             return AlinkError{{},
                               tr("The key in the OS keychain (entry “%1”) does not belong to this workspace: "
                                  "the entry was overwritten")
                                   .arg(keychainEntry(record.workspaceId))};
         }
-        return QByteArray(owned.bytes().constData(), owned.bytes().size());
+        return owned.copy();
     }
 
     if (passphrase.isEmpty())
         return AlinkError{QStringLiteral("passphrase"),
                           tr("This workspace is protected by a passphrase: enter it")};
-    const auto derived = deriveKey(passphrase, record.salt, record.iterations);
+    auto derived = deriveKey(passphrase, record.salt, record.iterations);
     if (!derived)
         return derived.error();
-    WipedBytes wrappingKey(derived.value());
-    auto key = SecretSealer(wrappingKey.bytes()).open(record.wrappedKey, wrapData(record.workspaceId));
+    const SecretSealer wrapping(std::move(derived).value());
+    auto key = wrapping.open(record.wrappedKey, {kWrapPurpose, record.workspaceId.toUtf8()});
     if (!key)
         return AlinkError{QStringLiteral("passphrase"), tr("Wrong passphrase for this workspace")};
     WipedBytes owned(std::move(key).value());
-    if (!verify(owned.bytes(), record))
+    if (!verify(owned.view(), record))
         return AlinkError{QStringLiteral("keyRecord.verifier"),
                           tr("The workspace's key record is damaged: its verifier does not match the key")};
-    return QByteArray(owned.bytes().constData(), owned.bytes().size());
+    return owned.copy();
 }
 
 Expected<KeyRecord> KeyVault::changePassphrase(const KeyRecord& record, const QString& oldPassphrase,
@@ -535,7 +509,7 @@ Expected<KeyRecord> KeyVault::changePassphrase(const KeyRecord& record, const QS
     if (!key)
         return key.error();
     WipedBytes owned(std::move(key).value());
-    return protect(owned.bytes(), KeyRecord::Mode::Passphrase, record.workspaceId, newPassphrase, iterations);
+    return protect(owned.view(), KeyRecord::Mode::Passphrase, record.workspaceId, newPassphrase, iterations);
 }
 
 Expected<bool> KeyVault::forget(const KeyRecord& record)

@@ -79,7 +79,7 @@ public:
 
     // A record for an existing key, e.g. to move a workspace from the keychain to a passphrase (unlock,
     // protect, store the new record, then forget the old one). Keychain mode writes the key to the keychain.
-    static Alink::Expected<KeyRecord> protect(const QByteArray& key, KeyRecord::Mode mode,
+    static Alink::Expected<KeyRecord> protect(QByteArrayView key, KeyRecord::Mode mode,
                                               const QString& workspaceId, const QString& passphrase = {},
                                               int iterations = KeyRecord::kDefaultIterations);
 

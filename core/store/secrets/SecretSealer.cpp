@@ -1,6 +1,7 @@
 #include "SecretSealer.h"
 
 #include "SecretsLog.h"
+#include "WipedBytes.h"
 
 #include <array>
 #include <atomic>
@@ -32,15 +33,6 @@ QByteArray lastOpenSslError()
     return QByteArray(text.constData());
 }
 
-// Releases our reference to key material, overwriting it first when no one else shares the buffer
-// (a shared buffer belongs to the caller as well; detaching it just to wipe would make another copy).
-void wipe(QByteArray& key)
-{
-    if (!key.isEmpty() && key.isDetached())
-        OPENSSL_cleanse(key.data(), size_t(key.size()));
-    key = QByteArray();
-}
-
 // Bumped in a forked child, so that a nonce pool copied into it by fork() is thrown away, not reused.
 std::atomic<unsigned> g_forkGeneration{0};
 
@@ -58,9 +50,28 @@ unsigned forkGeneration()
 
 } // namespace
 
+QByteArray AssociatedData::encoded(char formatVersion) const
+{
+    QByteArray bytes;
+    if (formatVersion == SecretSealer::kLegacyFormatVersion) {
+        for (qsizetype i = 0; i < m_parts.size(); ++i) {
+            if (i > 0)
+                bytes.append('/');
+            bytes.append(m_parts[i]);
+        }
+        return bytes;
+    }
+    for (const QByteArrayView part : m_parts) {
+        const quint32 size = quint32(part.size());
+        const char length[4] = {char(size >> 24), char(size >> 16), char(size >> 8), char(size)};
+        bytes.append(length, 4).append(part);
+    }
+    return bytes;
+}
+
 struct SecretSealer::State
 {
-    QByteArray key;
+    WipedBytes key;
     // Keyed once; each message only sets its nonce, which skips the cipher fetch and key expansion.
     EVP_CIPHER_CTX* encrypt = nullptr;
     EVP_CIPHER_CTX* decrypt = nullptr;
@@ -90,27 +101,34 @@ struct SecretSealer::State
         return true;
     }
 
-    explicit State(QByteArray k)
+    explicit State(QByteArray&& k)
         : key(std::move(k))
+    {
+        setUp();
+    }
+    explicit State(QByteArrayView k)
+        : key(k)
+    {
+        setUp();
+    }
+
+    void setUp()
     {
         if (key.size() != kKeySize)
             return;
         encrypt = EVP_CIPHER_CTX_new();
         decrypt = EVP_CIPHER_CTX_new();
-        const bool ok = encrypt && decrypt &&
-                        EVP_EncryptInit_ex(encrypt, EVP_aes_256_gcm(), nullptr, bytes(key), nullptr) == 1 &&
-                        EVP_DecryptInit_ex(decrypt, EVP_aes_256_gcm(), nullptr, bytes(key), nullptr) == 1;
+        const bool ok =
+            encrypt && decrypt &&
+            EVP_EncryptInit_ex(encrypt, EVP_aes_256_gcm(), nullptr, bytes(key.view()), nullptr) == 1 &&
+            EVP_DecryptInit_ex(decrypt, EVP_aes_256_gcm(), nullptr, bytes(key.view()), nullptr) == 1;
         if (!ok) {
             qCCritical(lcSecrets) << "AES-256-GCM unavailable:" << lastOpenSslError();
             release();
         }
     }
 
-    ~State()
-    {
-        release();
-        wipe(key);
-    }
+    ~State() { release(); } // the key wipes itself
 
     bool isValid() const { return encrypt && decrypt; }
 
@@ -126,21 +144,27 @@ struct SecretSealer::State
     Q_DISABLE_COPY_MOVE(State)
 };
 
-SecretSealer::SecretSealer(QByteArray key)
+SecretSealer::SecretSealer(QByteArray&& key)
 {
     Q_ASSERT_X(key.size() == kKeySize, "SecretSealer", "the key must be 32 bytes");
     m_state = std::make_unique<State>(std::move(key));
 }
 
+SecretSealer::SecretSealer(QByteArrayView key)
+{
+    Q_ASSERT_X(key.size() == kKeySize, "SecretSealer", "the key must be 32 bytes");
+    m_state = std::make_unique<State>(key);
+}
+
 SecretSealer::SecretSealer(const SecretSealer& other)
-    : m_state(std::make_unique<State>(other.m_state ? QByteArray(other.m_state->key) : QByteArray()))
+    : m_state(std::make_unique<State>(other.m_state ? other.m_state->key.view() : QByteArrayView()))
 {
 }
 
 SecretSealer& SecretSealer::operator=(const SecretSealer& other)
 {
     if (this != &other)
-        m_state = std::make_unique<State>(other.m_state ? QByteArray(other.m_state->key) : QByteArray());
+        m_state = std::make_unique<State>(other.m_state ? other.m_state->key.view() : QByteArrayView());
     return *this;
 }
 
@@ -153,8 +177,9 @@ bool SecretSealer::isValid() const
     return m_state && m_state->isValid();
 }
 
-QByteArray SecretSealer::seal(QByteArrayView plaintext, QByteArrayView associatedData) const
+QByteArray SecretSealer::seal(QByteArrayView plaintext, const AssociatedData& context) const
 {
+    const QByteArray associatedData = context.encoded(kFormatVersion);
     if (!isValid()) {
         qCCritical(lcSecrets) << "seal() called on a SecretSealer without a valid key";
         return {};
@@ -197,7 +222,7 @@ QByteArray SecretSealer::seal(QByteArrayView plaintext, QByteArrayView associate
     return sealed;
 }
 
-Alink::Expected<QByteArray> SecretSealer::open(QByteArrayView sealed, QByteArrayView associatedData) const
+Alink::Expected<QByteArray> SecretSealer::open(QByteArrayView sealed, const AssociatedData& context) const
 {
     if (!isValid())
         return Alink::AlinkError{{}, tr("There is no valid key to open the sealed secret with")};
@@ -208,13 +233,15 @@ Alink::Expected<QByteArray> SecretSealer::open(QByteArrayView sealed, QByteArray
                 .arg(sealed.size())
                 .arg(kOverhead)};
     }
-    if (sealed.front() != kFormatVersion) {
+    if (sealed.front() != kFormatVersion && sealed.front() != kLegacyFormatVersion) {
         return Alink::AlinkError{{},
                                  tr("The sealed secret has an unknown format version %1 "
-                                    "(this version of ConfigDeck reads version %2)")
+                                    "(this version of ConfigDeck reads versions %2 and %3)")
                                      .arg(quint8(sealed.front()))
+                                     .arg(int(kLegacyFormatVersion))
                                      .arg(int(kFormatVersion))};
     }
+    const QByteArray associatedData = context.encoded(sealed.front());
     if (sealed.size() > INT_MAX || associatedData.size() > INT_MAX)
         return Alink::AlinkError{{}, tr("The sealed secret is too large")};
 

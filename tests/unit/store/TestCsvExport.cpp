@@ -1,5 +1,6 @@
 #include "StoreTestSupport.h"
 #include "store/CsvExport.h"
+#include "store/CsvFormulaGuard.h"
 #include "store/CsvImport.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace ConfigDeck::Store;
 
@@ -24,6 +27,9 @@ private slots:
     void revealingNeedsTheKey();
     void onlyOneProduct();
     void roundTripThroughImport();
+    void formulaCells_data();
+    void formulaCells();
+    void formulaCellsRoundTrip();
     void redactedExportCannotBeImported();
 
 private:
@@ -138,6 +144,62 @@ void TestCsvExport::roundTripThroughImport()
         QCOMPARE(
             (*other)->identities().deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value(),
             m_workspace->identities().deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value());
+    }
+}
+
+void TestCsvExport::formulaCells_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("cell");
+    QTest::addRow("=") << QByteArray("=HYPERLINK(\"http://x\")")
+                       << QByteArray("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    QTest::addRow("+") << QByteArray("+1+2") << QByteArray("'+1+2");
+    QTest::addRow("-") << QByteArray("-dev01") << QByteArray("'-dev01");
+    QTest::addRow("@") << QByteArray("@SUM(A1)") << QByteArray("'@SUM(A1)");
+    QTest::addRow("tab") << QByteArray("\t=1") << QByteArray("'\t=1");
+    QTest::addRow("CR") << QByteArray("\r=1") << QByteArray("\"'\r=1\"");
+    QTest::addRow("quote before a trigger") << QByteArray("'=1") << QByteArray("''=1");
+    QTest::addRow("quote, no trigger") << QByteArray("'abc") << QByteArray("'abc");
+    QTest::addRow("trigger later") << QByteArray("a=1-2") << QByteArray("a=1-2");
+    QTest::addRow("plain") << QByteArray("device01") << QByteArray("device01");
+}
+
+void TestCsvExport::formulaCells()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, cell);
+    QCOMPARE(CsvExport::cell(value), cell);
+    QCOMPARE(CsvFormulaGuard::unguarded(CsvFormulaGuard::guarded(value)), value);
+}
+
+void TestCsvExport::formulaCellsRoundTrip()
+{
+    // Identities a spreadsheet would run as formulas: exported with a leading quote, imported back exactly.
+    STORE_VERIFY(m_workspace->identities().addDevices({{QStringLiteral("=pk"), QStringLiteral("-dev01")},
+                                                       {QStringLiteral("=pk"), QStringLiteral("@dev02")},
+                                                       {QStringLiteral("'=pk"), QStringLiteral("dev03")}},
+                                                      {"=cmd|' /C calc'!A0", "'+quoted", "@SUM(1)"}));
+    const QByteArray csv = exported(CsvExport::Secrets::Revealed, {});
+    QVERIFY2(csv.contains("'=pk,'-dev01,'=cmd|' /C calc'!A0\r\n"), csv.constData());
+    QVERIFY2(csv.contains("''=pk,dev03,'@SUM(1)\r\n"), csv.constData());
+    QVERIFY2(!csv.contains("\n=") && !csv.contains(",=") && !csv.contains(",-") && !csv.contains(",@"),
+             csv.constData());
+
+    auto other = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
+    QVERIFY(other);
+    (*other)->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
+    CsvImport import(**other);
+    const auto preview = import.previewData(csv);
+    QVERIFY(preview);
+    QVERIFY2(preview->canCommit(),
+             preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
+    QCOMPARE(import.commit(*preview).value(), 6);
+    for (const auto& [pk, dn, secret] :
+         {std::tuple{"=pk", "-dev01", "=cmd|' /C calc'!A0"}, std::tuple{"=pk", "@dev02", "'+quoted"},
+          std::tuple{"'=pk", "dev03", "@SUM(1)"}}) {
+        QCOMPARE(
+            (*other)->identities().deviceSecret(QString::fromLatin1(pk), QString::fromLatin1(dn)).value(),
+            QByteArray(secret));
     }
 }
 

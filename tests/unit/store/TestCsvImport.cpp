@@ -23,6 +23,12 @@ private slots:
     void rowErrors();
     void formats_data();
     void formats();
+    void encodings_data();
+    void encodings();
+    void encodingErrors_data();
+    void encodingErrors();
+    void formulaGuardIsTakenOff_data();
+    void formulaGuardIsTakenOff();
     void alreadyInWorkspace();
     void allOrNothing();
     void commitImportsEverything();
@@ -231,6 +237,101 @@ void TestCsvImport::formats()
              preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
     QCOMPARE(import.commit(*preview).value(), 1);
     QCOMPARE(m_workspace->identities().deviceSecret(QStringLiteral("pk1"), deviceName).value(), secret);
+}
+
+void TestCsvImport::encodings_data()
+{
+    // "产品Key,设备名称,设备密钥\r\npk1,dev-01,密钥ABC\r\n" as Excel saves it, bytes made by iconv.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("encoding");
+    const QByteArray utf8 =
+        QByteArray::fromHex("e4baa7e593814b65792ce8aebee5a487e5908de7a7b02ce8aebee5a487e5af86e9"
+                            "92a50d0a706b312c6465762d30312ce5af86e992a54142430d0a");
+    QTest::addRow("UTF-8") << utf8 << int(CsvText::Encoding::Utf8);
+    QTest::addRow("UTF-8 with BOM") << QByteArray("\xEF\xBB\xBF") + utf8 << int(CsvText::Encoding::Utf8);
+    QTest::addRow("UTF-16LE with BOM")
+        << QByteArray::fromHex(
+               "fffea74ec1544b00650079002c00be8b07590d54f0792c00be8b0759c65ba5940d000a0070006b"
+               "0031002c006400650076002d00300031002c00c65ba5944100420043000d000a00")
+        << int(CsvText::Encoding::Utf16LittleEndian);
+    QTest::addRow("UTF-16BE with BOM")
+        << QByteArray::fromHex("feff4ea754c1004b00650079002c8bbe5907540d79f0002c8bbe59075bc694a5000d000a0070"
+                               "006b0031002c006400650076002d00300031002c5bc694a5004100420043000d000a")
+        << int(CsvText::Encoding::Utf16BigEndian);
+    QTest::addRow("GB18030 (GBK)") << QByteArray::fromHex(
+                                          "b2fac6b74b65792cc9e8b1b8c3fbb3c62cc9e8b1b8c3dcd4bf0d0a"
+                                          "706b312c6465762d30312cc3dcd4bf4142430d0a")
+                                   << int(CsvText::Encoding::Gb18030);
+}
+
+void TestCsvImport::encodings()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, encoding);
+    const QString path = m_dir->filePath(QStringLiteral("excel.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    file.close();
+
+    CsvImport import(*m_workspace);
+    const auto preview = import.previewFile(path);
+    QVERIFY2(preview, preview ? "" : qPrintable(preview.error().message()));
+    QCOMPARE(int(preview->encoding), encoding);
+    QCOMPARE(preview->header, (QStringList{QStringLiteral("产品Key"), QStringLiteral("设备名称"),
+                                           QStringLiteral("设备密钥")}));
+    QVERIFY2(preview->canCommit(),
+             preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
+    QCOMPARE(import.commit(*preview).value(), 1);
+    QCOMPARE(m_workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("dev-01")).value(),
+             QStringLiteral("密钥ABC").toUtf8());
+}
+
+void TestCsvImport::encodingErrors_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("neither UTF-8 nor GB18030")
+        << QByteArray("ProductKey,DeviceName,DeviceSecret\npk1,dev-01,\x80\xFF\n")
+        << QStringLiteral("The file is neither UTF-8 text (line 2 is not) nor GB18030 (GBK) text");
+    QTest::addRow("broken UTF-16") << QByteArray("\xFF\xFEP\0K\0\x00\xD8\n\0", 10)
+                                   << QStringLiteral("The file starts as UTF-16LE text");
+    QTest::addRow("odd UTF-16") << QByteArray("\xFE\xFF\0P\0K\0", 7)
+                                << QStringLiteral("The file starts as UTF-16BE text");
+}
+
+void TestCsvImport::encodingErrors()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    CsvImport import(*m_workspace);
+    const auto preview = import.previewData(bytes);
+    QVERIFY(!preview);
+    QVERIFY2(preview.error().message().startsWith(message), qPrintable(preview.error().message()));
+}
+
+void TestCsvImport::formulaGuardIsTakenOff_data()
+{
+    QTest::addColumn<QByteArray>("cell");
+    QTest::addColumn<QString>("deviceName");
+    QTest::addRow("'-") << QByteArray("'-dev01") << "-dev01";
+    QTest::addRow("'@") << QByteArray("'@dev01") << "@dev01";
+    QTest::addRow("no guard") << QByteArray("-dev01") << "-dev01";
+    QTest::addRow("quoted field") << QByteArray("\"'-dev01\"") << "-dev01";
+}
+
+void TestCsvImport::formulaGuardIsTakenOff()
+{
+    QFETCH(QByteArray, cell);
+    QFETCH(QString, deviceName);
+    CsvImport import(*m_workspace);
+    const auto preview =
+        import.previewData("ProductKey,DeviceName,DeviceSecret\n'=pk1," + cell + ",'+secret\n");
+    QVERIFY(preview);
+    QVERIFY2(preview->canCommit(),
+             preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
+    QCOMPARE(preview->firstRows.first().deviceName, deviceName);
+    QCOMPARE(import.commit(*preview).value(), 1);
+    QCOMPARE(m_workspace->identities().deviceSecret(QStringLiteral("=pk1"), deviceName).value(), "+secret");
 }
 
 void TestCsvImport::alreadyInWorkspace()

@@ -47,6 +47,8 @@ void TestRedactor::urls_data()
     QTest::addRow("user info and fragment")
         << QStringLiteral("mqtt://user:pa55@broker:1883/x#token")
         << QStringLiteral("mqtt://user:<redacted>@broker:1883/x#<redacted>") << 1;
+    QTest::addRow("user info without a scheme") << QStringLiteral("operator:pa55@broker.lab:1883")
+                                                << QStringLiteral("operator:<redacted>@broker.lab:1883") << 1;
     QTest::addRow("nothing to redact") << QStringLiteral("https://example.com/a/b.json")
                                        << QStringLiteral("https://example.com/a/b.json") << 0;
     QTest::addRow("JSON escapes") << QStringLiteral("https:\\/\\/h\\/p?Expires=1\\u0026Signature=s1g")
@@ -89,6 +91,11 @@ void TestRedactor::text_data()
         << QStringLiteral("{\"sign\":\"9f86d081\",\"signMethod\":\"Sha256\"}");
     QTest::addRow("URL in prose") << QStringLiteral("fetch https://h/p?Signature=zz failed")
                                   << QStringLiteral("fetch https://h/p?Signature=<redacted> failed");
+    QTest::addRow("broker address without a scheme")
+        << QStringLiteral("connecting to operator:pa55:w0rd@10.0.0.5:1883 (mqtt)")
+        << QStringLiteral("connecting to operator:<redacted>@10.0.0.5:1883 (mqtt)");
+    QTest::addRow("e-mail address and time stay")
+        << QStringLiteral("mail ops@example.com at 12:30") << QStringLiteral("mail ops@example.com at 12:30");
     QTest::addRow("known secret") << QStringLiteral("echo S3cretValue and S3cretValue")
                                   << QStringLiteral("echo <redacted> and <redacted>");
 }

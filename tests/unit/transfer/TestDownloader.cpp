@@ -45,7 +45,7 @@ public:
         Stall,          // sends the headers and a little of the body, then nothing
         WrongContent,   // the right size, different bytes
         RedirectLoop,   // 302 to itself, forever
-        RedirectToHttp, // (over TLS) 302 to a plain-http URL
+        RedirectToHttp, // 302 to the given URL (over TLS: a plain-http one)
         ServerError,    // 500
         Gone,           // 410
     };
@@ -211,6 +211,7 @@ private Q_SLOTS:
     void faultStall();
     void faultWrongContent();
     void faultRedirectLoop();
+    void redirectWithoutStallTimeout();
     void faultHttpsToHttpRedirect();
     void faultServerError();
     void faultGone();
@@ -661,6 +662,20 @@ void TestDownloader::faultRedirectLoop()
              qPrintable(result.message));
     QCOMPARE(result.redirects, 3);
     QVERIFY(fault.requests() >= 4); // the request, 3 redirects followed, the 4th refused
+}
+
+void TestDownloader::redirectWithoutStallTimeout()
+{
+    // A stall timeout of 0 is off: following a redirect must not switch it on (as a 0 ms timer).
+    const QUrl target = m_server->signedUrl(m_sha, QStringLiteral("device.json"));
+    FaultServer redirect(FaultServer::Mode::RedirectToHttp, m_content, nullptr, target);
+    QVERIFY(redirect.listen());
+    DownloadRequest request = requestFor(m_content, redirect.url());
+    request.stallTimeout = 0ms;
+    const DownloadResult result = run(request);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.redirects, 1);
+    QCOMPARE(result.content, m_content);
 }
 
 void TestDownloader::faultHttpsToHttpRedirect()

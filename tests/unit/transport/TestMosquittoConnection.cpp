@@ -1,6 +1,8 @@
 #include "support/MosquittoFixture.h"
 #include "transport/MosquittoConnection.h"
 
+#include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,6 +51,7 @@ private slots:
     void authentication();
     void tlsWithTestCa();
     void tlsWithWrongCa();
+    void tlsClientCertificateWithSystemCas();
     void connectionRefusedInWords();
     void rejectsBadOptions();
     void reconnectsAfterBrokerRestart();
@@ -290,6 +293,54 @@ void TestMosquittoConnection::tlsWithWrongCa()
     const QString plainReason = plainDisconnected.at(0).at(0).toString();
     QVERIFY2(plainReason.contains(QStringLiteral("TLS")), qPrintable(plainReason));
     QVERIFY(!plainPort.isConnected());
+}
+
+void TestMosquittoConnection::tlsClientCertificateWithSystemCas()
+{
+    MosquittoFixture::Options brokerOptions;
+    brokerOptions.tls = true;
+    brokerOptions.extraConfig = QStringLiteral("require_certificate true");
+    MosquittoFixture broker(brokerOptions);
+    QVERIFY2(broker.start(), qPrintable(broker.errorString()));
+    QString certificate;
+    QString key;
+    QString error;
+    QVERIFY2(broker.certificates()->issue(QStringLiteral("client"), QStringLiteral("tls-client-cert"), {},
+                                          true, &certificate, &key, &error),
+             qPrintable(error));
+
+    // The system's CA store, as OpenSSL reads it, is made to hold the test CA: no CA file is given.
+    const QByteArray previous = qgetenv("SSL_CERT_FILE");
+    qputenv("SSL_CERT_FILE", QFile::encodeName(broker.caFile()));
+    const auto restore = qScopeGuard([&] {
+        if (previous.isEmpty())
+            qunsetenv("SSL_CERT_FILE");
+        else
+            qputenv("SSL_CERT_FILE", previous);
+    });
+    MosquittoConnection client;
+    MqttConnectOptions options = optionsFor(broker, QStringLiteral("tls-client-cert"));
+    options.port = broker.tlsPort();
+    options.tls.enabled = true;
+    options.tls.certFile = certificate;
+    options.tls.keyFile = key;
+    options.reconnect.enabled = false;
+    QSignalSpy connected(&client, &MqttConnection::connected);
+    QSignalSpy errors(&client, &MqttConnection::errorOccurred);
+    const auto refused = client.connectToBroker(options);
+    QVERIFY2(!refused, qPrintable(refused ? refused->message() : QString()));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(joined(errors)));
+
+    // Without the certificate the broker refuses the client: the certificate above was really sent.
+    MosquittoConnection anonymous;
+    options.tls.certFile.clear();
+    options.tls.keyFile.clear();
+    options.clientId = QStringLiteral("tls-no-client-cert");
+    QSignalSpy anonymousDisconnected(&anonymous, &MqttConnection::disconnected);
+    QVERIFY(!anonymous.connectToBroker(options));
+    QTRY_COMPARE_WITH_TIMEOUT(anonymousDisconnected.size(), 1, 10000);
+    QVERIFY(!anonymous.isConnected());
 }
 
 void TestMosquittoConnection::connectionRefusedInWords()

@@ -98,6 +98,7 @@ private slots:
     void invalidArguments();
     void demoPassphraseKeepsFewIterations();
     void recordOfAnotherWorkspace();
+    void opensFormatOneRecord();
 
     // Keychain mode, real Secret Service
     void keychainRoundTrip_data();
@@ -483,6 +484,35 @@ void TestKeyVault::invalidArguments()
                           QStringLiteral("correct horse"), kTestIterations);
     QVERIFY(!wrongKeySize);
     QVERIFY(wrongKeySize.error().message().contains(QLatin1StringView("has 16 bytes instead of 32")));
+}
+
+void TestKeyVault::opensFormatOneRecord()
+{
+    // A passphrase record whose wrapped key and verifier were sealed in format 1 (associated data joined
+    // with '/'), before format 2: the workspace key is 00 01 .. 1f.
+    const QByteArray stored =
+        R"({"format":"configdeck-key-record","version":1,"mode":"passphrase",)"
+        R"("workspaceId":"6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",)"
+        R"("verifier":"AQsLCwsLCwsLCwsLC+vhfMfmC8nMuKI7yMo6vuvfkGt3biidbJpohR3hzb+CulQ0WUvG2q/2xVzfExshCmiPWO8=",)"
+        R"("kdf":"PBKDF2-HMAC-SHA256","salt":"ZGVmZ2hpamtsbW5vcHFycw==","iterations":1000,)"
+        R"("wrappedKey":"AQkJCQkJCQkJCQkJCfFtlU4+WenQTW/dPiG3Dk6RIBBefJ7DW1ZggSgODt6podGcgBK9Kwen4aQSUQ8tBA=="})";
+    const auto record = KeyRecord::fromBytes(stored);
+    QVERIFY2(record, qPrintable(record ? QString() : record.error().message()));
+    QByteArray expected(SecretSealer::kKeySize, Qt::Uninitialized);
+    for (int i = 0; i < expected.size(); ++i)
+        expected[i] = char(i);
+    const auto key = KeyVault::unlock(*record, QStringLiteral("correct horse battery"));
+    QVERIFY2(key, qPrintable(key ? QString() : key.error().message()));
+    QCOMPARE(*key, expected);
+    QVERIFY(!KeyVault::unlock(*record, QStringLiteral("wrong horse battery")));
+
+    // A new passphrase re-seals the record in the current format, and it still opens.
+    const auto changed = KeyVault::changePassphrase(*record, QStringLiteral("correct horse battery"),
+                                                    QStringLiteral("another passphrase"));
+    QVERIFY2(changed, qPrintable(changed ? QString() : changed.error().message()));
+    QCOMPARE(changed->wrappedKey.at(0), SecretSealer::kFormatVersion);
+    QCOMPARE(changed->verifier.at(0), SecretSealer::kFormatVersion);
+    QCOMPARE(*KeyVault::unlock(*changed, QStringLiteral("another passphrase")), expected);
 }
 
 void TestKeyVault::recordOfAnotherWorkspace()

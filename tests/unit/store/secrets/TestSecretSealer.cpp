@@ -96,6 +96,8 @@ private slots:
     void truncated_data();
     void truncated();
     void unknownVersion();
+    void partsAreLengthPrefixed();
+    void opensFormatOne();
     void randomKey();
     void copyAndMove();
     void invalidKey();
@@ -140,7 +142,7 @@ void TestSecretSealer::roundTrip()
     QVERIFY(sealer.isValid());
     const QByteArray sealed = sealer.seal(plaintext, associatedData);
     QCOMPARE(sealed.size(), plaintext.size() + SecretSealer::kOverhead);
-    QCOMPARE(sealed.at(0), char(0x01));
+    QCOMPARE(sealed.at(0), char(0x02));
 
     const auto opened = sealer.open(sealed, associatedData);
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
@@ -158,15 +160,20 @@ void TestSecretSealer::roundTrip()
 void TestSecretSealer::matchesReferenceAesGcm()
 {
     const SecretSealer sealer(m_key);
-    const QByteArray ad = QByteArrayLiteral("pk/dn");
+    // Format 2 authenticates each part behind its length (4 bytes, big-endian).
+    const QByteArray ad = QByteArray("\0\0\0\x02"
+                                     "pk"
+                                     "\0\0\0\x02"
+                                     "dn",
+                                     12);
     // Several messages through the same reused context, each checked by a fresh one.
     for (int i = 0; i < 50; ++i) {
         const QByteArray plaintext = randomBytes(i * 7);
-        const QByteArray sealed = sealer.seal(plaintext, ad);
+        const QByteArray sealed = sealer.seal(plaintext, {"pk", "dn"});
         const auto reference = referenceOpen(m_key, sealed, ad);
         QVERIFY2(reference.has_value(), qPrintable(QStringLiteral("message %1").arg(i)));
         QCOMPARE(*reference, plaintext);
-        QVERIFY(!referenceOpen(m_key, sealed, QByteArrayLiteral("pk/other")).has_value());
+        QVERIFY(!referenceOpen(m_key, sealed, QByteArrayLiteral("pk/dn")).has_value());
     }
 }
 
@@ -323,12 +330,42 @@ void TestSecretSealer::unknownVersion()
 {
     const SecretSealer sealer(m_key);
     QByteArray sealed = sealer.seal("secret", "pk/dn");
-    sealed[0] = char(0x02);
+    sealed[0] = char(0x03);
     const auto opened = sealer.open(sealed, "pk/dn");
     QVERIFY(!opened);
     QCOMPARE(opened.error().message(),
-             QStringLiteral("The sealed secret has an unknown format version 2 (this "
-                            "version of ConfigDeck reads version 1)"));
+             QStringLiteral("The sealed secret has an unknown format version 3 (this "
+                            "version of ConfigDeck reads versions 1 and 2)"));
+}
+
+void TestSecretSealer::partsAreLengthPrefixed()
+{
+    const SecretSealer sealer(m_key);
+    const QByteArray sealed = sealer.seal("oLyaKqVxtRvjH284LdhqVgVUx1UPy6zq", {"a", "bc"});
+    QVERIFY(sealer.open(sealed, {"a", "bc"}));
+    QVERIFY(!sealer.open(sealed, {"ab", "c"}));
+    QVERIFY(!sealer.open(sealed, {"a/bc"}));
+    QVERIFY(!sealer.open(sealed, {"a", "bc", ""}));
+    QVERIFY(!sealer.open(sealed));
+}
+
+void TestSecretSealer::opensFormatOne()
+{
+    // Sealed by ConfigDeck before format 2 (AES-256-GCM, associated data "ProductKey/DeviceName"), with the
+    // key 00 01 .. 1f: a workspace made then must still open.
+    QByteArray key(SecretSealer::kKeySize, Qt::Uninitialized);
+    for (int i = 0; i < key.size(); ++i)
+        key[i] = char(i);
+    const QByteArray sealed = QByteArray::fromHex(
+        "010707070707070707070707076026df3d247e818cb2cf65eac863ccafed38e502de90d74c868a0baa7de8486a81a9e106"
+        "c50c51905e9c85139f5929ac");
+    const SecretSealer sealer(key);
+    const auto opened = sealer.open(sealed, {"a14Xib5kdYd", "dev1"});
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
+    QCOMPARE(*opened, QByteArrayLiteral("oLyaKqVxtRvjH284LdhqVgVUx1UPy6zq"));
+    QVERIFY(!sealer.open(sealed, {"a14Xib5kdYd", "dev2"}));
+    // Sealed again, it is format 2.
+    QCOMPARE(sealer.seal(*opened, {"a14Xib5kdYd", "dev1"}).at(0), SecretSealer::kFormatVersion);
 }
 
 void TestSecretSealer::randomKey()
