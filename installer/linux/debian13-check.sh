@@ -46,12 +46,7 @@ phase_done() {
 # ---- mounts, undone on any exit ---------------------------------------------------------------------------
 mounted=()
 cleanup() {
-    local pid i
-    # Whatever the tests left running inside the root (a D-Bus or keyring daemon, a broker) would keep
-    # the mounts busy: stop those processes, and only those.
-    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-        [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$root" ] && kill -KILL "$pid" 2>/dev/null || true
-    done
+    local i
     for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
         umount "${mounted[i]}" 2>/dev/null || umount --lazy "${mounted[i]}" || true
     done
@@ -77,10 +72,12 @@ mount_system() {
     mount_into /tmp -t tmpfs -o mode=1777 tmpfs
 }
 
-# Runs a command in the root with a clean environment (nothing of the host's leaks in).
+# Runs a command in the root with a clean environment (nothing of the host's leaks in). Its own PID
+# namespace ends whatever it leaves running (a D-Bus or keyring daemon, a broker) when it ends, so that
+# nothing keeps the mounts busy.
 in_root() {
-    chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/tmp/home LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive "$@"
+    unshare --pid --fork --kill-child chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        HOME=/tmp/home CCACHE_DIR=/var/cache/ccache LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive "$@"
 }
 
 # ---- the root file system ---------------------------------------------------------------------------------
@@ -134,6 +131,9 @@ mount_into /src --bind "$source_dir"
 
 # The same packages as on Debian 12, from install-deps.sh itself, now with Debian 13's versions.
 in_root /src/installer/linux/install-deps.sh
+# A cached root keeps a compiler cache too (CMakeLists.txt uses ccache when it is there), so that a second
+# run rebuilds quickly; the first build in a new root is cold whatever happens.
+in_root sh -c 'command -v ccache >/dev/null || apt-get install -y -qq --no-install-recommends ccache >/dev/null'
 in_root apt-get clean
 phase_done "build dependencies"
 if $prepare_only; then
