@@ -125,8 +125,8 @@ Expected<QList<HeldVersion>> DeviceStateStore::heldVersions(const QString& produ
         HeldVersion version;
         version.sha256 = query.value(0).toString();
         version.configId = query.value(1).toString();
-        version.firstSeen = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC);
-        version.lastSeen = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        version.firstSeen = Sql::utcFromMs(query.value(2).toLongLong());
+        version.lastSeen = Sql::utcFromMs(query.value(3).toLongLong());
         versions << version;
     }
     return versions;

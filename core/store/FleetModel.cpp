@@ -225,8 +225,7 @@ QVariant FleetModel::data(const QModelIndex& index, int role) const
     const Row& row = m_rows[size_t(index.row())];
     const auto codeInfo = [&row] { return ReplyCodeCatalog::lookup(row.lastCode, row.replySource); };
     const auto time = [&row] {
-        return row.lastMessageMs != 0 ? QDateTime::fromMSecsSinceEpoch(row.lastMessageMs, Qt::UTC)
-                                      : QDateTime();
+        return row.lastMessageMs != 0 ? Sql::utcFromMs(row.lastMessageMs) : QDateTime();
     };
     switch (role) {
     case Qt::DisplayRole:

@@ -4,6 +4,7 @@
 #include "Workspace.h"
 
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace ConfigDeck::Store {
 
@@ -30,7 +31,17 @@ QVariant msOrNull(const QDateTime& time)
 
 QDateTime fromMs(const QVariant& value)
 {
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    return value.isNull() ? QDateTime() : utcFromMs(value.toLongLong());
+}
+
+QDateTime utcFromMs(qint64 ms)
+{
+    // Qt 6.8 deprecates the Qt::TimeSpec overloads; their replacement, QTimeZone::UTC, came in Qt 6.5.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+#else
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+#endif
 }
 
 QString text(const QString& value)

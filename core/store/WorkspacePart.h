@@ -54,6 +54,8 @@ Alink::AlinkError storeError(const QString& reason, const QString& field = {});
 Alink::AlinkError sqlError(const QString& what, const QSqlError& error);
 QVariant msOrNull(const QDateTime& time);
 QDateTime fromMs(const QVariant& value);
+// A moment stored as milliseconds since the epoch, as a UTC date-time on every Qt version.
+QDateTime utcFromMs(qint64 ms);
 // Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
 QString text(const QString& value);
 QVariant intOrNull(const std::optional<int>& value);

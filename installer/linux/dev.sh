@@ -3,7 +3,8 @@
 #   installer/linux/dev.sh run    install what is needed, build, launch ConfigDeck in its Demo (or with the given args)
 #   installer/linux/dev.sh test   install what is needed, build, run the whole test suite with ctest,
 #                                 the GUI and session tests under ASan/UBSan (build-asan), build the .deb,
-#                                 install it and smoke-run it, then the fuzzer
+#                                 install it and smoke-run it, then the fuzzer; then the build and the ctest
+#                                 suite again against Qt 6.8 in a Debian 13 root (installer/linux/debian13-check.sh)
 #   installer/linux/dev.sh package install what is needed, build, make the .deb (build/packages/)
 # Packages are installed with sudo when not root; the build happens as the calling user in ./build.
 set -euo pipefail
@@ -47,6 +48,12 @@ test)
     cmake --preset fuzz
     cmake --build --preset fuzz --parallel "$jobs"
     ctest --preset fuzz
+    # The same build and ctest suite against Qt 6.8 (Debian 13), in a root file system of its own.
+    if [ "$(id -u)" -eq 0 ]; then
+        installer/linux/debian13-check.sh
+    else
+        sudo installer/linux/debian13-check.sh
+    fi
     ;;
 package)
     cpack --config build/CPackConfig.cmake -G DEB -B build/packages

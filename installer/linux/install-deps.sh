@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything ConfigDeck needs to build, run and test on Debian 12.
+# Installs everything ConfigDeck needs to build, run and test on Debian 12, and on Debian 13 too:
+# debian13-check.sh runs this very script inside its Debian 13 root, so the package names must exist in both.
 # Idempotent: packages already present are left alone. Run as root or with sudo.
 set -euo pipefail
 

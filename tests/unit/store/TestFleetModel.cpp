@@ -122,7 +122,7 @@ void TestFleetModel::loadFromWorkspace()
     update.state = ConfigState::Verified;
     update.lastReplyCode = 6713;
     update.replySource = ReplySource::Platform;
-    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000).toUTC();
     update.online = true;
     STORE_VERIFY(workspace.deviceStates().apply({update}));
 
@@ -141,7 +141,7 @@ void TestFleetModel::loadFromWorkspace()
     QCOMPARE(index(0).data(FleetModel::ReplyCodeRole).toInt(), 6713);
     QCOMPARE(index(0).data(FleetModel::ReplySourceRole).toInt(), int(ReplySource::Platform));
     QCOMPARE(index(0).data(FleetModel::LastMessageTimeRole).toDateTime(),
-             QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC));
+             QDateTime::fromMSecsSinceEpoch(1700000000000).toUTC());
     QCOMPARE(index(FleetModel::ConfigColumn).data().toString(), QStringLiteral("cfg-9 (01234567)"));
     QCOMPARE(index(FleetModel::OnlineColumn).data(FleetModel::OnlineRole).toBool(), true);
     QVERIFY(!m_model->index(0, 0).data(FleetModel::ReplyCodeRole).isValid());

@@ -400,7 +400,7 @@ void TestWorkspace::stateUpdates()
     QCOMPARE(initial->state, ConfigState::Unknown);
     QVERIFY(!initial->lastReplyCode);
 
-    const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000123).toUTC();
     DeviceStateUpdate first{QStringLiteral("pk1"), QStringLiteral("device1")};
     first.configId = QStringLiteral("cfg-7");
     first.sha256 = QStringLiteral("AB").repeated(32);
