@@ -250,7 +250,7 @@ void TestWorkspaceReliability::olderSchemaMigrates()
     const auto& migrations = Workspace::migrations();
     QCOMPARE(migrations.first().version, 1);
     SecretSealer sealer(m_key);
-    const QByteArray sealed = sealer.seal("v1secret", "pk1/old-device");
+    const QByteArray sealed = sealer.seal("v1secret", {"pk1", "old-device"});
     QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
     for (const char* statement : migrations.first().statements)
         statements.append(QString::fromLatin1(statement));
