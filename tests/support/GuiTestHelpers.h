@@ -12,7 +12,26 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 namespace ConfigDeck::TestSupport {
+
+// Runs `act` on the next modal dialog of type Dialog once it is shown (the call that shows it blocks).
+template <typename Dialog>
+void whenShown(std::function<void(Dialog*)> act)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, act] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        act(dialog);
+    });
+    timer->start();
+}
 
 // Answers the next message box with `button` once it is shown; its text (and informative text) are kept,
 // so a non-empty *text says the box was shown.

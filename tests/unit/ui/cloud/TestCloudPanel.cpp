@@ -45,6 +45,7 @@ using Cloud::CloudProfile;
 using Cloud::CloudSession;
 using ConfigDeck::TestSupport::answerNextMessageBox;
 using ConfigDeck::TestSupport::screenshot;
+using ConfigDeck::TestSupport::whenShown;
 using Session::CloudWorkbench;
 using Tests::CloudRig;
 using Ui::CloudDeviceModel;
@@ -65,23 +66,6 @@ Alink::DeviceIdentity identity(int index)
 Alink::DeviceKey key(int index)
 {
     return {kProduct, identity(index).deviceName};
-}
-
-// Runs `act` on the next modal dialog of type T once it is shown.
-template <typename T>
-void whenModal(std::function<void(T*)> act)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        act(dialog);
-    });
-    timer->start();
 }
 
 } // namespace
@@ -452,7 +436,7 @@ void TestCloudPanel::profileDialogPersistsThroughSettings()
     // Through the Profile… button: the dialog opens with the current profile and a preview of a device.
     bool seen = false;
     QString preview;
-    whenModal<Ui::CloudProfileDialog>([&](Ui::CloudProfileDialog* dialog) {
+    whenShown<Ui::CloudProfileDialog>([&](Ui::CloudProfileDialog* dialog) {
         seen = true;
         preview = dialog->previewText();
         dialog->findChild<QSpinBox*>(QStringLiteral("cloudKeepAlive"))->setValue(90);
@@ -477,7 +461,7 @@ void TestCloudPanel::profileDialogPersistsThroughSettings()
     QVERIFY(reopened.bannerText().isEmpty());
 
     // Cancelled: nothing changes.
-    whenModal<Ui::CloudProfileDialog>([](Ui::CloudProfileDialog* dialog) { dialog->reject(); });
+    whenShown<Ui::CloudProfileDialog>([](Ui::CloudProfileDialog* dialog) { dialog->reject(); });
     QVERIFY(!m_panel->editProfile());
     QVERIFY(m_panel->profile() == expected);
 }
@@ -504,7 +488,7 @@ void TestCloudPanel::unusableSavedProfileIsReported()
         // Without a usable profile, connecting opens the dialog first; cancelled, nothing connects.
         bool seen = false;
         QString preview;
-        whenModal<Ui::CloudProfileDialog>([&](Ui::CloudProfileDialog* dialog) {
+        whenShown<Ui::CloudProfileDialog>([&](Ui::CloudProfileDialog* dialog) {
             seen = true;
             preview = dialog->previewText();
             dialog->reject();

@@ -30,29 +30,13 @@
 using namespace ConfigDeck;
 using namespace ConfigDeck::Ui;
 using TestSupport::answerNextMessageBox;
+using TestSupport::whenShown;
 
 namespace {
 
 const QString kPassphrase = QStringLiteral("river stone lantern");
 const QString kNewPassphrase = QStringLiteral("quiet harbour morning");
 const QByteArray kSecret = "c0ffee00c0ffee00c0ffee00c0ffee01";
-
-// Runs `act` on the next modal dialog of type Dialog once it is shown (the call that shows it blocks).
-template <typename Dialog>
-void whenShown(std::function<void(Dialog*)> act)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        act(dialog);
-    });
-    timer->start();
-}
 
 void fillNewWorkspace(NewWorkspaceDialog* dialog, const QString& path, const QString& passphrase)
 {
