@@ -63,8 +63,6 @@ Status IdentityStore::ensureProduct(const QString& productKey, qint64* id)
 
 Status IdentityStore::upsertProduct(const ProductRecord& product)
 {
-    if (product.productKey.isEmpty())
-        return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
@@ -75,6 +73,8 @@ Status IdentityStore::upsertProduct(const ProductRecord& product)
 
 Status IdentityStore::storeProduct(const ProductRecord& product)
 {
+    if (product.productKey.isEmpty())
+        return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
     QSqlQuery query(database());
     query.prepare(
         QStringLiteral("INSERT INTO products (product_key, name, endpoint, remote_config, alibaba_limits)"
