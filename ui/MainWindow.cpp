@@ -1,18 +1,22 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AddDeviceDialog.h"
 #include "BuildInfo.h"
 #include "CloudPanel.h"
 #include "CodeHistogram.h"
 #include "ConnectionDialog.h"
 #include "CsvImportDialog.h"
 #include "DeviceDetailPanel.h"
+#include "DeviceEditDialog.h"
 #include "FleetView.h"
+#include "IdentityEditor.h"
 #include "MessageLogModel.h"
 #include "MessageLogView.h"
 #include "NewWorkspaceDialog.h"
 #include "PassphraseDialog.h"
 #include "PreferencesDialog.h"
+#include "ProductsDialog.h"
 #include "RecentWorkspaces.h"
 #include "ReplyCodeCatalogView.h"
 #include "RolloutPanel.h"
@@ -31,6 +35,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -44,6 +49,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
@@ -88,6 +94,9 @@ MainWindow::MainWindow(QWidget* parent)
     // One session for the window's lifetime: workspaces are opened and closed through it, and every view
     // follows its workspaceAboutToClose/workspaceOpened.
     m_session = std::make_unique<ConsoleSession>(ConsoleSession::Options{}, nullptr);
+    m_identities = new IdentityEditor(m_session.get(), this);
+    connect(m_identities, &IdentityEditor::failed, this,
+            [this](const QString& message) { showBanner(message, true); });
     m_detail = new DeviceDetailPanel(m_session.get(), m_fleet, m_log, this);
     m_cloud->setConsoleSession(m_session.get());
 
@@ -714,6 +723,13 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_identities->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_identities->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addActions({undo, redo});
+
     QMenu* fleet = menuBar()->addMenu(tr("F&leet"));
     QAction* request =
         fleet->addAction(tr("&Request configuration"), this, &MainWindow::requestConfigForSelection);
@@ -734,7 +750,18 @@ void MainWindow::createActions()
     QAction* cloud = fleet->addAction(tr("Connect as these devices on &Alibaba Cloud…"), this,
                                       &MainWindow::connectSelectionOnCloud);
     cloud->setToolTip(tr("Connect to the real IoT Platform with the selected devices' identities"));
-    table->addActions({request, push, compare, cloud});
+    fleet->addSeparator();
+    QAction* addDevice = fleet->addAction(tr("A&dd devices…"), this, [this] { addDevices(); });
+    QAction* editDevice = fleet->addAction(tr("&Edit device…"), this, [this] { editCurrentDevice(); });
+    QAction* deleteDevices =
+        fleet->addAction(tr("De&lete devices…"), this, &MainWindow::deleteSelectedDevices);
+    deleteDevices->setShortcut(QKeySequence::Delete);
+    deleteDevices->setShortcutContext(Qt::WidgetShortcut); // in the table only, not in the filter box
+    QAction* products = fleet->addAction(tr("Pr&oducts…"), this, [this] { showProducts(); });
+    m_workspaceActions << addDevice << editDevice << deleteDevices << products;
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    table->addActions({request, push, compare, cloud, separator, addDevice, editDevice, deleteDevices});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fleet"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showFleet);
@@ -897,17 +924,29 @@ void MainWindow::startRollout(const Roles::RolloutPlan& plan)
     showRollout();
 }
 
-CsvImportDialog* MainWindow::importCsv(const QString& path)
+Store::Workspace* MainWindow::workspaceForIdentities()
 {
     // Real identities never go into the Demo: they go into a workspace of the user's own.
     if (m_session->isDemo() && !ensureRealWorkspaceForIdentities())
         return nullptr;
-    if (!m_session->workspace())
-        return nullptr;
-    auto* dialog = new CsvImportDialog(m_session->workspace(), this);
+    return m_session->workspace();
+}
+
+void MainWindow::showWorkspaceDialog(QDialog* dialog)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // It writes to this workspace only: it goes when the workspace does.
+    // It works on this workspace only: it goes when the workspace does.
     connect(m_session.get(), &ConsoleSession::workspaceAboutToClose, dialog, &QDialog::reject);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+}
+
+CsvImportDialog* MainWindow::importCsv(const QString& path)
+{
+    Store::Workspace* workspace = workspaceForIdentities();
+    if (!workspace)
+        return nullptr;
+    auto* dialog = new CsvImportDialog(workspace, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         statusBar()->showMessage(tr("Imported %n device(s).", nullptr, int(dialog->importedCount())), 6000);
         // New devices join the platform's catalog and, in the Demo, the simulated fleet.
@@ -916,8 +955,7 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
     });
     if (!path.isEmpty())
         dialog->previewFile(path);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->show();
+    showWorkspaceDialog(dialog);
     return dialog;
 }
 
@@ -1091,6 +1129,115 @@ Alink::Expected<Support::SupportBundle::Summary> MainWindow::exportSupportBundle
                                      .arg(QDir::toNativeSeparators(path)),
                                  8000);
     return written;
+}
+
+AddDeviceDialog* MainWindow::addDevices()
+{
+    Store::Workspace* workspace = workspaceForIdentities();
+    if (!workspace)
+        return nullptr;
+    auto* dialog = new AddDeviceDialog(workspace, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto& preview = dialog->preview();
+        if (!preview)
+            return;
+        if (auto status = m_identities->addDevices(*preview); !status) {
+            showBanner(tr("No device was added: %1").arg(status.error().message()), true);
+            return;
+        }
+        statusBar()->showMessage(tr("Added %n device(s).", nullptr, int(preview->rowCount)), 6000);
+    });
+    showWorkspaceDialog(dialog);
+    return dialog;
+}
+
+DeviceEditDialog* MainWindow::editCurrentDevice()
+{
+    const auto current = m_fleetView->currentDevice();
+    const Store::Workspace* workspace = m_session->workspace();
+    if (!current || !workspace) {
+        statusBar()->showMessage(tr("Select the device to edit."), 6000);
+        return nullptr;
+    }
+    const auto read = workspace->identities().device(current->productKey, current->deviceName);
+    if (!read || !*read) {
+        showBanner(read ? tr("There is no device %1/%2.").arg(current->productKey, current->deviceName)
+                        : read.error().message(),
+                   true);
+        return nullptr;
+    }
+    const Store::DeviceRecord record = **read;
+    auto* dialog = new DeviceEditDialog(record, this);
+    if (m_session->isDemo()) {
+        // The Demo's key ships with ConfigDeck: a real secret has no place under it.
+        dialog->secretEdit()->setEnabled(false);
+        dialog->secretEdit()->setPlaceholderText(tr("the Demo keeps its made-up secrets"));
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog, record] {
+        const Alink::DeviceKey key{record.productKey, record.deviceName};
+        const bool labels = dialog->labels() != record.labels;
+        const bool note = dialog->note() != record.note;
+        const bool secret = !dialog->newSecret().isEmpty();
+        if (!labels && !note && !secret)
+            return;
+        QUndoStack* stack = m_identities->undoStack();
+        // One undo step for the dialog; each change is its own transaction.
+        stack->beginMacro(tr("edit %1/%2").arg(key.productKey, key.deviceName));
+        Store::Status status = Store::ok();
+        if (labels)
+            status = m_identities->setLabels(key, dialog->labels());
+        if (status && note)
+            status = m_identities->setNote(key, dialog->note());
+        if (status && secret)
+            status = m_identities->replaceSecret(key, dialog->newSecret());
+        stack->endMacro();
+        if (!status)
+            showBanner(tr("%1/%2 was not changed completely: %3")
+                           .arg(key.productKey, key.deviceName, status.error().message()),
+                       true);
+    });
+    showWorkspaceDialog(dialog);
+    return dialog;
+}
+
+void MainWindow::deleteSelectedDevices()
+{
+    QList<Alink::DeviceKey> devices = m_fleetView->selectedDevices();
+    if (devices.isEmpty()) {
+        if (const auto current = m_fleetView->currentDevice())
+            devices.append(*current);
+    }
+    if (devices.isEmpty() || !m_session->workspace()) {
+        statusBar()->showMessage(tr("Select the devices to delete."), 6000);
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Delete devices"),
+                    tr("Delete %n device(s) from the workspace?", nullptr, int(devices.size())),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(IdentityEditor::whatGoesWithDevices());
+    QPushButton* remove =
+        box.addButton(tr("Delete %n device(s)", nullptr, int(devices.size())), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return;
+    if (auto status = m_identities->removeDevices(devices); !status) {
+        showBanner(tr("No device was deleted: %1").arg(status.error().message()), true);
+        return;
+    }
+    statusBar()->showMessage(tr("Deleted %n device(s).", nullptr, int(devices.size())), 6000);
+}
+
+ProductsDialog* MainWindow::showProducts()
+{
+    if (!m_session->workspace())
+        return nullptr;
+    auto* dialog = new ProductsDialog(m_session.get(), m_identities, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace ConfigDeck::Ui

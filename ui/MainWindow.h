@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QDialog;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -17,17 +18,22 @@ class QTabWidget;
 
 namespace ConfigDeck::Store {
 class FleetModel;
+class Workspace;
 }
 
 namespace ConfigDeck::Ui {
 
+class AddDeviceDialog;
 class CloudPanel;
 class CodeHistogram;
 class CsvImportDialog;
 class DeviceDetailPanel;
+class DeviceEditDialog;
 class FleetView;
+class IdentityEditor;
 class MessageLogModel;
 class MessageLogView;
+class ProductsDialog;
 class ReplyCodeCatalogView;
 class RolloutPanel;
 class StartPage;
@@ -117,6 +123,16 @@ public:
     // Connects as the selected devices to Alibaba Cloud IoT Platform (the Cloud tab; it warns first).
     void connectSelectionOnCloud();
 
+    // Identities by hand (undoable through identities()->undoStack(), Edit > Undo/Redo). The dialogs open
+    // window-modal without blocking and are returned (nullptr when refused). Adding devices while the Demo
+    // is open goes through ensureRealWorkspaceForIdentities().
+    IdentityEditor* identities() const { return m_identities; }
+    AddDeviceDialog* addDevices();
+    DeviceEditDialog* editCurrentDevice();
+    // Asks first, with the count and what goes with the devices.
+    void deleteSelectedDevices();
+    ProductsDialog* showProducts();
+
 signals:
     void compareRequested(const QString& productKey, const QString& fromSha256, const QString& toSha256);
 
@@ -143,8 +159,14 @@ private:
     void offerToProtectDemo();
     bool keychainAvailable();
     void restartIdleLock();
+    // The open workspace for dialogs that add identities: while the Demo is open, only after the user made a
+    // workspace of their own (ensureRealWorkspaceForIdentities()); null when there is none.
+    Store::Workspace* workspaceForIdentities();
+    // Window-modal, deleted when closed, rejected when the workspace is about to close.
+    void showWorkspaceDialog(QDialog* dialog);
 
     std::unique_ptr<Session::ConsoleSession> m_session;
+    IdentityEditor* m_identities;
     Store::FleetModel* m_fleet;
     MessageLogModel* m_log;
     QTabWidget* m_tabs;

@@ -103,8 +103,8 @@ PlatformService::publishConfig(const QString& productKey, const QByteArray& cont
 {
     if (auto error = Topic::validateSegment(productKey, QStringLiteral("productKey")))
         return *error;
-    if (auto invalid = validateContent(content, m_settings.alibabaLimits ? m_settings.maxConfigBytes : 0,
-                                       m_settings.alibabaLimits))
+    const bool limits = hasAlibabaLimits(productKey);
+    if (auto invalid = validateContent(content, limits ? m_settings.maxConfigBytes : 0, limits))
         return *invalid;
 
     PublishedConfig config;
@@ -148,7 +148,7 @@ std::optional<AlinkError> PlatformService::checkPush(const QString& productKey,
     if (deviceNames.isEmpty() && target->devices.isEmpty())
         return AlinkError{QStringLiteral("devices"),
                           tr("product %1 has no known devices to push to").arg(productKey), -1};
-    if (!m_settings.alibabaLimits)
+    if (!hasAlibabaLimits(productKey))
         return std::nullopt;
 
     if (!deviceNames.isEmpty() && QSet<QString>(deviceNames.cbegin(), deviceNames.cend()) != target->devices)
@@ -274,6 +274,14 @@ void PlatformService::onMessage(const QString& topicText, const QByteArray& payl
     }
 }
 
+bool PlatformService::hasAlibabaLimits(const QString& productKey) const
+{
+    if (m_settings.alibabaLimits)
+        return true;
+    const PlatformProduct* target = product(productKey);
+    return target && target->alibabaLimits;
+}
+
 std::optional<int> PlatformService::refusal(const QString& productKey, const QString& deviceName) const
 {
     const PlatformProduct* target = product(productKey);
@@ -306,7 +314,7 @@ void PlatformService::answerGet(const QString& productKey, const QString& device
         reply.message =
             QLatin1StringView(Alink::ReplyCodeCatalog::lookup(*refused, Alink::ReplySource::Platform).name);
     } else if (request->configScope != QLatin1String("product") &&
-               (m_settings.alibabaLimits || request->configScope != QLatin1String("device"))) {
+               (hasAlibabaLimits(productKey) || request->configScope != QLatin1String("device"))) {
         reply.code = 460;
         reply.message = QStringLiteral("configScope %1 is not supported").arg(request->configScope);
     } else {

@@ -35,6 +35,8 @@ struct PlatformProduct
 {
     QString productKey;
     bool remoteConfigEnabled = true;
+    // The cloud's rules for this product even when the session's setting (PlatformSettings) is off.
+    bool alibabaLimits = false;
     std::optional<PublishedConfig> config;
     QSet<QString> devices; // empty: any device of the product is served (as on a lab broker)
     // Alibaba limits bookkeeping
@@ -134,6 +136,8 @@ private:
     void takePushReply(const QString& productKey, const QString& deviceName, const QString& topic,
                        const QByteArray& payload);
     std::optional<int> refusal(const QString& productKey, const QString& deviceName) const;
+    // Whether the cloud's rules apply to the product: the session's setting or the product's own.
+    bool hasAlibabaLimits(const QString& productKey) const;
     Alink::ConfigFile configFile(const PublishedConfig& config) const;
     bool send(const QString& topic, const QByteArray& payload, const QString& productKey,
               const QString& deviceName, const QString& messageId, std::optional<int> code);

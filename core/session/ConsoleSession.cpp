@@ -469,6 +469,7 @@ void ConsoleSession::loadCatalog()
         Roles::PlatformProduct product;
         product.productKey = record.productKey;
         product.remoteConfigEnabled = record.remoteConfigEnabled;
+        product.alibabaLimits = record.alibabaLimits;
         product.devices = byProduct.value(record.productKey);
         m_platform->setProduct(product);
         const QString sha = published->value(record.productKey);
@@ -579,6 +580,11 @@ Store::Status ConsoleSession::restartEngine()
     auto status = startEngine();
     emit fleetChanged();
     return status;
+}
+
+void ConsoleSession::announceFleetChanged()
+{
+    emit fleetChanged();
 }
 
 Transport::MqttConnection::State ConsoleSession::connectionState() const

@@ -122,6 +122,9 @@ public:
     // Restarts the engine on the open workspace (its catalog and, in the Demo, the simulated fleet are
     // read again), e.g. after devices were imported. Emits fleetChanged.
     Store::Status restartEngine();
+    // The open workspace's device records changed in what the engine does not use (labels, notes): emits
+    // fleetChanged so that the views reload, without restarting the engine.
+    void announceFleetChanged();
 
     Transport::MqttConnection::State connectionState() const;
     QString connectionStateText() const;

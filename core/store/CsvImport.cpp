@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace ConfigDeck::Store {
 
@@ -108,6 +109,34 @@ struct Row
     QByteArrayView secret;
 };
 
+// A ProductKey is a topic level: no MQTT wildcard, separator, space or control character.
+bool checkProductKeyChars(QByteArrayView productKey, PendingError* error)
+{
+    for (const char c : productKey) {
+        if (c == '/' || c == '+' || c == '#' || c == ' ' || c == '\t' || uchar(c) < 0x20 || c == 0x7f) {
+            error->kind = ErrorKind::ProductKeyChar;
+            error->a = productKey.toByteArray();
+            error->b = QByteArray(1, c);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool checkSecret(QByteArrayView secret, PendingError* error)
+{
+    if (!secret.isValidUtf8()) {
+        error->kind = ErrorKind::NotUtf8;
+        error->column = CsvImport::DeviceSecret;
+        return false;
+    }
+    if (secret == QByteArrayView(CsvImport::kRedactedSecret)) {
+        error->kind = ErrorKind::RedactedSecret;
+        return false;
+    }
+    return true;
+}
+
 // Takes a record's three fields and checks them; false and an error when the row cannot be imported.
 bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingError* error)
 {
@@ -137,14 +166,8 @@ bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingEr
     row->deviceName = values[CsvImport::DeviceName];
     row->secret = values[CsvImport::DeviceSecret];
 
-    for (const char c : row->productKey) {
-        if (c == '/' || c == '+' || c == '#' || c == ' ' || c == '\t' || uchar(c) < 0x20 || c == 0x7f) {
-            error->kind = ErrorKind::ProductKeyChar;
-            error->a = row->productKey.toByteArray();
-            error->b = QByteArray(1, c);
-            return false;
-        }
-    }
+    if (!checkProductKeyChars(row->productKey, error))
+        return false;
     if (!row->productKey.isValidUtf8()) {
         error->kind = ErrorKind::NotUtf8;
         error->column = CsvImport::ProductKey;
@@ -168,16 +191,7 @@ bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingEr
         error->a = row->deviceName.toByteArray();
         return false;
     }
-    if (!row->secret.isValidUtf8()) {
-        error->kind = ErrorKind::NotUtf8;
-        error->column = CsvImport::DeviceSecret;
-        return false;
-    }
-    if (row->secret == QByteArrayView(CsvImport::kRedactedSecret)) {
-        error->kind = ErrorKind::RedactedSecret;
-        return false;
-    }
-    return true;
+    return checkSecret(row->secret, error);
 }
 
 QByteArray deviceKey(QByteArrayView productKey, QByteArrayView deviceName)
@@ -238,6 +252,15 @@ QString describe(const PendingError& error)
 
 Expected<Header> readHeader(CsvReader& reader, CsvImport::Preview* preview)
 {
+    if (!preview->hasHeader) {
+        Header fixed;
+        for (int c = 0; c < CsvImport::ColumnCount; ++c) {
+            fixed.index[c] = c;
+            preview->header.append(CsvImport::columnName(CsvImport::Column(c)));
+        }
+        fixed.minFields = CsvImport::ColumnCount;
+        return fixed;
+    }
     while (reader.next()) {
         if (reader.isBlank())
             continue;
@@ -372,6 +395,53 @@ Expected<CsvImport::Preview> CsvImport::previewData(const QByteArray& data, int 
     return preview(data, std::move(result), previewRows);
 }
 
+Expected<CsvImport::Preview> CsvImport::previewRecords(const QByteArray& data, int previewRows) const
+{
+    Preview result;
+    result.sourceData = data;
+    // Pasted from a file with its header line: the header names the columns, as in a file.
+    CsvReader reader(data);
+    while (reader.next() && reader.isBlank()) {
+    }
+    const auto& fields = reader.fields();
+    result.hasHeader = !fields.empty() && std::all_of(fields.cbegin(), fields.cend(), [](const auto& field) {
+        return columnForHeader(QString::fromUtf8(trimmed(field))) != ColumnCount;
+    });
+    return preview(data, std::move(result), previewRows);
+}
+
+QString CsvImport::fieldProblem(Column column, const QByteArray& value)
+{
+    const QByteArrayView field = trimmed(value);
+    PendingError error;
+    if (field.isEmpty()) {
+        error.kind = ErrorKind::MissingField;
+        error.column = column;
+        return describe(error);
+    }
+    bool valid = true;
+    if (column == ProductKey)
+        valid = checkProductKeyChars(field, &error);
+    else if (column == DeviceSecret)
+        valid = checkSecret(field, &error);
+    return valid ? QString() : describe(error);
+}
+
+QByteArray CsvImport::record(const QString& productKey, const QString& deviceName, const QString& secret)
+{
+    QByteArray line;
+    bool first = true;
+    for (const QString& field : {productKey, deviceName, secret}) {
+        if (!std::exchange(first, false))
+            line.append(',');
+        QByteArray value = field.toUtf8();
+        if (value.contains(',') || value.contains('"') || value.contains('\n') || value.contains('\r'))
+            value = '"' + value.replace('"', "\"\"") + '"';
+        line.append(value);
+    }
+    return line;
+}
+
 Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview result, int previewRows) const
 {
     QElapsedTimer timer;
@@ -490,6 +560,7 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
     Header header;
     {
         Preview scratch;
+        scratch.hasHeader = preview.hasHeader;
         const auto parsed = readHeader(reader, &scratch);
         if (!parsed)
             return parsed.error();

@@ -63,6 +63,7 @@ public:
         QList<PreviewRow> firstRows;
         QStringList productKeys; // every product referenced, in order of appearance
         QStringList newProducts; // the ones the workspace does not have yet
+        bool hasHeader = true;   // false: every record is ProductKey,DeviceName,DeviceSecret (pasted lines)
 
         qsizetype validRowCount() const { return rowCount - errorRowCount; }
         bool canCommit() const { return rowCount > 0 && errorRowCount == 0; }
@@ -77,6 +78,16 @@ public:
     // Errors here are about the whole file: unreadable, no header, a required column missing.
     Alink::Expected<Preview> previewFile(const QString& path, int previewRows = kDefaultPreviewRows) const;
     Alink::Expected<Preview> previewData(const QByteArray& data, int previewRows = kDefaultPreviewRows) const;
+    // Records without a header, each ProductKey,DeviceName,DeviceSecret in that order (lines pasted into the
+    // Add device dialog), checked exactly as a file's rows are. When the first line names only columns, it
+    // is taken as a header line, as in a file.
+    Alink::Expected<Preview> previewRecords(const QByteArray& data,
+                                            int previewRows = kDefaultPreviewRows) const;
+    // What is wrong with a ProductKey or a DeviceSecret on its own, as an import row would say it, or an
+    // empty string.
+    static QString fieldProblem(Column column, const QByteArray& value);
+    // One CSV record of the three fields (quoted where needed), for previewRecords().
+    static QByteArray record(const QString& productKey, const QString& deviceName, const QString& secret);
 
     // Imports every row of a preview without errors; returns the number of devices added.
     Alink::Expected<qsizetype> commit(const Preview& preview, const Progress& progress = {}) const;

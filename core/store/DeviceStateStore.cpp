@@ -214,4 +214,41 @@ Expected<FleetSnapshot> DeviceStateStore::fleet() const
     return fleet;
 }
 
+Status DeviceStateStore::putBackInTransaction(qint64 deviceRow, const std::optional<DeviceState>& state,
+                                              const QList<HeldVersion>& heldVersions)
+{
+    if (state) {
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO device_state (device_id, config_id, sha256, state,"
+                           " last_code, code_source, last_message, online)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(deviceRow);
+        query.addBindValue(text(state->configId));
+        query.addBindValue(text(state->sha256));
+        query.addBindValue(int(state->state));
+        query.addBindValue(intOrNull(state->lastReplyCode));
+        query.addBindValue(int(state->replySource));
+        query.addBindValue(msOrNull(state->lastMessageTime));
+        query.addBindValue(state->online ? 1 : 0);
+        if (!query.exec())
+            return sqlError(
+                Workspace::tr("Cannot store the state of %1/%2").arg(state->productKey, state->deviceName),
+                query.lastError());
+    }
+    QSqlQuery held(database());
+    held.prepare(QStringLiteral("INSERT OR REPLACE INTO held_versions (device_id, sha256, config_id,"
+                                " first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"));
+    for (const HeldVersion& version : heldVersions) {
+        held.bindValue(0, deviceRow);
+        held.bindValue(1, version.sha256);
+        held.bindValue(2, text(version.configId));
+        held.bindValue(3, version.firstSeen.toMSecsSinceEpoch());
+        held.bindValue(4, version.lastSeen.toMSecsSinceEpoch());
+        if (!held.exec())
+            return sqlError(Workspace::tr("Cannot store the versions a device held"), held.lastError());
+    }
+    return ok();
+}
+
 } // namespace ConfigDeck::Store

@@ -22,6 +22,11 @@ public:
                                                      const QString& deviceName) const;
     // Every device with its state, read in three sequential scans (FleetModel, a million rows).
     Alink::Expected<FleetSnapshot> fleet() const;
+
+    // Within the caller's transaction (IdentityStore::restore()): writes a device's state and held versions
+    // back as they were read.
+    Status putBackInTransaction(qint64 deviceRow, const std::optional<DeviceState>& state,
+                                const QList<HeldVersion>& heldVersions);
 };
 
 } // namespace ConfigDeck::Store

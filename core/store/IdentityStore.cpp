@@ -1,5 +1,6 @@
 #include "IdentityStore.h"
 
+#include "DeviceStateStore.h"
 #include "KeyStore.h"
 #include "StoreLog.h"
 #include "Workspace.h"
@@ -15,9 +16,10 @@ using Sql::sqlError;
 using Sql::storeError;
 using Sql::text;
 
-IdentityStore::IdentityStore(QString connectionName, const KeyStore& keys)
+IdentityStore::IdentityStore(QString connectionName, const KeyStore& keys, DeviceStateStore& states)
     : WorkspacePart(std::move(connectionName))
     , m_keys(keys)
+    , m_states(states)
 {
 }
 
@@ -61,38 +63,48 @@ Status IdentityStore::ensureProduct(const QString& productKey, qint64* id)
 
 Status IdentityStore::upsertProduct(const ProductRecord& product)
 {
-    if (product.productKey.isEmpty())
-        return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
+    if (const Status stored = storeProduct(product); !stored)
+        return stored;
+    return transaction.commit();
+}
+
+Status IdentityStore::storeProduct(const ProductRecord& product)
+{
+    if (product.productKey.isEmpty())
+        return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
     QSqlQuery query(database());
     query.prepare(
-        QStringLiteral("INSERT INTO products (product_key, name, endpoint, remote_config) VALUES (?, ?, ?, ?)"
-                       " ON CONFLICT (product_key) DO UPDATE SET name = excluded.name,"
-                       " endpoint = excluded.endpoint, remote_config = excluded.remote_config"));
+        QStringLiteral("INSERT INTO products (product_key, name, endpoint, remote_config, alibaba_limits)"
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT (product_key) DO UPDATE SET name = excluded.name,"
+                       " endpoint = excluded.endpoint, remote_config = excluded.remote_config,"
+                       " alibaba_limits = excluded.alibaba_limits"));
     query.addBindValue(product.productKey);
     query.addBindValue(text(product.name));
     query.addBindValue(text(product.endpoint));
     query.addBindValue(product.remoteConfigEnabled ? 1 : 0);
+    query.addBindValue(product.alibabaLimits ? 1 : 0);
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot store product %1").arg(product.productKey), query.lastError());
-    return transaction.commit();
+    return ok();
 }
 
 namespace {
 ProductRecord productFrom(const QSqlQuery& query)
 {
     return ProductRecord{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                         query.value(3).toInt() != 0};
+                         query.value(3).toInt() != 0, query.value(4).toInt() != 0};
 }
 } // namespace
 
 Expected<std::optional<ProductRecord>> IdentityStore::product(const QString& productKey) const
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "SELECT product_key, name, endpoint, remote_config FROM products WHERE product_key = ?"));
+    query.prepare(
+        QStringLiteral("SELECT product_key, name, endpoint, remote_config, alibaba_limits FROM products"
+                       " WHERE product_key = ?"));
     query.addBindValue(productKey);
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot read product %1").arg(productKey), query.lastError());
@@ -106,8 +118,9 @@ Expected<QList<ProductRecord>> IdentityStore::products() const
     QList<ProductRecord> result;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT product_key, name, endpoint, remote_config FROM products ORDER BY product_key")))
+    if (!query.exec(
+            QStringLiteral("SELECT product_key, name, endpoint, remote_config, alibaba_limits FROM products"
+                           " ORDER BY product_key")))
         return sqlError(Workspace::tr("Cannot read the products"), query.lastError());
     while (query.next())
         result.append(productFrom(query));
@@ -116,17 +129,7 @@ Expected<QList<ProductRecord>> IdentityStore::products() const
 
 Status IdentityStore::removeProduct(const QString& productKey)
 {
-    Transaction transaction(database());
-    if (const Status begun = transaction.begin(); !begun)
-        return begun;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("DELETE FROM products WHERE product_key = ?"));
-    query.addBindValue(productKey);
-    if (!query.exec())
-        return sqlError(Workspace::tr("Cannot remove product %1").arg(productKey), query.lastError());
-    if (query.numRowsAffected() == 0)
-        return storeError(Workspace::tr("There is no product %1 in the workspace.").arg(productKey));
-    return transaction.commit();
+    return removeDevices({}, {productKey});
 }
 
 // ---- devices ----
@@ -155,11 +158,6 @@ Status IdentityStore::addDevices(const QList<DeviceRecord>& devices, const QList
 Status IdentityStore::insertDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets)
 {
     QHash<QString, qint64> productIds;
-    QSqlQuery insert(database());
-    insert.prepare(
-        QStringLiteral("INSERT INTO devices (product_id, device_name, secret, note) VALUES (?, ?, ?, ?)"));
-    QSqlQuery label(database());
-    label.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
     for (qsizetype i = 0; i < devices.size(); ++i) {
         const DeviceRecord& device = devices.at(i);
         const QString name = device.productKey + u'/' + device.deviceName;
@@ -177,25 +175,39 @@ Status IdentityStore::insertDevices(const QList<DeviceRecord>& devices, const QL
         const auto sealed = m_keys.seal(device.productKey, device.deviceName, secrets.at(i));
         if (!sealed)
             return sealed.error();
-        insert.bindValue(0, *id);
-        insert.bindValue(1, text(device.deviceName));
-        insert.bindValue(2, *sealed);
-        insert.bindValue(3, text(device.note));
-        if (!insert.exec()) {
-            if (const auto existing = deviceRowId(device.productKey, device.deviceName);
-                existing && *existing >= 0)
-                return storeError(Workspace::tr("Device %1 is already in the workspace.").arg(name));
-            return sqlError(Workspace::tr("Cannot add device %1").arg(name), insert.lastError());
-        }
-        const qint64 deviceRow = insert.lastInsertId().toLongLong();
-        for (const QString& labelText : device.labels) {
-            label.bindValue(0, deviceRow);
-            label.bindValue(1, labelText.trimmed());
-            if (!label.exec())
-                return sqlError(Workspace::tr("Cannot label device %1").arg(name), label.lastError());
-        }
+        if (const auto inserted = insertDevice(*id, device, *sealed); !inserted)
+            return inserted.error();
     }
     return ok();
+}
+
+Expected<qint64> IdentityStore::insertDevice(qint64 productRow, const DeviceRecord& device,
+                                             const QByteArray& sealed)
+{
+    const QString name = device.productKey + u'/' + device.deviceName;
+    QSqlQuery insert(database());
+    insert.prepare(
+        QStringLiteral("INSERT INTO devices (product_id, device_name, secret, note) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(productRow);
+    insert.addBindValue(text(device.deviceName));
+    insert.addBindValue(sealed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed));
+    insert.addBindValue(text(device.note));
+    if (!insert.exec()) {
+        if (const auto existing = deviceRowId(device.productKey, device.deviceName);
+            existing && *existing >= 0)
+            return storeError(Workspace::tr("Device %1 is already in the workspace.").arg(name));
+        return sqlError(Workspace::tr("Cannot add device %1").arg(name), insert.lastError());
+    }
+    const qint64 deviceRow = insert.lastInsertId().toLongLong();
+    QSqlQuery label(database());
+    label.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+    for (const QString& labelText : device.labels) {
+        label.bindValue(0, deviceRow);
+        label.bindValue(1, labelText.trimmed());
+        if (!label.exec())
+            return sqlError(Workspace::tr("Cannot label device %1").arg(name), label.lastError());
+    }
+    return deviceRow;
 }
 
 Expected<std::optional<DeviceRecord>> IdentityStore::device(const QString& productKey,
@@ -285,6 +297,17 @@ Expected<QByteArray> IdentityStore::deviceSecret(const QString& productKey, cons
 {
     if (m_keys.isLocked())
         return KeyStore::lockedError();
+    const auto sealed = sealedDeviceSecret(productKey, deviceName);
+    if (!sealed)
+        return sealed.error();
+    if (sealed->isEmpty())
+        return storeError(Workspace::tr("Device %1/%2 has no DeviceSecret.").arg(productKey, deviceName));
+    return m_keys.open(productKey, deviceName, *sealed);
+}
+
+Expected<QByteArray> IdentityStore::sealedDeviceSecret(const QString& productKey,
+                                                       const QString& deviceName) const
+{
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT d.secret FROM devices d JOIN products p ON p.id = d.product_id"
                                  " WHERE p.product_key = ? AND d.device_name = ?"));
@@ -296,10 +319,36 @@ Expected<QByteArray> IdentityStore::deviceSecret(const QString& productKey, cons
     if (!query.next())
         return storeError(
             Workspace::tr("There is no device %1/%2 in the workspace.").arg(productKey, deviceName));
-    const QByteArray sealed = query.value(0).toByteArray();
-    if (sealed.isEmpty())
-        return storeError(Workspace::tr("Device %1/%2 has no DeviceSecret.").arg(productKey, deviceName));
-    return m_keys.open(productKey, deviceName, sealed);
+    return query.value(0).toByteArray();
+}
+
+Status IdentityStore::changeDevice(const QString& productKey, const QString& deviceName,
+                                   const std::function<Status(qint64 deviceRow)>& change)
+{
+    const auto id = existingDevice(productKey, deviceName);
+    if (!id)
+        return id.error();
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    if (const Status changed = change(*id); !changed)
+        return changed;
+    return transaction.commit();
+}
+
+Status IdentityStore::execOnDevice(const QString& productKey, const QString& deviceName, const QString& sql,
+                                   const QVariant& value, const QString& failure)
+{
+    return changeDevice(productKey, deviceName, [&](qint64 deviceRow) -> Status {
+        QSqlQuery query(database());
+        query.prepare(sql);
+        if (value.isValid())
+            query.addBindValue(value);
+        query.addBindValue(deviceRow);
+        if (!query.exec())
+            return sqlError(failure, query.lastError());
+        return ok();
+    });
 }
 
 Status IdentityStore::setDeviceSecret(const QString& productKey, const QString& deviceName,
@@ -310,82 +359,133 @@ Status IdentityStore::setDeviceSecret(const QString& productKey, const QString& 
     const auto sealed = m_keys.seal(productKey, deviceName, secret);
     if (!sealed)
         return sealed.error();
-    const auto id = existingDevice(productKey, deviceName);
-    if (!id)
-        return id.error();
-    Transaction transaction(database());
-    if (const Status begun = transaction.begin(); !begun)
-        return begun;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("UPDATE devices SET secret = ? WHERE id = ?"));
-    query.addBindValue(*sealed);
-    query.addBindValue(*id);
-    if (!query.exec())
-        return sqlError(Workspace::tr("Cannot store the DeviceSecret of %1/%2").arg(productKey, deviceName),
-                        query.lastError());
-    return transaction.commit();
+    return setSealedDeviceSecret(productKey, deviceName, *sealed);
+}
+
+Status IdentityStore::setSealedDeviceSecret(const QString& productKey, const QString& deviceName,
+                                            const QByteArray& sealed)
+{
+    // Only a secret sealed for this device by this workspace's key goes back.
+    if (auto opened = m_keys.open(productKey, deviceName, sealed); !opened)
+        return storeError(Workspace::tr("Cannot open the DeviceSecret of %1/%2: %3")
+                              .arg(productKey, deviceName, opened.error().message()));
+    return execOnDevice(productKey, deviceName, QStringLiteral("UPDATE devices SET secret = ? WHERE id = ?"),
+                        sealed,
+                        Workspace::tr("Cannot store the DeviceSecret of %1/%2").arg(productKey, deviceName));
 }
 
 Status IdentityStore::setDeviceNote(const QString& productKey, const QString& deviceName, const QString& note)
 {
-    const auto id = existingDevice(productKey, deviceName);
-    if (!id)
-        return id.error();
-    Transaction transaction(database());
-    if (const Status begun = transaction.begin(); !begun)
-        return begun;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("UPDATE devices SET note = ? WHERE id = ?"));
-    query.addBindValue(text(note));
-    query.addBindValue(*id);
-    if (!query.exec())
-        return sqlError(Workspace::tr("Cannot store the note of %1/%2").arg(productKey, deviceName),
-                        query.lastError());
-    return transaction.commit();
+    return execOnDevice(productKey, deviceName, QStringLiteral("UPDATE devices SET note = ? WHERE id = ?"),
+                        text(note),
+                        Workspace::tr("Cannot store the note of %1/%2").arg(productKey, deviceName));
 }
 
 Status IdentityStore::setDeviceLabels(const QString& productKey, const QString& deviceName,
                                       const QStringList& labels)
 {
-    const auto id = existingDevice(productKey, deviceName);
-    if (!id)
-        return id.error();
-    Transaction transaction(database());
-    if (const Status begun = transaction.begin(); !begun)
-        return begun;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("DELETE FROM device_labels WHERE device_id = ?"));
-    query.addBindValue(*id);
-    if (!query.exec())
-        return sqlError(Workspace::tr("Cannot label device %1/%2").arg(productKey, deviceName),
-                        query.lastError());
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
-    for (const QString& label : labels) {
-        if (label.trimmed().isEmpty())
-            return storeError(Workspace::tr("A label of %1/%2 is empty.").arg(productKey, deviceName));
-        query.bindValue(0, *id);
-        query.bindValue(1, label.trimmed());
+    const QString failure = Workspace::tr("Cannot label device %1/%2").arg(productKey, deviceName);
+    return changeDevice(productKey, deviceName, [&](qint64 deviceRow) -> Status {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("DELETE FROM device_labels WHERE device_id = ?"));
+        query.addBindValue(deviceRow);
         if (!query.exec())
-            return sqlError(Workspace::tr("Cannot label device %1/%2").arg(productKey, deviceName),
-                            query.lastError());
-    }
-    return transaction.commit();
+            return sqlError(failure, query.lastError());
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+        for (const QString& label : labels) {
+            if (label.trimmed().isEmpty())
+                return storeError(Workspace::tr("A label of %1/%2 is empty.").arg(productKey, deviceName));
+            query.bindValue(0, deviceRow);
+            query.bindValue(1, label.trimmed());
+            if (!query.exec())
+                return sqlError(failure, query.lastError());
+        }
+        return ok();
+    });
 }
 
 Status IdentityStore::removeDevice(const QString& productKey, const QString& deviceName)
 {
-    const auto id = existingDevice(productKey, deviceName);
-    if (!id)
-        return id.error();
+    return execOnDevice(productKey, deviceName, QStringLiteral("DELETE FROM devices WHERE id = ?"),
+                        QVariant(), Workspace::tr("Cannot remove device %1/%2").arg(productKey, deviceName));
+}
+
+// ---- changes by hand, with what undo needs ----
+
+Expected<QList<DeviceSnapshot>> IdentityStore::deviceSnapshots(const QList<Alink::DeviceKey>& devices) const
+{
+    QList<DeviceSnapshot> snapshots;
+    snapshots.reserve(devices.size());
+    for (const Alink::DeviceKey& key : devices) {
+        auto record = device(key.productKey, key.deviceName);
+        if (!record)
+            return record.error();
+        if (!*record)
+            return storeError(Workspace::tr("There is no device %1/%2 in the workspace.")
+                                  .arg(key.productKey, key.deviceName));
+        auto sealed = sealedDeviceSecret(key.productKey, key.deviceName);
+        if (!sealed)
+            return sealed.error();
+        auto state = m_states.state(key.productKey, key.deviceName);
+        if (!state)
+            return state.error();
+        auto held = m_states.heldVersions(key.productKey, key.deviceName);
+        if (!held)
+            return held.error();
+        snapshots.append(
+            DeviceSnapshot{std::move(**record), std::move(*sealed), std::move(*state), std::move(*held)});
+    }
+    return snapshots;
+}
+
+Status IdentityStore::removeDevices(const QList<Alink::DeviceKey>& devices, const QStringList& productKeys)
+{
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
     QSqlQuery query(database());
     query.prepare(QStringLiteral("DELETE FROM devices WHERE id = ?"));
-    query.addBindValue(*id);
-    if (!query.exec())
-        return sqlError(Workspace::tr("Cannot remove device %1/%2").arg(productKey, deviceName),
-                        query.lastError());
+    for (const Alink::DeviceKey& key : devices) {
+        const auto id = existingDevice(key.productKey, key.deviceName);
+        if (!id)
+            return id.error();
+        query.bindValue(0, *id);
+        if (!query.exec())
+            return sqlError(Workspace::tr("Cannot remove device %1/%2").arg(key.productKey, key.deviceName),
+                            query.lastError());
+    }
+    query.prepare(QStringLiteral("DELETE FROM products WHERE product_key = ?"));
+    for (const QString& productKey : productKeys) {
+        query.bindValue(0, productKey);
+        if (!query.exec())
+            return sqlError(Workspace::tr("Cannot remove product %1").arg(productKey), query.lastError());
+        if (query.numRowsAffected() == 0)
+            return storeError(Workspace::tr("There is no product %1 in the workspace.").arg(productKey));
+    }
+    return transaction.commit();
+}
+
+Status IdentityStore::restore(const QList<ProductRecord>& products, const QList<DeviceSnapshot>& devices)
+{
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    for (const ProductRecord& product : products) {
+        if (const Status stored = storeProduct(product); !stored)
+            return stored;
+    }
+    for (const DeviceSnapshot& snapshot : devices) {
+        qint64 productRow = -1;
+        if (const Status ensured = ensureProduct(snapshot.record.productKey, &productRow); !ensured)
+            return ensured;
+        const auto deviceRow = insertDevice(productRow, snapshot.record, snapshot.sealedSecret);
+        if (!deviceRow)
+            return deviceRow.error();
+        if (const Status put =
+                m_states.putBackInTransaction(*deviceRow, snapshot.state, snapshot.heldVersions);
+            !put)
+            return put;
+    }
     return transaction.commit();
 }
 

@@ -1,19 +1,22 @@
 #pragma once
 
 #include "WorkspacePart.h"
+#include "alink/DeviceKey.h"
 
 #include <functional>
 
 namespace ConfigDeck::Store {
 
+class DeviceStateStore;
 class KeyStore;
 
 // Who is in the workspace: products and devices, each device's sealed DeviceSecret, note and labels.
-// A secret is sealed with associated data "ProductKey/DeviceName".
+// A secret is sealed with associated data "ProductKey/DeviceName". Removing devices takes their state
+// with them (device_state, held_versions), so the snapshots for undo also read and restore that part.
 class IdentityStore final : public WorkspacePart
 {
 public:
-    IdentityStore(QString connectionName, const KeyStore& keys);
+    IdentityStore(QString connectionName, const KeyStore& keys, DeviceStateStore& states);
 
     // Products
     Status upsertProduct(const ProductRecord& product);
@@ -36,6 +39,20 @@ public:
     Status setDeviceNote(const QString& productKey, const QString& deviceName, const QString& note);
     Status setDeviceLabels(const QString& productKey, const QString& deviceName, const QStringList& labels);
     Status removeDevice(const QString& productKey, const QString& deviceName);
+
+    // Changes by hand that can be taken back (the console's undo).
+    // What removeDevices() would take away with these devices (their rollout outcomes are not kept).
+    Alink::Expected<QList<DeviceSnapshot>> deviceSnapshots(const QList<Alink::DeviceKey>& devices) const;
+    // Removes the devices with their labels, state, held versions and rollout outcomes, then the products
+    // named (with any devices they still have), in one transaction. Their messages stay in the log.
+    Status removeDevices(const QList<Alink::DeviceKey>& devices, const QStringList& productKeys = {});
+    // Puts products (added or updated) and devices back as they were, in one transaction.
+    Status restore(const QList<ProductRecord>& products, const QList<DeviceSnapshot>& devices);
+    // The secret as stored (sealed), and storing such a secret back: it must open for this device.
+    Alink::Expected<QByteArray> sealedDeviceSecret(const QString& productKey,
+                                                   const QString& deviceName) const;
+    Status setSealedDeviceSecret(const QString& productKey, const QString& deviceName,
+                                 const QByteArray& sealed);
 
     // A bulk import (CsvImport): the source hands over one device at a time, its secret in plain text.
     struct ImportedDevice
@@ -61,10 +78,22 @@ public:
 private:
     Alink::Expected<qint64> productRowId(const QString& productKey) const;
     Status ensureProduct(const QString& productKey, qint64* id);
+    // Within the caller's transaction.
+    Status storeProduct(const ProductRecord& product);
     Status insertDevices(const QList<DeviceRecord>& devices, const QList<QByteArray>& secrets);
+    // Inserts one device with its sealed secret (may be empty), note and labels; returns its row id.
+    Alink::Expected<qint64> insertDevice(qint64 productRow, const DeviceRecord& device,
+                                         const QByteArray& sealed);
     Alink::Expected<qint64> existingDevice(const QString& productKey, const QString& deviceName) const;
+    // Runs change on an existing device's row in one transaction.
+    Status changeDevice(const QString& productKey, const QString& deviceName,
+                        const std::function<Status(qint64 deviceRow)>& change);
+    // One statement on an existing device's row: its parameters are value (unless invalid), then the row id.
+    Status execOnDevice(const QString& productKey, const QString& deviceName, const QString& sql,
+                        const QVariant& value, const QString& failure);
 
     const KeyStore& m_keys;
+    DeviceStateStore& m_states;
 };
 
 } // namespace ConfigDeck::Store

@@ -78,6 +78,7 @@ struct ProductRecord
     QString name;
     QString endpoint; // region id ("cn-shanghai") or instance endpoint host
     bool remoteConfigEnabled = true;
+    bool alibabaLimits = false; // the platform applies the cloud's rules to this product
 };
 
 struct DeviceRecord
@@ -206,6 +207,16 @@ struct RolloutOutcome
     std::optional<int> replyCode;
     QDateTime updated;
     QString message;
+};
+
+// What IdentityStore::removeDevices() takes away with a device, to put it back with IdentityStore::restore():
+// the record, its secret as stored (sealed, never opened), its state and the versions it was seen holding.
+struct DeviceSnapshot
+{
+    DeviceRecord record;
+    QByteArray sealedSecret;
+    std::optional<DeviceState> state;
+    QList<HeldVersion> heldVersions;
 };
 
 } // namespace ConfigDeck::Store

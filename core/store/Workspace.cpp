@@ -90,6 +90,11 @@ const QList<Workspace::Migration> kMigrations{
          " AND lower(value) IN (SELECT sha256 FROM config_versions)",
          "DELETE FROM meta WHERE substr(key, 1, 18) = 'setting.published/'",
      }},
+    // v5: Alibaba limits per product (the platform applies the cloud's rules to that product).
+    {5,
+     {
+         "ALTER TABLE products ADD COLUMN alibaba_limits INTEGER NOT NULL DEFAULT 0",
+     }},
 };
 
 // Reads what the file's first 100 bytes say, without SQLite, so a foreign file is never opened for writing.
@@ -179,9 +184,9 @@ Workspace::Workspace(QString path, const QString& connectionName)
     , m_connectionName(connectionName)
     , m_keys(connectionName)
     , m_settings(connectionName)
-    , m_identities(connectionName, m_keys)
-    , m_versions(connectionName)
     , m_deviceStates(connectionName)
+    , m_identities(connectionName, m_keys, m_deviceStates)
+    , m_versions(connectionName)
     , m_messageLog(connectionName, m_settings)
     , m_rollouts(connectionName, m_versions)
 {

@@ -34,7 +34,7 @@ public:
 
     // "CDk1": PRAGMA application_id of every ConfigDeck workspace.
     static constexpr qint32 kApplicationId = 0x43446b31;
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // One schema step: applied in a transaction, then user_version = version.
     struct Migration
@@ -88,9 +88,9 @@ private:
     // Declared in the order they depend on each other.
     KeyStore m_keys;
     SettingsStore m_settings;
+    DeviceStateStore m_deviceStates;
     IdentityStore m_identities;
     VersionStore m_versions;
-    DeviceStateStore m_deviceStates;
     MessageLog m_messageLog;
     RolloutStore m_rollouts;
 };

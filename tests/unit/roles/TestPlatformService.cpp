@@ -36,6 +36,7 @@ private slots:
     void badWireInputChangesNothing();
     void duplicateAndStrayReplies();
     void alibabaLimits();
+    void alibabaLimitsOfOneProduct();
     void verifyNamesTheProblem_data();
     void verifyNamesTheProblem();
 };
@@ -274,6 +275,30 @@ void TestPlatformService::alibabaLimits()
     rig.platform->setSettings(settings);
     QVERIFY(rig.platform->publishConfig(QStringLiteral("pkA"), "key = value\n"));
     QVERIFY(rig.platform->push(QStringLiteral("pkA"), {QStringLiteral("dev-0001")}));
+}
+
+void TestPlatformService::alibabaLimitsOfOneProduct()
+{
+    Tests::RolesRig rig; // the session's setting is off
+    QVERIFY(rig.startPlatform());
+    PlatformProduct limited;
+    limited.productKey = QStringLiteral("pkA");
+    limited.alibabaLimits = true;
+    rig.platform->setProduct(limited);
+    rig.addDevices(QStringLiteral("pkA"), 2);
+    rig.addDevices(QStringLiteral("pkB"), 2);
+
+    const auto notJson = rig.platform->publishConfig(QStringLiteral("pkA"), "key = value\n");
+    QVERIFY(!notJson);
+    QVERIFY(notJson.error().message().contains(QStringLiteral("must be JSON")));
+    QVERIFY(rig.platform->publishConfig(QStringLiteral("pkA"), kConfig));
+    const auto single = rig.platform->checkPush(QStringLiteral("pkA"), {QStringLiteral("dev-0001")});
+    QVERIFY(single);
+    QVERIFY(single->message().contains(QStringLiteral("whole product")));
+
+    // The other product is not limited.
+    QVERIFY(rig.platform->publishConfig(QStringLiteral("pkB"), "key = value\n"));
+    QVERIFY(!rig.platform->checkPush(QStringLiteral("pkB"), {QStringLiteral("dev-0001")}));
 }
 
 void TestPlatformService::verifyNamesTheProblem_data()

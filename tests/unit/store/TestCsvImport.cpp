@@ -30,6 +30,8 @@ private slots:
     void formulaGuardIsTakenOff_data();
     void formulaGuardIsTakenOff();
     void alreadyInWorkspace();
+    void recordsWithoutHeader();
+    void fieldProblems();
     void allOrNothing();
     void commitImportsEverything();
     void commitFromFile();
@@ -193,6 +195,17 @@ void TestCsvImport::rowErrors()
     QVERIFY(!committed);
     QVERIFY(committed.error().message().contains(QStringLiteral("nothing was imported")));
     QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 0);
+
+    // The same records pasted without the header (the Add device dialog): the same error, a line earlier.
+    const auto pasted = import.previewRecords(csv.mid(csv.indexOf('\n') + 1));
+    QVERIFY(pasted);
+    QVERIFY(!pasted->canCommit());
+    QCOMPARE(pasted->errors.size(), 1);
+    QCOMPARE(pasted->errors.first().line, line - 1);
+    QCOMPARE(pasted->errors.first().message.contains(QStringLiteral("line %1").arg(line - 1)),
+             preview->errors.first().message.contains(QStringLiteral("line %1").arg(line - 1)));
+    if (!reason.contains(QStringLiteral("also on line")))
+        QCOMPARE(pasted->errors.first().message, preview->errors.first().message);
 }
 
 void TestCsvImport::formats_data()
@@ -352,6 +365,54 @@ void TestCsvImport::alreadyInWorkspace()
         m_workspace->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("device02")).value(),
         "old");
     QCOMPARE(storedValue(m_workspace->identities().deviceCount()), 1);
+}
+
+void TestCsvImport::recordsWithoutHeader()
+{
+    // A ProductKey may hold a comma and a quote: record() quotes it, and the record reads back as itself.
+    const QString productKey = QStringLiteral("pk,\"1\"");
+    QByteArray records =
+        CsvImport::record(productKey, QStringLiteral("device01"), QStringLiteral("s e,cret"));
+    records += "\npk2,device02,s2\n";
+    CsvImport import(*m_workspace);
+    const auto preview = import.previewRecords(records);
+    QVERIFY(preview);
+    QVERIFY(!preview->hasHeader);
+    QVERIFY2(preview->canCommit(),
+             preview->errors.isEmpty() ? "" : qPrintable(preview->errors.first().message));
+    QCOMPARE(preview->rowCount, 2);
+    QCOMPARE(preview->firstRows.first().productKey, productKey);
+    QCOMPARE(preview->firstRows.first().line, 1);
+    QCOMPARE(preview->newProducts, (QStringList{productKey, QStringLiteral("pk2")}));
+    QCOMPARE(*import.commit(*preview), 2);
+    QCOMPARE(*m_workspace->identities().deviceSecret(productKey, QStringLiteral("device01")),
+             QByteArray("s e,cret"));
+    QCOMPARE(*m_workspace->identities().deviceSecret(QStringLiteral("pk2"), QStringLiteral("device02")),
+             QByteArray("s2"));
+    // An empty field stays in its place, so the message names it.
+    const auto noProduct =
+        import.previewRecords(CsvImport::record({}, QStringLiteral("device04"), QStringLiteral("s")));
+    QVERIFY(noProduct);
+    QCOMPARE(noProduct->errors.size(), 1);
+    QCOMPARE(noProduct->errors.first().message, QStringLiteral("ProductKey is missing"));
+    // Pasted with the file's header line: the header names the columns, in any order.
+    const auto withHeader = import.previewRecords("DeviceSecret,ProductKey,DeviceName\ns3,pk3,device03\n");
+    QVERIFY(withHeader);
+    QVERIFY(withHeader->hasHeader);
+    QVERIFY(withHeader->canCommit());
+    QCOMPARE(withHeader->firstRows.first().deviceName, QStringLiteral("device03"));
+}
+
+void TestCsvImport::fieldProblems()
+{
+    QCOMPARE(CsvImport::fieldProblem(CsvImport::ProductKey, "a1Good"), QString());
+    QCOMPARE(CsvImport::fieldProblem(CsvImport::ProductKey, "  "), QStringLiteral("ProductKey is missing"));
+    QVERIFY(CsvImport::fieldProblem(CsvImport::ProductKey, "a#b").contains(QStringLiteral("contains \"#\"")));
+    QCOMPARE(CsvImport::fieldProblem(CsvImport::DeviceSecret, "s3cret"), QString());
+    QVERIFY(CsvImport::fieldProblem(CsvImport::DeviceSecret, CsvImport::kRedactedSecret)
+                .contains(QStringLiteral("exported without secrets")));
+    QVERIFY(CsvImport::fieldProblem(CsvImport::DeviceSecret, "\xff\xfe")
+                .contains(QStringLiteral("not valid UTF-8")));
 }
 
 void TestCsvImport::allOrNothing()

@@ -1,6 +1,7 @@
 #include "StoreTestSupport.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
+#include "support/WorkspaceChecks.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -29,6 +30,8 @@ private slots:
     void wrongKeyCannotOpenSecrets();
     void duplicateDeviceRollsBackTheBatch();
     void removeProductRemovesItsDevices();
+    void removedDevicesComeBackAsTheyWere();
+    void sealedSecretGoesBackOnlyToItsDevice();
     void configVersionsAreContentAddressed();
     void publishedVersions();
     void failedReadIsAnError();
@@ -295,6 +298,114 @@ void TestWorkspace::removeProductRemovesItsDevices()
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM device_state")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(!workspace->identities().removeProduct(QStringLiteral("pk1")));
+}
+
+void TestWorkspace::removedDevicesComeBackAsTheyWere()
+{
+    auto workspace = openWorkspace();
+    QVERIFY(workspace);
+    IdentityStore& identities = workspace->identities();
+    STORE_VERIFY(identities.upsertProduct({QStringLiteral("pk"), QStringLiteral("Lamps"), {}, false, true}));
+    const DeviceRecord lamp{
+        QStringLiteral("pk"), QStringLiteral("lamp-1"), QStringLiteral("hall"), {QStringLiteral("roof")}};
+    const DeviceRecord other{QStringLiteral("pk"), QStringLiteral("lamp-2")};
+    STORE_VERIFY(identities.addDevices({lamp, other}, {"Zq8Secret1Lamp", "Zq8Secret2Lamp"}));
+    DeviceStateUpdate update{QStringLiteral("pk"), QStringLiteral("lamp-1")};
+    update.sha256 = QString(64, u'b');
+    update.configId = QStringLiteral("cfg-7");
+    update.state = ConfigState::Verified;
+    update.lastReplyCode = 200;
+    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    STORE_VERIFY(workspace->deviceStates().apply({update}));
+
+    const QList<ConfigDeck::Alink::DeviceKey> keys{{QStringLiteral("pk"), QStringLiteral("lamp-1")},
+                                                   {QStringLiteral("pk"), QStringLiteral("lamp-2")}};
+    const QList<DeviceSnapshot> snapshots = storedValue(identities.deviceSnapshots(keys));
+    QCOMPARE(snapshots.size(), 2);
+    QCOMPARE(snapshots.first().record.labels, QStringList{QStringLiteral("roof")});
+    QVERIFY(!snapshots.first().sealedSecret.contains("Zq8Secret1Lamp"));
+    QCOMPARE(snapshots.first().heldVersions.size(), 1);
+    // A device that is not there: no snapshot, and removing it removes nothing.
+    QVERIFY(!identities.deviceSnapshots({{QStringLiteral("pk"), QStringLiteral("none")}}));
+    QVERIFY(!identities.removeDevices(
+        {keys.first(), ConfigDeck::Alink::DeviceKey{QStringLiteral("pk"), QStringLiteral("none")}}));
+    QCOMPARE(storedValue(identities.deviceCount()), 2);
+
+    STORE_VERIFY(identities.removeDevices(keys, {QStringLiteral("pk")}));
+    QCOMPARE(storedValue(identities.deviceCount()), 0);
+    QVERIFY(!storedValue(identities.product(QStringLiteral("pk"))));
+    {
+        SqliteFile file(path());
+        QSqlQuery query(file.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM device_state) +"
+                                          " (SELECT count(*) FROM held_versions)")) &&
+                query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+
+    const ProductRecord product{QStringLiteral("pk"), QStringLiteral("Lamps"), {}, false, true};
+    STORE_VERIFY(identities.restore({product}, snapshots));
+    const auto restoredProduct = storedValue(identities.product(QStringLiteral("pk")));
+    QVERIFY(restoredProduct && !restoredProduct->remoteConfigEnabled && restoredProduct->alibabaLimits);
+    const auto restored = storedValue(identities.device(QStringLiteral("pk"), QStringLiteral("lamp-1")));
+    QCOMPARE(restored->note, QStringLiteral("hall"));
+    QCOMPARE(restored->labels, QStringList{QStringLiteral("roof")});
+    QCOMPARE(storedValue(identities.deviceSecret(QStringLiteral("pk"), QStringLiteral("lamp-2"))),
+             QByteArray("Zq8Secret2Lamp"));
+    const auto state =
+        storedValue(workspace->deviceStates().state(QStringLiteral("pk"), QStringLiteral("lamp-1")));
+    QCOMPARE(state->state, ConfigState::Verified);
+    QCOMPARE(state->configId, QStringLiteral("cfg-7"));
+    QCOMPARE(state->lastReplyCode, std::optional<int>(200));
+    QCOMPARE(state->lastMessageTime, update.lastMessageTime);
+    const auto held =
+        storedValue(workspace->deviceStates().heldVersions(QStringLiteral("pk"), QStringLiteral("lamp-1")));
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.first().sha256, update.sha256->toLower());
+
+    // Restoring what is there already is refused as a whole: the product's change does not stay either.
+    ProductRecord renamed = product;
+    renamed.name = QStringLiteral("Renamed");
+    const Status again = identities.restore({renamed}, snapshots);
+    QVERIFY(!again);
+    QVERIFY2(again.error().message().contains(QStringLiteral("already in the workspace")),
+             qPrintable(again.error().message()));
+    QCOMPARE(storedValue(identities.product(QStringLiteral("pk")))->name, QStringLiteral("Lamps"));
+    QCOMPARE(storedValue(identities.deviceCount()), 2);
+}
+
+void TestWorkspace::sealedSecretGoesBackOnlyToItsDevice()
+{
+    auto workspace = openWorkspace();
+    QVERIFY(workspace);
+    IdentityStore& identities = workspace->identities();
+    STORE_VERIFY(identities.addDevices(
+        {{QStringLiteral("pk"), QStringLiteral("dev-a")}, {QStringLiteral("pk"), QStringLiteral("dev-b")}},
+        {"Kx3FirstSecretA", "Kx3FirstSecretB"}));
+    const QByteArray sealedA =
+        storedValue(identities.sealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a")));
+    STORE_VERIFY(identities.setDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"), "Kx3NewSecretA"));
+    QVERIFY(storedValue(identities.sealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"))) !=
+            sealedA);
+    // Sealed for dev-a: dev-b does not take it, and keeps its own.
+    const Status wrongDevice =
+        identities.setSealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-b"), sealedA);
+    QVERIFY(!wrongDevice);
+    QVERIFY(
+        wrongDevice.error().message().contains(QStringLiteral("Cannot open the DeviceSecret of pk/dev-b")));
+    QCOMPARE(storedValue(identities.deviceSecret(QStringLiteral("pk"), QStringLiteral("dev-b"))),
+             QByteArray("Kx3FirstSecretB"));
+    // dev-a takes its old one back.
+    STORE_VERIFY(identities.setSealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"), sealedA));
+    QCOMPARE(storedValue(identities.deviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"))),
+             QByteArray("Kx3FirstSecretA"));
+    // A locked workspace stores no secret, sealed or not.
+    workspace->keys().setSealer(nullptr);
+    QVERIFY(!identities.setSealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"), sealedA));
+    const QList<QByteArray> secrets{"Kx3FirstSecretA", "Kx3FirstSecretB", "Kx3NewSecretA"};
+    ConfigDeck::TestSupport::verifyNoPlainSecrets(path(), secrets); // the -wal as it is now
+    workspace.reset();
+    ConfigDeck::TestSupport::verifyNoPlainSecrets(path(), secrets);
 }
 
 void TestWorkspace::configVersionsAreContentAddressed()

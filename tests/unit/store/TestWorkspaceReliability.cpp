@@ -45,6 +45,19 @@ QByteArray generatedCsv(int rows, const char* prefix)
     return csv;
 }
 
+// The statements of a file as ConfigDeck left it at that schema version (without user_version).
+QStringList schemaUpTo(int version)
+{
+    QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
+    for (const Workspace::Migration& migration : Workspace::migrations()) {
+        if (migration.version > version)
+            break;
+        for (const char* statement : migration.statements)
+            statements.append(QString::fromLatin1(statement));
+    }
+    return statements;
+}
+
 void runSql(const QString& path, const QStringList& statements)
 {
     const QString name = QStringLiteral("raw-") + QString::number(quintptr(&statements));
@@ -77,6 +90,7 @@ private slots:
     void newerSchemaIsRefusedAndUntouched();
     void olderSchemaMigrates();
     void publishedSettingsMoveToTheirTable();
+    void productsGetAlibabaLimitsOff();
 
 private:
     QString workspacePath() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
@@ -251,9 +265,7 @@ void TestWorkspaceReliability::olderSchemaMigrates()
     QCOMPARE(migrations.first().version, 1);
     SecretSealer sealer(m_key);
     const QByteArray sealed = sealer.seal("v1secret", {"pk1", "old-device"});
-    QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
-    for (const char* statement : migrations.first().statements)
-        statements.append(QString::fromLatin1(statement));
+    QStringList statements = schemaUpTo(1);
     statements << QStringLiteral("PRAGMA user_version = 1")
                << QStringLiteral("INSERT INTO meta VALUES ('workspace_id', 'v1-workspace')")
                << QStringLiteral(
@@ -308,13 +320,7 @@ void TestWorkspaceReliability::publishedSettingsMoveToTheirTable()
         return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     };
     const QString pk1First = sha("first"), pk1Second = sha("second"), pk2Only = sha("meter");
-    QStringList statements{QStringLiteral("PRAGMA application_id = %1").arg(Workspace::kApplicationId)};
-    for (const Workspace::Migration& migration : Workspace::migrations()) {
-        if (migration.version > 3)
-            break;
-        for (const char* statement : migration.statements)
-            statements.append(QString::fromLatin1(statement));
-    }
+    QStringList statements = schemaUpTo(3);
     const auto version = [](const QString& sha256, const QString& productKey, int created) {
         return QStringLiteral(
                    "INSERT INTO config_versions (sha256, content, size, product_key, created, origin)"
@@ -337,7 +343,7 @@ void TestWorkspaceReliability::publishedSettingsMoveToTheirTable()
         auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
         Workspace& workspace = **opened;
-        QCOMPARE(workspace.schemaVersion(), 4);
+        QCOMPARE(workspace.schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("a1Lamp"))), pk1Second);
         QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("b2Meter"))), pk2Only);
         QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("c3None"))), QString());
@@ -360,6 +366,37 @@ void TestWorkspaceReliability::publishedSettingsMoveToTheirTable()
         query.exec(QStringLiteral("SELECT sha256 FROM published_versions WHERE product_key = 'a1Lamp'")) &&
         query.next());
     QCOMPARE(query.value(0).toString(), pk1First);
+}
+
+void TestWorkspaceReliability::productsGetAlibabaLimitsOff()
+{
+    // A version-4 file: products without per-product Alibaba limits.
+    QStringList statements = schemaUpTo(4);
+    statements << QStringLiteral("PRAGMA user_version = 4")
+               << QStringLiteral("INSERT INTO meta VALUES ('workspace_id', 'v4-workspace')")
+               << QStringLiteral("INSERT INTO products (product_key, name, remote_config) VALUES"
+                                 " ('a1Lamp', 'Lamp', 0), ('b2Meter', '', 1)");
+    runSql(workspacePath(), statements);
+    {
+        auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+        Workspace& workspace = **opened;
+        QCOMPARE(workspace.schemaVersion(), 5);
+        const QList<ProductRecord> products = storedValue(workspace.identities().products());
+        QCOMPARE(products.size(), 2);
+        QCOMPARE(products.at(0).name, QStringLiteral("Lamp"));
+        QVERIFY(!products.at(0).remoteConfigEnabled);
+        QVERIFY(!products.at(0).alibabaLimits);
+        QVERIFY(products.at(1).remoteConfigEnabled);
+        QVERIFY(!products.at(1).alibabaLimits);
+        ProductRecord limited = products.at(1);
+        limited.alibabaLimits = true;
+        STORE_VERIFY(workspace.identities().upsertProduct(limited));
+    }
+    auto reopened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+    QVERIFY(reopened);
+    QVERIFY(storedValue((*reopened)->identities().product(QStringLiteral("b2Meter")))->alibabaLimits);
+    QVERIFY(!storedValue((*reopened)->identities().product(QStringLiteral("a1Lamp")))->alibabaLimits);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceReliability)
