@@ -315,6 +315,10 @@
         <source>the workspace %1 is protected only by the Demo&apos;s public passphrase: anyone with a copy can read its DeviceSecrets. Open it in the console to protect it.</source>
         <translation>工作区 %1 仅受演示版公开口令保护：任何拥有其副本的人都能读取其中的 DeviceSecret。请在控制台中打开并保护它。</translation>
     </message>
+    <message>
+        <source>Largest incoming MQTT message in bytes; larger ones are dropped.</source>
+        <translation>接收的 MQTT 消息的最大字节数；超过此大小的消息将被丢弃。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Cli::DeviceCommand</name>
@@ -643,6 +647,10 @@
         <source>%1 devices, %2 online, %3 exchanges; codes: %4</source>
         <translation>%1 个设备，%2 个在线，%3 次交互；返回码：%4</translation>
     </message>
+    <message>
+        <source>Largest configuration file a device downloads, whatever size the platform announces (Alibaba Cloud: 65536).</source>
+        <translation>设备可下载的配置文件大小上限（字节），不论平台声明的大小是多少（阿里云：65536）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Cli::PlatformCommand</name>
@@ -826,6 +834,28 @@
         <source>%1 configuration requests answered (%2); %3 push replies (%4)</source>
         <translation>已答复 %1 次配置请求（%2）；收到 %3 个推送应答（%4）</translation>
     </message>
+    <message>
+        <source>Seconds after which the file server closes a connection without traffic.</source>
+        <translation>连接无数据传输超过此秒数后，文件服务器将其关闭。</translation>
+    </message>
+    <message>
+        <source>Connections the file server keeps open at most.</source>
+        <translation>文件服务器最多同时保持打开的连接数。</translation>
+    </message>
+    <message>
+        <source>Connections the file server keeps open at most from one address.</source>
+        <translation>文件服务器对同一地址最多同时保持打开的连接数。</translation>
+    </message>
+    <message>
+        <source>not acknowledged by the broker before exit</source>
+        <translation>退出前未得到 Broker 的确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were not acknowledged by the broker before exit</source>
+        <translation>
+            <numerusform>%n 条消息在退出前未得到 Broker 的确认</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Cloud::CloudSession</name>
@@ -931,6 +961,12 @@
     <message>
         <source>the configuration verified but could not be applied</source>
         <translation>配置已校验通过，但无法应用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) already running; this one was not started</source>
+        <translation>
+            <numerusform>已有 %n 个下载正在进行；本次下载未启动</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1085,25 @@
     <message>
         <source>late reply, after the timeout</source>
         <translation>迟到的应答（已超时）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::WorkspaceRecorder</name>
+    <message numerus="yes">
+        <source>Writing to the workspace works again. %n message(s) received meanwhile could not be kept.</source>
+        <translation>
+            <numerusform>工作区已恢复可写。期间收到的 %n 条消息未能保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing to the workspace works again; nothing was lost.</source>
+        <translation>工作区已恢复可写；没有丢失任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot write to the workspace: %1. What arrives is kept in memory (at most %n message(s)) and written as soon as writing works again.</source>
+        <translation>
+            <numerusform>无法写入工作区：%1。新收到的内容暂存在内存中（最多 %n 条消息），一旦恢复可写即写入工作区。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1303,10 @@
         <source>only the Demo workspace can be reset</source>
         <translation>只有演示工作区可以重置</translation>
     </message>
+    <message>
+        <source>The file server is off: its certificate cannot be used: %1</source>
+        <translation>文件服务器未运行：其证书无法使用：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Store::FleetModel</name>
@@ -1416,12 +1475,28 @@ SHA-256 %2</translation>
         <source>downloaded and verified %1 bytes (%2 %3)</source>
         <translation>已下载并校验 %1 字节（%2 %3）</translation>
     </message>
+    <message>
+        <source>the announced size (configSize) of %1 bytes is more than this device accepts (%2 bytes); nothing was downloaded</source>
+        <translation>声明的大小（configSize）为 %1 字节，超过此设备可接受的大小（%2 字节）；未下载任何内容</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Transfer::FileServer</name>
     <message>
         <source>the file server cannot listen there: %1</source>
         <translation>文件服务器无法在该地址监听：%1</translation>
+    </message>
+    <message>
+        <source>the file server cannot listen there: not an IP address</source>
+        <translation>文件服务器无法在该地址监听：不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>this libmicrohttpd is built without HTTPS</source>
+        <translation>当前的 libmicrohttpd 编译时未启用 HTTPS</translation>
+    </message>
+    <message>
+        <source>libmicrohttpd did not start</source>
+        <translation>libmicrohttpd 未能启动</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1653,10 @@ SHA-256 %2</translation>
     <message>
         <source>Not connected to the broker (%1): the message to %2 was not sent.</source>
         <translation>未连接到 Broker（%1）：发往 %2 的消息未发送。</translation>
+    </message>
+    <message>
+        <source>the message has %1 bytes, more than the %2 bytes allowed; it was dropped unread</source>
+        <translation>消息大小为 %1 字节，超过允许的 %2 字节；已直接丢弃，未读取其内容</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1821,95 @@ Operating system: %5.</source>
     <message>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AddDeviceDialog</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Add devices</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <source>e.g. a1B2c3D4e5F</source>
+        <translation>例如 a1B2c3D4e5F</translation>
+    </message>
+    <message>
+        <source>4 to 32 of: letters, digits, - _ @ . :</source>
+        <translation>4 到 32 个字符：字母、数字、- _ @ . :</translation>
+    </message>
+    <message>
+        <source>from the platform&apos;s device page</source>
+        <translation>可在平台的设备详情页获取</translation>
+    </message>
+    <message>
+        <source>The three values are checked as a CSV import checks them. The DeviceSecret is stored sealed with the workspace&apos;s key and is not shown again unless you reveal it.</source>
+        <translation>这三个值的检查方式与 CSV 导入相同。DeviceSecret 使用工作区密钥加密保存，除非您选择显示，否则不会再次显示。</translation>
+    </message>
+    <message>
+        <source>One device</source>
+        <translation>单个设备</translation>
+    </message>
+    <message>
+        <source>One device per line: ProductKey,DeviceName,DeviceSecret. A header line naming the columns may come first, as in the platform&apos;s CSV file.</source>
+        <translation>每行一个设备：ProductKey,DeviceName,DeviceSecret。第一行可以是列名表头，与平台的 CSV 文件相同。</translation>
+    </message>
+    <message>
+        <source>Paste lines</source>
+        <translation>粘贴多行</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paste one device per line.</source>
+        <translation>请粘贴设备，每行一个。</translation>
+    </message>
+    <message>
+        <source>Fill in the three fields.</source>
+        <translation>请填写这三个字段。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Product %1 is not in the workspace yet: it will be added.</source>
+        <translation>产品 %1 尚不在工作区中：将一并添加该产品。</translation>
+    </message>
+    <message>
+        <source>This device cannot be added:</source>
+        <translation>无法添加此设备：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) cannot be added; nothing will be added until every line is right.</source>
+        <translation>
+            <numerusform>%n 行无法添加；在所有行都正确之前，不会添加任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to add %1/%2.</source>
+        <translation>可以添加 %1/%2。</translation>
+    </message>
+    <message>
+        <source>Ready to add %1/%2 and its new product %1.</source>
+        <translation>可以添加 %1/%2 及其新产品 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) ready to add</source>
+        <translation>
+            <numerusform>%n 个设备可以添加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new product(s) will be added</source>
+        <translation>
+            <numerusform>；将新增 %n 个产品</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2326,8 +2494,36 @@ SHA-256 %2</translation>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <source>PEM files (*.pem *.crt);;All files (*)</source>
-        <translation>PEM 文件 (*.pem *.crt);;所有文件 (*)</translation>
+        <source>None: plain HTTP</source>
+        <translation>无：使用明文 HTTP</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS downloads (leaf first, then intermediates)</source>
+        <translation>用于 HTTPS 下载的 PEM 证书（叶证书在前，中间证书在后）</translation>
+    </message>
+    <message>
+        <source>PEM private key of the file server&apos;s certificate</source>
+        <translation>文件服务器证书的 PEM 私钥</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate</source>
+        <translation>HTTPS 证书</translation>
+    </message>
+    <message>
+        <source>File server certificate</source>
+        <translation>文件服务器证书</translation>
+    </message>
+    <message>
+        <source>HTTPS key</source>
+        <translation>HTTPS 私钥</translation>
+    </message>
+    <message>
+        <source>File server private key</source>
+        <translation>文件服务器私钥</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2719,37 @@ Anyone who can see your screen can then connect as this device.</source>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::DeviceEditDialog</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Edit %1/%2</source>
+        <translation>编辑 %1/%2</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. floor-2, pilot</source>
+        <translation>以逗号分隔，例如 floor-2, pilot</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored one</source>
+        <translation>留空则保留已保存的值</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New DeviceSecret</source>
+        <translation>新 DeviceSecret</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::DiffView</name>
     <message>
         <source>added</source>
@@ -2703,6 +2930,101 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>Reset columns</source>
         <translation>重置列</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::IdentityEditor</name>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+    <message>
+        <source>Their DeviceSecrets, labels, notes, configuration state, held versions and rollout outcomes go with them; their messages stay in the message log. Edit &gt; Undo brings them back (without their rollout outcomes) until the workspace is closed.</source>
+        <translation>它们的 DeviceSecret、标签、备注、配置状态、持有过的版本和分批发布结果将一并删除；它们的消息仍保留在消息日志中。在关闭工作区之前，可通过“编辑 &gt; 撤销”恢复它们（分批发布结果除外）。</translation>
+    </message>
+    <message>
+        <source>no workspace is open</source>
+        <translation>没有打开的工作区</translation>
+    </message>
+    <message>
+        <source>The preview does not list every device; preview all of them first.</source>
+        <translation>预览未列出所有设备；请先预览全部设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>add %n device(s)</source>
+        <translation>
+            <numerusform>添加 %n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no device %1.</source>
+        <translation>不存在设备 %1。</translation>
+    </message>
+    <message>
+        <source>change the labels of %1</source>
+        <translation>更改 %1 的标签</translation>
+    </message>
+    <message>
+        <source>change the note of %1</source>
+        <translation>更改 %1 的备注</translation>
+    </message>
+    <message>
+        <source>%1 had no DeviceSecret to put back.</source>
+        <translation>%1 原先没有 DeviceSecret，无法恢复。</translation>
+    </message>
+    <message>
+        <source>replace the DeviceSecret of %1</source>
+        <translation>替换 %1 的 DeviceSecret</translation>
+    </message>
+    <message>
+        <source>No device is selected.</source>
+        <translation>未选择设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n device(s)</source>
+        <translation>
+            <numerusform>删除 %n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Product %1 is already in the workspace.</source>
+        <translation>产品 %1 已在工作区中。</translation>
+    </message>
+    <message>
+        <source>add product %1</source>
+        <translation>添加产品 %1</translation>
+    </message>
+    <message>
+        <source>There is no product %1 in the workspace.</source>
+        <translation>工作区中没有产品 %1。</translation>
+    </message>
+    <message>
+        <source>change product %1</source>
+        <translation>更改产品 %1</translation>
+    </message>
+    <message>
+        <source>rename product %1</source>
+        <translation>重命名产品 %1</translation>
+    </message>
+    <message>
+        <source>switch remote configuration on for %1</source>
+        <translation>开启 %1 的远程配置</translation>
+    </message>
+    <message>
+        <source>switch remote configuration off for %1</source>
+        <translation>关闭 %1 的远程配置</translation>
+    </message>
+    <message>
+        <source>apply Alibaba limits to %1</source>
+        <translation>对 %1 启用阿里云限制</translation>
+    </message>
+    <message>
+        <source>lift Alibaba limits from %1</source>
+        <translation>取消 %1 的阿里云限制</translation>
+    </message>
+    <message>
+        <source>delete product %1</source>
+        <translation>删除产品 %1</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3501,94 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>Co&amp;nnection…</source>
         <translation>连接(&amp;N)…</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd devices…</source>
+        <translation>添加设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit device…</source>
+        <translation>编辑设备(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete devices…</source>
+        <translation>删除设备(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;oducts…</source>
+        <translation>产品(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>No device was added: %1</source>
+        <translation>未添加任何设备：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n device(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the device to edit.</source>
+        <translation>请选择要编辑的设备。</translation>
+    </message>
+    <message>
+        <source>There is no device %1/%2.</source>
+        <translation>不存在设备 %1/%2。</translation>
+    </message>
+    <message>
+        <source>the Demo keeps its made-up secrets</source>
+        <translation>演示工作区沿用其虚构的密钥</translation>
+    </message>
+    <message>
+        <source>edit %1/%2</source>
+        <translation>编辑 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 was not changed completely: %3</source>
+        <translation>%1/%2 未能全部更改：%3</translation>
+    </message>
+    <message>
+        <source>Select the devices to delete.</source>
+        <translation>请选择要删除的设备。</translation>
+    </message>
+    <message>
+        <source>Delete devices</source>
+        <translation>删除设备</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n device(s) from the workspace?</source>
+        <translation>
+            <numerusform>要从工作区中删除 %n 个设备吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n device(s)</source>
+        <translation>
+            <numerusform>删除 %n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No device was deleted: %1</source>
+        <translation>未删除任何设备：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n device(s).</source>
+        <translation>
+            <numerusform>已删除 %n 个设备。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogModel</name>
@@ -3415,6 +3825,97 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Lock the workspace when &amp;idle for:</source>
         <translation>空闲多久后锁定工作区(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ProductsDialog</name>
+    <message>
+        <source>&amp;Add product</source>
+        <translation>添加产品(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>显示名称（可选）</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Remote configuration</source>
+        <translation>远程配置</translation>
+    </message>
+    <message>
+        <source>Alibaba limits</source>
+        <translation>阿里云限制</translation>
+    </message>
+    <message>
+        <source>Off: the platform answers every device&apos;s request with 6713 (the function is not available) and pushes nothing</source>
+        <translation>关闭：平台对每个设备的请求都返回 6713（功能不可用），且不推送任何配置</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s rules for this product: product scope only, JSON only, at most 64 KB, one push per hour, a file pushed once</source>
+        <translation>云端对此产品的规则：只能按产品推送、仅限 JSON、最大 64 KB、每小时推送一次、同一文件只能推送一次</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Off (6713)</source>
+        <translation>关闭（6713）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Select the product to delete.</source>
+        <translation>请选择要删除的产品。</translation>
+    </message>
+    <message>
+        <source>Delete product %1? It has no devices.</source>
+        <translation>要删除产品 %1 吗？该产品没有设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete product %1 and its %n device(s)?</source>
+        <translation>
+            <numerusform>要删除产品 %1 及其 %n 个设备吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>删除产品</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete product and %n device(s)</source>
+        <translation>
+            <numerusform>删除产品及其 %n 个设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no product %1 in the workspace.</source>
+        <translation>工作区中没有产品 %1。</translation>
     </message>
 </context>
 <context>
@@ -3912,6 +4413,21 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>The file has %1 rows, the preview had %2; nothing was imported.</source>
         <translation>文件有 %1 行，而预览时有 %2 行；未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvText</name>
+    <message>
+        <source>The file is not UTF-8 text (line %1), and this system cannot read GB18030 (GBK): save it from Excel as &quot;CSV UTF-8&quot;.</source>
+        <translation>该文件不是 UTF-8 文本（第 %1 行），且本系统无法读取 GB18030（GBK）编码：请在 Excel 中将其另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 text (line %1 is not) nor GB18030 (GBK) text: save it from Excel as &quot;CSV UTF-8&quot;.</source>
+        <translation>该文件既不是 UTF-8 文本（第 %1 行不是），也不是 GB18030（GBK）文本：请在 Excel 中将其另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>The file starts as %1 text (it has a byte order mark) but is not valid %1.</source>
+        <translation>该文件开头表明它是 %1 文本（带有字节顺序标记），但并不是有效的 %1。</translation>
     </message>
 </context>
 <context>
@@ -4421,6 +4937,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>the jitter must be between 0 and 1</source>
         <translation>抖动系数必须在 0 到 1 之间</translation>
     </message>
+    <message>
+        <source>the largest incoming message must be above 0 bytes, not %1</source>
+        <translation>接收消息的大小上限必须大于 0 字节，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the time after which a connection counts as stable cannot be negative</source>
+        <translation>连接被视为稳定所需的时间不能为负数</translation>
+    </message>
 </context>
 <context>
     <name>MqttReason</name>
@@ -4793,16 +5317,16 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <translation>已加密密钥太短：%1 字节，已加密密钥至少为 %2 字节</translation>
     </message>
     <message>
-        <source>The sealed secret has an unknown format version %1 (this version of ConfigDeck reads version %2)</source>
-        <translation>已加密密钥的格式版本 %1 未知（此版本的 ConfigDeck 只能读取版本 %2）</translation>
-    </message>
-    <message>
         <source>The sealed secret is too large</source>
         <translation>已加密密钥过大</translation>
     </message>
     <message>
         <source>The sealed secret could not be authenticated: wrong key, damaged data, or it belongs to another device</source>
         <translation>已加密密钥未通过认证：密钥错误、数据损坏，或属于其他设备</translation>
+    </message>
+    <message>
+        <source>The sealed secret has an unknown format version %1 (this version of ConfigDeck reads versions %2 and %3)</source>
+        <translation>已加密密钥的格式版本 %1 未知（此版本的 ConfigDeck 只能读取版本 %2 和 %3）</translation>
     </message>
 </context>
 <context>
@@ -4830,6 +5354,18 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>a password needs a user name</source>
         <translation>设置密码时需要提供用户名</translation>
+    </message>
+    <message>
+        <source>the broker address names the user &apos;%1&apos; but the User name field says &apos;%2&apos;: keep one</source>
+        <translation>Broker 地址中指定的用户为“%1”，但“用户名”字段为“%2”：请只保留一个</translation>
+    </message>
+    <message>
+        <source>the broker address holds a password other than the Password field&apos;s: keep one</source>
+        <translation>Broker 地址中包含的密码与“密码”字段不同：请只保留一个</translation>
+    </message>
+    <message>
+        <source>HTTPS for the file server needs both a certificate and its key</source>
+        <translation>文件服务器启用 HTTPS 需要同时提供证书及其私钥</translation>
     </message>
 </context>
 <context>
@@ -5346,6 +5882,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Cannot save a copy of the workspace to %1</source>
         <translation>无法将工作区副本保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the state of %1/%2</source>
+        <translation>无法保存 %1/%2 的状态</translation>
+    </message>
+    <message>
+        <source>Cannot store the versions a device held</source>
+        <translation>无法保存设备持有过的版本</translation>
     </message>
 </context>
 <context>
