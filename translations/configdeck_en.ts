@@ -2,12 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConfigDeck::Cli::PlatformCommand</name>
+    <message numerus="yes">
+        <source>%n message(s) were not acknowledged by the broker before exit</source>
+        <translation>
+            <numerusform>%n message was not acknowledged by the broker before exit</numerusform>
+            <numerusform>%n messages were not acknowledged by the broker before exit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::DeviceAgent</name>
+    <message numerus="yes">
+        <source>%n download(s) already running; this one was not started</source>
+        <translation>
+            <numerusform>%n download already running; this one was not started</numerusform>
+            <numerusform>%n downloads already running; this one was not started</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::WorkspaceRecorder</name>
+    <message numerus="yes">
+        <source>Writing to the workspace works again. %n message(s) received meanwhile could not be kept.</source>
+        <translation>
+            <numerusform>Writing to the workspace works again. %n message received meanwhile could not be kept.</numerusform>
+            <numerusform>Writing to the workspace works again. %n messages received meanwhile could not be kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot write to the workspace: %1. What arrives is kept in memory (at most %n message(s)) and written as soon as writing works again.</source>
+        <translation>
+            <numerusform>Cannot write to the workspace: %1. What arrives is kept in memory (at most %n message) and written as soon as writing works again.</numerusform>
+            <numerusform>Cannot write to the workspace: %1. What arrives is kept in memory (at most %n messages) and written as soon as writing works again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Session::ConsoleSession</name>
     <message numerus="yes">
         <source>%n device(s) could not ask:</source>
         <translation>
             <numerusform>%n device could not ask:</numerusform>
             <numerusform>%n devices could not ask:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AddDeviceDialog</name>
+    <message numerus="yes">
+        <source>%n line(s) cannot be added; nothing will be added until every line is right.</source>
+        <translation>
+            <numerusform>%n line cannot be added; nothing will be added until every line is right.</numerusform>
+            <numerusform>%n lines cannot be added; nothing will be added until every line is right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) ready to add</source>
+        <translation>
+            <numerusform>%n device ready to add</numerusform>
+            <numerusform>%n devices ready to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new product(s) will be added</source>
+        <translation>
+            <numerusform>; %n new product will be added</numerusform>
+            <numerusform>; %n new products will be added</numerusform>
         </translation>
     </message>
 </context>
@@ -42,6 +103,23 @@
         <translation>
             <numerusform>%n change</numerusform>
             <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::IdentityEditor</name>
+    <message numerus="yes">
+        <source>add %n device(s)</source>
+        <translation>
+            <numerusform>add %n device</numerusform>
+            <numerusform>add %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n device(s)</source>
+        <translation>
+            <numerusform>delete %n device</numerusform>
+            <numerusform>delete %n devices</numerusform>
         </translation>
     </message>
 </context>
@@ -103,6 +181,34 @@
             <numerusform>This workspace holds %n devices that are not the Demo&apos;s made-up ones, under a key that ships with ConfigDeck: anyone with a copy of the file can read their DeviceSecrets.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Added %n device(s).</source>
+        <translation>
+            <numerusform>Added %n device.</numerusform>
+            <numerusform>Added %n devices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n device(s) from the workspace?</source>
+        <translation>
+            <numerusform>Delete %n device from the workspace?</numerusform>
+            <numerusform>Delete %n devices from the workspace?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n device(s)</source>
+        <translation>
+            <numerusform>Delete %n device</numerusform>
+            <numerusform>Delete %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n device(s).</source>
+        <translation>
+            <numerusform>Deleted %n device.</numerusform>
+            <numerusform>Deleted %n devices.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogView</name>
@@ -111,6 +217,23 @@
         <translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ProductsDialog</name>
+    <message numerus="yes">
+        <source>Delete product %1 and its %n device(s)?</source>
+        <translation>
+            <numerusform>Delete product %1 and its %n device?</numerusform>
+            <numerusform>Delete product %1 and its %n devices?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete product and %n device(s)</source>
+        <translation>
+            <numerusform>Delete product and %n device</numerusform>
+            <numerusform>Delete product and %n devices</numerusform>
         </translation>
     </message>
 </context>
