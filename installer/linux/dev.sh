@@ -15,6 +15,15 @@ shift || true
 
 installer/linux/install-deps.sh
 
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# The Debian 13 root for the Qt 6.8 check is made (debootstrap, apt: mostly waiting on the network) while
+# Debian 12 builds and tests; the check itself runs last.
+debian13_log=$(mktemp -t configdeck-debian13-prepare.XXXXXX)
+if [ "$mode" = test ]; then
+    as_root installer/linux/debian13-check.sh --prepare >"$debian13_log" 2>&1 &
+    debian13_prepare=$!
+fi
+
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset default
 if [ "$mode" = package ]; then
@@ -49,11 +58,13 @@ test)
     cmake --build --preset fuzz --parallel "$jobs"
     ctest --preset fuzz
     # The same build and ctest suite against Qt 6.8 (Debian 13), in a root file system of its own.
-    if [ "$(id -u)" -eq 0 ]; then
-        installer/linux/debian13-check.sh
-    else
-        sudo installer/linux/debian13-check.sh
+    if ! wait "$debian13_prepare"; then
+        cat "$debian13_log" >&2
+        echo "dev.sh: making the Debian 13 root failed (above)" >&2
+        exit 1
     fi
+    sed 's/^/  /' "$debian13_log"
+    as_root installer/linux/debian13-check.sh
     ;;
 package)
     cpack --config build/CPackConfig.cmake -G DEB -B build/packages
