@@ -315,7 +315,7 @@ void TestWorkspace::removedDevicesComeBackAsTheyWere()
     update.configId = QStringLiteral("cfg-7");
     update.state = ConfigState::Verified;
     update.lastReplyCode = 200;
-    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000).toUTC();
     STORE_VERIFY(workspace->deviceStates().apply({update}));
 
     const QList<ConfigDeck::Alink::DeviceKey> keys{{QStringLiteral("pk"), QStringLiteral("lamp-1")},

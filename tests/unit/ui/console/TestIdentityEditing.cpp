@@ -429,7 +429,7 @@ void TestIdentityEditing::deleteDevicesWithUndoAndRedo()
     update.configId = QStringLiteral("cfg-1");
     update.state = Store::ConfigState::Applied;
     update.lastReplyCode = 200;
-    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    update.lastMessageTime = QDateTime::fromMSecsSinceEpoch(1700000000000).toUTC();
     QVERIFY(states().apply({update}));
     const auto stateBefore = storedValue(states().state(first.productKey, first.deviceName));
     const auto heldBefore = storedValue(states().heldVersions(first.productKey, first.deviceName));
