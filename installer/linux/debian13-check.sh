@@ -125,6 +125,9 @@ printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod +x "$root/usr/sbin/policy-rc.d"
 printf 'deb %s trixie main\n' "$mirror" >"$root/etc/apt/sources.list"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# Name resolution as on the host: debootstrap's hosts file names ::1 localhost too, and the tests' brokers
+# listen on 127.0.0.1 only.
+cp /etc/hosts "$root/etc/hosts"
 
 mount_system
 mount_into /src --bind "$source_dir"

@@ -550,6 +550,10 @@ void TestConsoleWindow::resetMakesAFreshDemo()
 void TestConsoleWindow::layoutAndColumnsAreRemembered()
 {
     QVERIFY(m_window);
+    // A size that fits any screen: Qt 6.8 fits a restored geometry into the (offscreen) screen.
+    m_window->resize(760, 560);
+    QTest::qWait(50);
+    const QSize leftSize = m_window->size();
     FleetView* view = m_window->fleetView();
     // The header's menu hides a column; the last visible column cannot be hidden.
     QAction* onlineAction = nullptr;
@@ -566,7 +570,7 @@ void TestConsoleWindow::layoutAndColumnsAreRemembered()
         view->table()->horizontalHeader()->visualIndex(Store::FleetModel::LastCodeColumn), 0);
     auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
     QVERIFY(splitter);
-    splitter->setSizes({900, 380});
+    splitter->setSizes({500, 260});
     const QList<int> sizes = splitter->sizes();
     m_window->showMessageLog();
     QVERIFY(m_window->close());
@@ -577,13 +581,32 @@ void TestConsoleWindow::layoutAndColumnsAreRemembered()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(m_window->openSession(demoOptions()));
-    QCOMPARE(m_window->size(), QSize(1280, 800));
+    // Qt 6.8's offscreen platform restores the width a few pixels off (its frame margins); Qt 6.4 exactly.
+    QVERIFY2(qAbs(m_window->width() - leftSize.width()) <= 16 &&
+                 qAbs(m_window->height() - leftSize.height()) <= 16,
+             qPrintable(QStringLiteral("%1x%2, left at %3x%4")
+                            .arg(m_window->width())
+                            .arg(m_window->height())
+                            .arg(leftSize.width())
+                            .arg(leftSize.height())));
     QCOMPARE(m_window->tabs()->currentIndex(), 2);
     FleetView* restored = m_window->fleetView();
     QVERIFY(!restored->isColumnVisible(Store::FleetModel::OnlineColumn));
     QCOMPARE(restored->table()->horizontalHeader()->visualIndex(Store::FleetModel::LastCodeColumn), 0);
     m_window->showFleet(); // a splitter on a hidden tab has no sizes yet
-    QTRY_COMPARE(m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+    // The splitter comes back as left, give or take the few pixels the window's width may differ by.
+    const auto* restoredSplitter = m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+    const auto splitterAsLeft = [&] {
+        const QList<int> now = restoredSplitter->sizes();
+        if (now.size() != sizes.size())
+            return false;
+        for (int i = 0; i < now.size(); ++i) {
+            if (qAbs(now.at(i) - sizes.at(i)) > 16)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(splitterAsLeft());
     bool found = false;
     for (QAction* action : restored->columnMenu()->actions()) {
         if (action->isCheckable() && action->data().toInt() == Store::FleetModel::OnlineColumn) {
