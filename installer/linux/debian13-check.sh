@@ -98,8 +98,9 @@ else
         die "$root is neither empty nor a Debian 13 root; give another folder"
     fi
     if ! command -v debootstrap >/dev/null; then
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap
+        # dev.sh makes the root while Debian 12 builds: wait for any other apt on the host rather than fail.
+        apt-get -o DPkg::Lock::Timeout=600 update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends debootstrap
     fi
     mkdir -p "$root"
     say "making a Debian 13 root in $root (debootstrap, minbase)"

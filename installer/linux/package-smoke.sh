@@ -54,12 +54,12 @@ dpkg-deb --field "$deb" Depends Recommends
 apt_log="$package_dir/apt-install.log"
 install_deb() {
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q --reinstall --no-install-recommends "$deb" >"$apt_log" 2>&1
+        apt-get -o DPkg::Lock::Timeout=600 install -y -q --reinstall --no-install-recommends "$deb" >"$apt_log" 2>&1
 }
 step "installing with apt-get install ./$(basename "$deb")"
 if ! install_deb; then
     step "retrying after apt-get update (the package lists may be stale)"
-    "${SUDO[@]}" apt-get update -qq
+    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
     install_deb || { cat "$apt_log" >&2; fail "apt-get could not install $deb"; }
 fi
 grep -E "^(The following|  |Setting up|Processing triggers)" "$apt_log" | sed 's/^/  apt: /' || true
