@@ -19,7 +19,7 @@ class QTabWidget;
 namespace ConfigDeck::Store {
 class FleetModel;
 class Workspace;
-}
+} // namespace ConfigDeck::Store
 
 namespace ConfigDeck::Ui {
 
