@@ -5732,10 +5732,6 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <translation>无法保存配置版本</translation>
     </message>
     <message>
-        <source>Cannot update device state</source>
-        <translation>无法更新设备状态</translation>
-    </message>
-    <message>
         <source>Cannot update the state of %1/%2</source>
         <translation>无法更新 %1/%2 的状态</translation>
     </message>

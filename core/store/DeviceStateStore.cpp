@@ -27,9 +27,7 @@ Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
-    QSqlQuery find(database());
-    find.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
-                                " WHERE p.product_key = ? AND d.device_name = ?"));
+    DeviceRowLookup devices(database());
     QSqlQuery upsert(database());
     // Each field has a "given" flag: a partial update leaves the other columns as they are.
     upsert.prepare(
@@ -56,15 +54,10 @@ Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
     for (const DeviceStateUpdate& update : updates) {
-        find.bindValue(0, update.productKey);
-        find.bindValue(1, update.deviceName);
-        if (!find.exec())
-            return sqlError(Workspace::tr("Cannot update device state"), find.lastError());
-        if (!find.next())
-            return storeError(Workspace::tr("There is no device %1/%2 in the workspace.")
-                                  .arg(update.productKey, update.deviceName));
-        const qint64 id = find.value(0).toLongLong();
-        find.finish();
+        const auto found = devices.require(update.productKey, update.deviceName);
+        if (!found)
+            return found.error();
+        const qint64 id = *found;
         upsert.bindValue(QStringLiteral(":id"), id);
         upsert.bindValue(QStringLiteral(":config"),
                          update.configId ? QVariant(text(*update.configId)) : nullText);

@@ -139,9 +139,7 @@ Status RolloutStore::setOutcomes(qint64 rolloutId, const QList<RolloutOutcome>& 
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
-    QSqlQuery find(database());
-    find.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
-                                " WHERE p.product_key = ? AND d.device_name = ?"));
+    DeviceRowLookup devices(database());
     QSqlQuery upsert(database());
     upsert.prepare(
         QStringLiteral("INSERT INTO rollout_outcomes (rollout_id, device_id, state, reply_code, updated,"
@@ -149,17 +147,10 @@ Status RolloutStore::setOutcomes(qint64 rolloutId, const QList<RolloutOutcome>& 
                        " state = excluded.state, reply_code = excluded.reply_code,"
                        " updated = excluded.updated, message = excluded.message"));
     for (const RolloutOutcome& outcome : outcomes) {
-        find.bindValue(0, outcome.productKey);
-        find.bindValue(1, outcome.deviceName);
-        if (!find.exec())
-            return sqlError(
-                Workspace::tr("Cannot read device %1/%2").arg(outcome.productKey, outcome.deviceName),
-                find.lastError());
-        if (!find.next())
-            return storeError(Workspace::tr("There is no device %1/%2 in the workspace.")
-                                  .arg(outcome.productKey, outcome.deviceName));
-        const qint64 deviceRow = find.value(0).toLongLong();
-        find.finish();
+        const auto found = devices.require(outcome.productKey, outcome.deviceName);
+        if (!found)
+            return found.error();
+        const qint64 deviceRow = *found;
         upsert.bindValue(0, rolloutId);
         upsert.bindValue(1, deviceRow);
         upsert.bindValue(2, int(outcome.state));

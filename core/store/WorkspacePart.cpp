@@ -65,15 +65,37 @@ std::optional<int> optionalInt(const QVariant& value)
 
 Expected<qint64> WorkspacePart::deviceRowId(const QString& productKey, const QString& deviceName) const
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
-                                 " WHERE p.product_key = ? AND d.device_name = ?"));
-    query.addBindValue(productKey);
-    query.addBindValue(deviceName);
-    if (!query.exec())
+    return DeviceRowLookup(database()).find(productKey, deviceName);
+}
+
+// ---- DeviceRowLookup ----
+
+DeviceRowLookup::DeviceRowLookup(const QSqlDatabase& db)
+    : m_query(db)
+{
+    m_query.prepare(QStringLiteral("SELECT d.id FROM devices d JOIN products p ON p.id = d.product_id"
+                                   " WHERE p.product_key = ? AND d.device_name = ?"));
+}
+
+Expected<qint64> DeviceRowLookup::find(const QString& productKey, const QString& deviceName)
+{
+    m_query.bindValue(0, productKey);
+    m_query.bindValue(1, deviceName);
+    if (!m_query.exec())
         return Sql::sqlError(Workspace::tr("Cannot read device %1/%2").arg(productKey, deviceName),
-                             query.lastError());
-    return query.next() ? query.value(0).toLongLong() : qint64(-1);
+                             m_query.lastError());
+    const qint64 id = m_query.next() ? m_query.value(0).toLongLong() : qint64(-1);
+    m_query.finish();
+    return id;
+}
+
+Expected<qint64> DeviceRowLookup::require(const QString& productKey, const QString& deviceName)
+{
+    const auto id = find(productKey, deviceName);
+    if (id && *id < 0)
+        return Sql::storeError(
+            Workspace::tr("There is no device %1/%2 in the workspace.").arg(productKey, deviceName));
+    return id;
 }
 
 // ---- Transaction ----

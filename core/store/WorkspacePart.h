@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -28,6 +29,22 @@ protected:
 
 private:
     QString m_connectionName;
+};
+
+// Finds devices' row ids by ProductKey and DeviceName, the statement prepared once for a whole batch.
+class DeviceRowLookup final
+{
+    Q_DISABLE_COPY_MOVE(DeviceRowLookup)
+
+public:
+    explicit DeviceRowLookup(const QSqlDatabase& db);
+    // The row id, or -1 when the device is not in the workspace.
+    Alink::Expected<qint64> find(const QString& productKey, const QString& deviceName);
+    // The row id; a device that is not in the workspace is an error.
+    Alink::Expected<qint64> require(const QString& productKey, const QString& deviceName);
+
+private:
+    QSqlQuery m_query;
 };
 
 // BEGIN IMMEDIATE .. COMMIT, rolled back when it goes out of scope uncommitted.

@@ -42,6 +42,13 @@ const QString kPassphrase = QStringLiteral("river stone lantern");
 const QString kNewPassphrase = QStringLiteral("quiet harbour morning");
 const QByteArray kSecret = "c0ffee00c0ffee00c0ffee00c0ffee01";
 
+// The DeviceSecret of a1Real/`deviceName` as the window's open workspace gives it back.
+QByteArray storedSecret(const MainWindow& window, const QString& deviceName)
+{
+    return storedValue(
+        window.session()->workspace()->identities().deviceSecret(QStringLiteral("a1Real"), deviceName));
+}
+
 void fillNewWorkspace(NewWorkspaceDialog* dialog, const QString& path, const QString& passphrase)
 {
     if (!path.isNull())
@@ -184,12 +191,7 @@ void TestWorkspaceWindow::wrongPassphraseChangesNothing()
     QCOMPARE(wrongError, QStringLiteral("Wrong passphrase: nothing was changed. Try again."));
     QVERIFY(stayedOpen);
     QVERIFY(!m_window->startPageShown());
-    QCOMPARE(m_window->session()
-                 ->workspace()
-                 ->identities()
-                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
-                 .value(),
-             kSecret);
+    QCOMPARE(storedSecret(*m_window, QStringLiteral("meter-1")), kSecret);
 
     // Cancelling the prompt leaves the start page, nothing open.
     m_window->closeWorkspace();
@@ -234,11 +236,7 @@ void TestWorkspaceWindow::lockAndUnlock()
     QVERIFY(wrongError.contains(QStringLiteral("Wrong passphrase")));
     QVERIFY(!session->isLocked());
     QVERIFY(!m_window->windowTitle().contains(QStringLiteral("locked")));
-    QCOMPARE(session->workspace()
-                 ->identities()
-                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
-                 .value(),
-             kSecret);
+    QCOMPARE(storedSecret(*m_window, QStringLiteral("meter-1")), kSecret);
 }
 
 void TestWorkspaceWindow::idleLock()
@@ -327,12 +325,7 @@ void TestWorkspaceWindow::newWorkspaceWithKeychain()
     // It reopens without a prompt.
     m_window->closeWorkspace();
     QVERIFY(m_window->openWorkspaceFile(file));
-    QCOMPARE(m_window->session()
-                 ->workspace()
-                 ->identities()
-                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
-                 .value(),
-             kSecret);
+    QCOMPARE(storedSecret(*m_window, QStringLiteral("meter-1")), kSecret);
     m_window->closeWorkspace();
     Store::KeyVault::forget(record);
 }
@@ -391,11 +384,7 @@ void TestWorkspaceWindow::demoRefusesRealIdentities()
     QVERIFY(import->importButton()->isEnabled());
     QTest::mouseClick(import->importButton(), Qt::LeftButton);
     QTRY_COMPARE(storedValue(session->workspace()->identities().deviceCount()), qint64(1));
-    QCOMPARE(session->workspace()
-                 ->identities()
-                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-9"))
-                 .value(),
-             kSecret);
+    QCOMPARE(storedSecret(*m_window, QStringLiteral("meter-9")), kSecret);
     verifyWorkspaceFile(target, session->workspace());
 
     // The Demo kept its own devices only.
@@ -465,11 +454,7 @@ void TestWorkspaceWindow::realDevicesMoveOutOfTheDemo()
     QVERIFY(!session->isDemo());
     QCOMPARE(session->protection(), Session::WorkspaceProtection::Kind::Passphrase);
     QCOMPARE(m_window->fleetModel()->rowCount(), 1); // only the real device came along
-    QCOMPARE(session->workspace()
-                 ->identities()
-                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-9"))
-                 .value(),
-             kSecret);
+    QCOMPARE(storedSecret(*m_window, QStringLiteral("meter-9")), kSecret);
     verifyWorkspaceFile(file, session->workspace());
 
     // The Demo started afresh: its own fleet only, and the secret is gone from its file.
