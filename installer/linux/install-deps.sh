@@ -12,8 +12,11 @@ packages=(
   qt6-translations-l10n libqt6sql6-sqlite libqt6svg6
   # libraries (libmicrohttpd: the file server)
   libssl-dev libmosquitto-dev libmicrohttpd-dev qtkeychain-qt6-dev libdtl-dev libarchive-dev
+  # the Alibaba Cloud account: AMQP 1.0 server-side subscription; team workspaces on PostgreSQL
+  libqpid-proton-cpp12-dev libqt6sql6-psql
   # real services and tools the tests use
   mosquitto mosquitto-clients openssl patch diffutils
+  postgresql python3 python3-qpid-proton
   apache2-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   # fonts, so Chinese text renders
