@@ -376,23 +376,15 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
         m_resolved.clear();
     m_resolved.insert(key);
 
-    Store::DeviceStateUpdate update;
-    update.productKey = productKey;
-    update.deviceName = deviceName;
-    update.lastReplyCode = reply->code;
-    update.replySource = Alink::ReplySource::Device;
-    update.lastMessageTime = QDateTime::currentDateTimeUtc();
-    update.online = true;
+    Store::DeviceStateUpdate update =
+        pushReplyUpdate(productKey, deviceName, reply->code, QDateTime::currentDateTimeUtc());
     if (reply->code == 200) {
-        update.state = Store::ConfigState::Applied;
         update.sha256 = ticket->sha256;
         if (const PlatformProduct* target = product(productKey);
             target && target->config && target->config->sha256 == ticket->sha256)
             update.configId = target->config->configId;
         else
             update.configId = ticket->sha256.left(16);
-    } else {
-        update.state = Store::ConfigState::Failed;
     }
     // Forwarded before pushReplied(), so that whoever ends the session on the last reply also waits for it.
     if (m_settings.forwardReplies) {

@@ -20,4 +20,18 @@ Store::MessageLogEntry logEntry(Store::MessageDirection direction, const QString
     return entry;
 }
 
+Store::DeviceStateUpdate pushReplyUpdate(const QString& productKey, const QString& deviceName, int code,
+                                         const QDateTime& time)
+{
+    Store::DeviceStateUpdate update;
+    update.productKey = productKey;
+    update.deviceName = deviceName;
+    update.state = code == 200 ? Store::ConfigState::Applied : Store::ConfigState::Failed;
+    update.lastReplyCode = code;
+    update.replySource = Alink::ReplySource::Device;
+    update.lastMessageTime = time;
+    update.online = true;
+    return update;
+}
+
 } // namespace ConfigDeck::Roles
