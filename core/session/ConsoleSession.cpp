@@ -3,6 +3,7 @@
 #include "CloudWorkbench.h"
 #include "DemoSeed.h"
 #include "SessionLog.h"
+#include "cloud/AccountFeed.h"
 #include "roles/FleetSimulator.h"
 #include "roles/WorkspaceRecorder.h"
 #include "store/Workspace.h"
@@ -350,6 +351,7 @@ void ConsoleSession::shutdown()
         m_rollout->cancel();
     delete m_rollout;
     stopEngine();
+    stopWatchingAccount();
     if (m_workspace) {
         emit workspaceAboutToClose();
         // The Cloud tab's connections end and the recorder writes what it holds before the workspace goes.
@@ -817,6 +819,65 @@ void ConsoleSession::flush()
 {
     if (m_recorder)
         m_recorder->flush();
+}
+
+std::optional<Alink::AlinkError>
+ConsoleSession::watchAccount(const Cloud::AmqpSubscription::Settings& settings)
+{
+    if (!m_workspace || !m_recorder)
+        return Alink::AlinkError{QStringLiteral("workspace"), tr("no workspace is open"), -1};
+    if (auto invalid = settings.validate())
+        return invalid;
+    stopWatchingAccount();
+    Store::Workspace* workspace = m_workspace.get();
+    m_accountFeed = std::make_unique<Cloud::AccountFeed>([workspace](const QString& pk, const QString& dn) {
+        const auto device = workspace->identities().device(pk, dn);
+        return device && device->has_value();
+    });
+    // The same path as the platform service's messages and states.
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageLogged, m_recorder.get(),
+            &Roles::WorkspaceRecorder::recordMessage);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::deviceStateChanged, this, &ConsoleSession::noteState);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::pushReplied, this, &ConsoleSession::accountReply);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::statusChanged, this, &ConsoleSession::accountStatus);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageRejected, this,
+            [this](const QString& topic, const QString& reason) {
+                emit problem(
+                    tr("Ignored a message of the account subscription on %1: %2").arg(topic, reason));
+            });
+    m_account = std::make_unique<Cloud::AmqpSubscription>();
+    connect(m_account.get(), &Cloud::AmqpSubscription::messageReceived, m_accountFeed.get(),
+            &Cloud::AccountFeed::take);
+    connect(m_account.get(), &Cloud::AmqpSubscription::stateChanged, this,
+            &ConsoleSession::accountWatchStateChanged);
+    if (auto failed = m_account->start(settings)) {
+        m_account.reset();
+        m_accountFeed.reset();
+        return failed;
+    }
+    return std::nullopt;
+}
+
+void ConsoleSession::stopWatchingAccount()
+{
+    if (!m_account)
+        return;
+    m_account->stop(); // says "stopped" while still connected to the views
+    m_account.reset();
+    m_accountFeed.reset();
+    if (m_recorder)
+        m_recorder->flush();
+}
+
+Cloud::AmqpSubscription::State ConsoleSession::accountWatchState() const
+{
+    return m_account ? m_account->state() : Cloud::AmqpSubscription::State::Stopped;
+}
+
+QString ConsoleSession::accountWatchStateText() const
+{
+    return m_account ? m_account->stateText() : tr("not watching the account");
 }
 
 } // namespace ConfigDeck::Session

@@ -4,6 +4,7 @@
 #include "WorkspaceKey.h"
 #include "alink/AlinkError.h"
 #include "alink/DeviceKey.h"
+#include "cloud/AmqpSubscription.h"
 #include "roles/DeviceAgent.h"
 #include "roles/PlatformService.h"
 #include "roles/RolloutRunner.h"
@@ -28,6 +29,9 @@ class InProcessBroker;
 }
 namespace ConfigDeck::Transfer {
 class FileServer;
+}
+namespace ConfigDeck::Cloud {
+class AccountFeed;
 }
 namespace ConfigDeck::Roles {
 class FleetSimulator;
@@ -156,6 +160,19 @@ public:
     // Writes buffered log and state to the workspace now.
     void flush();
 
+    // --- The account's server-side subscription (Alibaba Cloud IoT Platform, AMQP): device status and every
+    // device's push reply, applied to the open workspace's devices exactly as the platform service's are
+    // (recorded, deviceStateChanged, messageLogged). Devices the workspace does not have are ignored. Runs
+    // until stopWatchingAccount() or the workspace closes; reconnects by itself. An error when no workspace
+    // is open or the settings cannot be used.
+    std::optional<Alink::AlinkError> watchAccount(const Cloud::AmqpSubscription::Settings& settings);
+    void stopWatchingAccount();
+    Cloud::AmqpSubscription::State accountWatchState() const;
+    QString accountWatchStateText() const;
+    // What the subscription ignored (other topics, unknown devices, unreadable messages); null when not
+    // watching.
+    Cloud::AccountFeed* accountFeed() const { return m_accountFeed.get(); }
+
 signals:
     void deviceStateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
     void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
@@ -177,6 +194,12 @@ signals:
     void rolloutStarted(ConfigDeck::Roles::RolloutRunner* runner);
     // The key was dropped (lock) or opened again (unlock), or its protection changed.
     void lockChanged(bool locked);
+    // The account subscription: connecting, connected, retrying in N s (with why), stopped.
+    void accountWatchStateChanged(ConfigDeck::Cloud::AmqpSubscription::State state, const QString& text);
+    // A workspace device answered a push made in the cloud (its code), or went online or offline.
+    void accountReply(const QString& productKey, const QString& deviceName, int code, const QDateTime& time);
+    void accountStatus(const QString& productKey, const QString& deviceName, bool online,
+                       const QDateTime& time);
 
 private:
     Store::Status openWorkspace();
@@ -202,6 +225,8 @@ private:
     // Lives as long as the workspace (the Cloud tab records through it across engine restarts).
     std::unique_ptr<Roles::WorkspaceRecorder> m_recorder;
     std::unique_ptr<CloudWorkbench> m_cloud;
+    std::unique_ptr<Cloud::AccountFeed> m_accountFeed;
+    std::unique_ptr<Cloud::AmqpSubscription> m_account;
     QPointer<Roles::RolloutRunner> m_rollout;
     QString m_lastConnectionError;
     int m_online = 0;
