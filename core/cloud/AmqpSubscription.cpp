@@ -162,7 +162,10 @@ private:
             .password(m_attempt.password)
             .sasl_enabled(true)
             .sasl_allowed_mechs("PLAIN")
-            .idle_timeout(proton::duration(m_attempt.idleTimeout.count()))
+            // Proton advertises half its own idle timeout in the open frame (it expects a frame from the peer
+            // within the whole): twice the setting puts the setting itself in idle-time-out, as the platform
+            // requires (30,000 to 300,000 ms).
+            .idle_timeout(proton::duration(2 * m_attempt.idleTimeout.count()))
             .virtual_host(m_attempt.host)
             .ssl_client_options(proton::ssl_client_options(m_attempt.caFile, proton::ssl::VERIFY_PEER_NAME));
         // The password is no longer needed here once the options hold it.

@@ -23,7 +23,7 @@ The test drives it with JSON lines on stdin:
 Messages wait in an outbox until a receiver link has credit, and leave it only when the client accepted them:
 a message in flight when a connection ends is sent again on the next one.
 
-It reports on stdout, one line each: "LISTENING <port>", "AUTHORIZED <clientId>", "REFUSED <description>",
+It reports on stdout, one line each: "LISTENING <port>", "IDLE <client's idle-time-out in ms>", "AUTHORIZED <clientId>", "REFUSED <description>",
 "LINK <clientId>", "SENT <messageId>", "ACCEPTED <messageId>", "CLOSED <clientId>".
 """
 
@@ -261,6 +261,7 @@ class Session:
                 self.close(connection, "amqp:invalid-field",
                            "idle-time-out must be between 30000 and 300000 ms, got %d" % int(idle * 1000))
                 return True
+            say("IDLE %d" % int(round(idle * 1000)))
             say("AUTHORIZED %s" % self.client_id)
             connection.open()
             with lock:

@@ -53,7 +53,10 @@ private slots:
     void settingsAreChecked_data();
     void settingsAreChecked();
     void connectsAndReceives();
+    void idleTimeoutIsAdvertisedAsSet_data();
+    void idleTimeoutIsAdvertisedAsSet();
     void creditWindowKeepsEveryMessageInOrder();
+    void oversizedMessagesAreDropped();
     void refusalIsExplained_data();
     void refusalIsExplained();
     void tlsVerificationFailureIsExplained();
@@ -149,6 +152,28 @@ void TestAmqpSubscription::connectsAndReceives()
     QVERIFY(standIn.waitFor(QStringLiteral("CLOSED configdeck-test")));
 }
 
+void TestAmqpSubscription::idleTimeoutIsAdvertisedAsSet_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::addRow("minimum") << 30;
+    QTest::addRow("maximum") << 300;
+}
+
+void TestAmqpSubscription::idleTimeoutIsAdvertisedAsSet()
+{
+    // The stand-in refuses an idle-time-out outside 30,000..300,000 ms, as the platform does.
+    QFETCH(int, seconds);
+    AmqpStandInFixture standIn;
+    QVERIFY2(standIn.start(), qPrintable(standIn.errorString()));
+    auto settings = settingsFor(standIn);
+    settings.idleTimeout = std::chrono::seconds(seconds);
+    AmqpSubscription subscription;
+    QVERIFY(!subscription.start(settings));
+    QTRY_COMPARE_WITH_TIMEOUT(subscription.state(), AmqpSubscription::State::Connected, 10000);
+    QVERIFY2(standIn.output().contains(QStringLiteral("IDLE %1").arg(seconds * 1000)),
+             qPrintable(standIn.output()));
+}
+
 void TestAmqpSubscription::creditWindowKeepsEveryMessageInOrder()
 {
     AmqpStandInFixture standIn;
@@ -167,6 +192,29 @@ void TestAmqpSubscription::creditWindowKeepsEveryMessageInOrder()
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 25, 20000);
     QCOMPARE(topicsOf(received), expected);
     QVERIFY(standIn.waitFor(QStringLiteral("ACCEPTED m24")));
+}
+
+void TestAmqpSubscription::oversizedMessagesAreDropped()
+{
+    AmqpStandInFixture standIn;
+    QVERIFY2(standIn.start(), qPrintable(standIn.errorString()));
+    AmqpSubscription subscription;
+    QSignalSpy received(&subscription, &AmqpSubscription::messageReceived);
+    QSignalSpy dropped(&subscription, &AmqpSubscription::messageDropped);
+    auto settings = settingsFor(standIn);
+    settings.maxMessageBytes = 1024;
+    QVERIFY(!subscription.start(settings));
+    const QByteArray large = "{\"padding\":\"" + QByteArray(4096, 'x') + "\"}";
+    QVERIFY(standIn.send(QStringLiteral("/a1pk/dev1/user/large"), QStringLiteral("big"), large));
+    QVERIFY(standIn.sendPushReply(QStringLiteral("a1pk"), QStringLiteral("dev1"), 200, QStringLiteral("1"),
+                                  QStringLiteral("small")));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(0).value<AmqpMessage>().messageId, QStringLiteral("small"));
+    QCOMPARE(dropped.size(), 1);
+    QVERIFY2(dropped.at(0).at(0).toString().contains(QStringLiteral("exceeds the limit of 1024 bytes")),
+             qPrintable(dropped.at(0).at(0).toString()));
+    // Accepted all the same: it would be dropped again on every delivery.
+    QVERIFY(standIn.waitFor(QStringLiteral("ACCEPTED big")));
 }
 
 void TestAmqpSubscription::refusalIsExplained_data()
