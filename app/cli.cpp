@@ -1,6 +1,7 @@
 // configdeck-cli: the headless engine. Start-up only: picks the command and runs it.
 #include "BuildInfo.h"
 #include "Localization.h"
+#include "cli/AccountCommand.h"
 #include "cli/CommandSupport.h"
 #include "cli/DeviceCommand.h"
 #include "cli/DevicesCommand.h"
@@ -22,7 +23,8 @@ void printUsage()
         "  devices    simulate N devices, each its own MQTT connection, with a fault mix\n"
         "  platform   serve remote configuration on a broker as the cloud does; push or roll out\n"
         "  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,\n"
-        "             wait for pushes, download, verify, reply\n\n"
+        "             wait for pushes, download, verify, reply\n"
+        "  account    the Alibaba Cloud account through its OpenAPI: products, devices, import\n\n"
         "Run configdeck-cli <command> --help for the options of a command.\n");
     std::fputs(qPrintable(usage), stdout);
 }
@@ -71,6 +73,8 @@ int main(int argc, char* argv[])
         return run<ConfigDeck::Cli::PlatformCommand>(app, arguments);
     if (command == QLatin1String("device"))
         return run<ConfigDeck::Cli::DeviceCommand>(app, arguments);
+    if (command == QLatin1String("account"))
+        return run<ConfigDeck::Cli::AccountCommand>(app, arguments);
     std::fprintf(stderr, "%s\n",
                  qPrintable(QCoreApplication::translate("main", "Unknown command '%1'.").arg(command)));
     printUsage();
