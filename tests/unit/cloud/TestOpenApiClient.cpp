@@ -5,6 +5,7 @@
 #include "cloud/OpenApiClient.h"
 #include "support/OpenApiStandIn.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -54,6 +55,7 @@ private slots:
     void throttlingGivenUpInWords();
     void cancel();
     void responseSizeCap();
+    void rateCap();
 
 private:
     std::unique_ptr<OpenApiClient> client(QByteArrayView secret = {}, const QString& instanceId = {});
@@ -268,6 +270,25 @@ void TestOpenApiClient::responseSizeCap()
     QTRY_VERIFY_WITH_TIMEOUT(outcome.done, 20000);
     QVERIFY(!outcome.value);
     QVERIFY2(outcome.error.contains(QLatin1String("larger than 2000 bytes")), qPrintable(outcome.error));
+}
+
+void TestOpenApiClient::rateCap()
+{
+    auto api = client();
+    OpenApiClient::Limits limits = api->limits();
+    limits.requestsPerSecond = 4; // one request every 250 ms
+    api->setLimits(limits);
+    QElapsedTimer timer;
+    timer.start();
+    int answered = 0;
+    for (int i = 0; i < 5; ++i)
+        api->call(QStringLiteral("QueryProductList"), {}, [&answered](Alink::Expected<QJsonObject> answer) {
+            QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message()));
+            ++answered;
+        });
+    QCOMPARE(api->requestsSent(), 1); // the others wait for their turn
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 5, 20000);
+    QVERIFY2(timer.elapsed() >= 950, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiClient)
