@@ -1,6 +1,7 @@
 // configdeck-cli: the headless engine. Start-up only: picks the command and runs it.
 #include "BuildInfo.h"
 #include "Localization.h"
+#include "cli/AccountCommand.h"
 #include "cli/AccountWatchCommand.h"
 #include "cli/CommandSupport.h"
 #include "cli/DeviceCommand.h"
@@ -24,8 +25,7 @@ void printUsage()
         "  platform   serve remote configuration on a broker as the cloud does; push or roll out\n"
         "  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,\n"
         "             wait for pushes, download, verify, reply\n"
-        "  account watch  follow the Alibaba Cloud account's server-side subscription: each device status\n"
-        "             change and push reply as it arrives\n\n"
+        "  account    the Alibaba Cloud account through its OpenAPI: products, devices, import, watch\n\n"
         "Run configdeck-cli <command> --help for the options of a command.\n");
     std::fputs(qPrintable(usage), stdout);
 }
@@ -74,13 +74,14 @@ int main(int argc, char* argv[])
         return run<ConfigDeck::Cli::PlatformCommand>(app, arguments);
     if (command == QLatin1String("device"))
         return run<ConfigDeck::Cli::DeviceCommand>(app, arguments);
-    // `account watch` (the other `account` subcommands come with the account commands).
     if (command == QLatin1String("account") && arguments.size() > 1 &&
         arguments.at(1) == QLatin1String("watch")) {
         arguments[0] = QStringLiteral("configdeck-cli account watch");
         arguments.removeAt(1);
         return run<ConfigDeck::Cli::AccountWatchCommand>(app, arguments);
     }
+    if (command == QLatin1String("account"))
+        return run<ConfigDeck::Cli::AccountCommand>(app, arguments);
     std::fprintf(stderr, "%s\n",
                  qPrintable(QCoreApplication::translate("main", "Unknown command '%1'.").arg(command)));
     printUsage();

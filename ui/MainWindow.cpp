@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AccountProfileDialog.h"
 #include "AddDeviceDialog.h"
 #include "BuildInfo.h"
+#include "CloudImportDialog.h"
 #include "CloudPanel.h"
 #include "CodeHistogram.h"
 #include "ConnectionDialog.h"
@@ -38,6 +40,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -758,7 +761,13 @@ void MainWindow::createActions()
     deleteDevices->setShortcut(QKeySequence::Delete);
     deleteDevices->setShortcutContext(Qt::WidgetShortcut); // in the table only, not in the filter box
     QAction* products = fleet->addAction(tr("Pr&oducts…"), this, [this] { showProducts(); });
-    m_workspaceActions << addDevice << editDevice << deleteDevices << products;
+    fleet->addSeparator();
+    QAction* account =
+        fleet->addAction(tr("Alibaba Cloud &account…"), this, [this] { editAccountProfile(); });
+    QAction* cloudImport =
+        fleet->addAction(tr("&Import from Alibaba Cloud…"), this, [this] { importFromCloud(); });
+    cloudImport->setToolTip(tr("Add or refresh the account's products and devices through the IoT OpenAPI"));
+    m_workspaceActions << addDevice << editDevice << deleteDevices << products << account << cloudImport;
     auto* separator = new QAction(this);
     separator->setSeparator(true);
     table->addActions({request, push, compare, cloud, separator, addDevice, editDevice, deleteDevices});
@@ -955,6 +964,36 @@ CsvImportDialog* MainWindow::importCsv(const QString& path)
     });
     if (!path.isEmpty())
         dialog->previewFile(path);
+    showWorkspaceDialog(dialog);
+    return dialog;
+}
+
+AccountProfileDialog* MainWindow::editAccountProfile()
+{
+    Store::Workspace* workspace = workspaceForIdentities();
+    if (!workspace)
+        return nullptr;
+    auto* dialog = new AccountProfileDialog(workspace, this);
+    showWorkspaceDialog(dialog);
+    return dialog;
+}
+
+CloudImportDialog* MainWindow::importFromCloud()
+{
+    Store::Workspace* workspace = workspaceForIdentities();
+    if (!workspace)
+        return nullptr;
+    auto* network = new QNetworkAccessManager;
+    auto* dialog = new CloudImportDialog(workspace, network, this);
+    network->setParent(dialog); // outlives the dialog's client: children go last
+    connect(dialog, &CloudImportDialog::profileRequested, this, [this] { editAccountProfile(); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(tr("Imported from Alibaba Cloud: %n device(s) added or refreshed.", nullptr,
+                                    int(dialog->importedCount())),
+                                 6000);
+        if (auto status = m_session->restartEngine(); !status)
+            showBanner(status.error().message(), true);
+    });
     showWorkspaceDialog(dialog);
     return dialog;
 }

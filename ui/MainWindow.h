@@ -23,7 +23,9 @@ class Workspace;
 
 namespace ConfigDeck::Ui {
 
+class AccountProfileDialog;
 class AddDeviceDialog;
+class CloudImportDialog;
 class CloudPanel;
 class CodeHistogram;
 class CsvImportDialog;
@@ -105,6 +107,10 @@ public:
     void startRollout(const Roles::RolloutPlan& plan);
     // Opens the import dialog (window-modal, not blocking); with a path its preview is shown at once.
     CsvImportDialog* importCsv(const QString& path = {});
+    // The workspace's Alibaba Cloud account, and Import from Alibaba Cloud (window-modal, not blocking;
+    // in the Demo only after the user made a workspace of their own). nullptr when refused.
+    AccountProfileDialog* editAccountProfile();
+    CloudImportDialog* importFromCloud();
     void exportCsv();
     // Writes every device of the workspace to a CSV file; the result is also shown in the window.
     Alink::Expected<qint64> exportCsvTo(const QString& path, Store::CsvExport::Secrets secrets);

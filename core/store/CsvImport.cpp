@@ -138,7 +138,8 @@ bool checkSecret(QByteArrayView secret, PendingError* error)
 }
 
 // Takes a record's three fields and checks them; false and an error when the row cannot be imported.
-bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingError* error)
+bool checkRow(const CsvReader& reader, const Header& header, bool secretRequired, Row* row,
+              PendingError* error)
 {
     error->line = reader.line();
     if (reader.problem() == CsvReader::Problem::UnterminatedQuote) {
@@ -156,7 +157,7 @@ bool checkRow(const CsvReader& reader, const Header& header, Row* row, PendingEr
         values[c] = index < qsizetype(fields.size())
                         ? CsvFormulaGuard::unguarded(trimmed(fields[size_t(index)]))
                         : QByteArrayView();
-        if (values[c].isEmpty()) {
+        if (values[c].isEmpty() && (secretRequired || c != CsvImport::DeviceSecret)) {
             error->kind = ErrorKind::MissingField;
             error->column = c;
             return false;
@@ -329,6 +330,14 @@ private:
 
 QString CsvImport::Preview::summary() const
 {
+    if (canCommit() && existingRowCount > 0)
+        return tr("%n new device(s) to add", nullptr, int(rowCount - existingRowCount)) + u';' + u' ' +
+               tr("%n device(s) already in the workspace will be refreshed (their state is kept)", nullptr,
+                  int(existingRowCount)) +
+               (newProducts.isEmpty()
+                    ? QString()
+                    : tr("; %n new product(s) will be added", nullptr, int(newProducts.size()))) +
+               u'.';
     if (canCommit())
         return tr("%n device(s) ready to import", nullptr, int(rowCount)) +
                (newProducts.isEmpty()
@@ -397,8 +406,15 @@ Expected<CsvImport::Preview> CsvImport::previewData(const QByteArray& data, int 
 
 Expected<CsvImport::Preview> CsvImport::previewRecords(const QByteArray& data, int previewRows) const
 {
+    return previewRecords(data, previewRows, Options());
+}
+
+Expected<CsvImport::Preview> CsvImport::previewRecords(const QByteArray& data, int previewRows,
+                                                       const Options& options) const
+{
     Preview result;
     result.sourceData = data;
+    result.options = options;
     // Pasted from a file with its header line: the header names the columns, as in a file.
     CsvReader reader(data);
     while (reader.next() && reader.isBlank()) {
@@ -467,7 +483,7 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
         if (reader.isBlank())
             continue;
         ++result.rowCount;
-        if (!checkRow(reader, *header, &row, &error)) {
+        if (!checkRow(reader, *header, result.options.secretRequired, &row, &error)) {
             errors.push_back(std::move(error));
             error = PendingError();
         } else {
@@ -492,7 +508,7 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
                            ? QString::fromUtf8(CsvFormulaGuard::unguarded(trimmed(fields[size_t(index)])))
                            : QString();
             };
-            result.firstRows.append(PreviewRow{reader.line(), field(ProductKey), field(DeviceName)});
+            result.firstRows.append(PreviewRow{reader.line(), field(ProductKey), field(DeviceName), false});
         }
     }
 
@@ -511,8 +527,18 @@ Expected<CsvImport::Preview> CsvImport::preview(QByteArrayView data, Preview res
         const QByteArray pk = productKey.toUtf8();
         for (const QString& name : *existing) {
             const QByteArray dn = name.toUtf8();
-            if (const auto it = seen.constFind(deviceKey(pk, dn)); it != seen.cend())
+            const auto it = seen.constFind(deviceKey(pk, dn));
+            if (it == seen.cend())
+                continue;
+            if (result.options.mode == Mode::AddOnly) {
                 errors.push_back(PendingError(it.value(), ErrorKind::AlreadyInWorkspace, 0, 0, pk, dn));
+                continue;
+            }
+            ++result.existingRowCount;
+            for (PreviewRow& shown : result.firstRows) {
+                if (shown.line == it.value())
+                    shown.existing = true;
+            }
         }
     }
 
@@ -570,11 +596,13 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
     PendingError error;
     qsizetype delivered = 0;
     const auto imported = m_workspace.identities().importDevices(
-        preview.productKeys, [&](IdentityStore::ImportedDevice& device) -> Expected<bool> {
+        preview.productKeys,
+        [&](IdentityStore::ImportedDevice& device) -> Expected<bool> {
             while (reader.next()) {
                 if (reader.isBlank())
                     continue;
-                if (!checkRow(reader, header, &row, &error)) // cannot happen for an unchanged, checked file
+                // Cannot fail for an unchanged, checked file.
+                if (!checkRow(reader, header, preview.options.secretRequired, &row, &error))
                     return importError(
                         tr("Line %1: %2; nothing was imported.").arg(reader.line()).arg(describe(error)));
                 if (progress && delivered > 0 && delivered % 4096 == 0 &&
@@ -592,7 +620,9 @@ Expected<qsizetype> CsvImport::commit(const Preview& preview, const Progress& pr
                                        .arg(delivered)
                                        .arg(preview.rowCount));
             return false;
-        });
+        },
+        IdentityStore::ImportOptions{preview.options.mode == Mode::Refresh, preview.extras.productNames,
+                                     preview.extras.online});
     if (!imported)
         return imported.error();
     if (progress)

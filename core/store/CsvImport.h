@@ -4,6 +4,7 @@
 #include "StoreTypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,7 +47,31 @@ public:
     {
         qsizetype line = 0;
         QString productKey;
-        QString deviceName; // the secret is never shown
+        QString deviceName;    // the secret is never shown
+        bool existing = false; // Refresh: the workspace has the device, the row updates it
+    };
+
+    // AddOnly: a device the workspace already has is an error (the CSV import). Refresh: it is updated
+    // (its DeviceSecret when the row has one) and keeps its state, held versions, labels and rollout
+    // outcomes.
+    enum class Mode
+    {
+        AddOnly,
+        Refresh
+    };
+
+    struct Options
+    {
+        Mode mode = Mode::AddOnly;
+        bool secretRequired = true; // false: a row without DeviceSecret adds the device without one
+    };
+
+    // What a source knows beyond the three columns (Import from Alibaba Cloud), written in the same
+    // transaction as the devices.
+    struct Extras
+    {
+        QHash<QString, QString> productNames; // ProductKey -> name; empty names are not written
+        QHash<QString, bool> online;          // "ProductKey/DeviceName" -> online
     };
 
     struct Preview
@@ -64,6 +89,9 @@ public:
         QStringList productKeys; // every product referenced, in order of appearance
         QStringList newProducts; // the ones the workspace does not have yet
         bool hasHeader = true;   // false: every record is ProductKey,DeviceName,DeviceSecret (pasted lines)
+        Options options;
+        qsizetype existingRowCount = 0; // Refresh: rows that update a device the workspace has
+        Extras extras;
 
         qsizetype validRowCount() const { return rowCount - errorRowCount; }
         bool canCommit() const { return rowCount > 0 && errorRowCount == 0; }
@@ -83,6 +111,8 @@ public:
     // is taken as a header line, as in a file.
     Alink::Expected<Preview> previewRecords(const QByteArray& data,
                                             int previewRows = kDefaultPreviewRows) const;
+    Alink::Expected<Preview> previewRecords(const QByteArray& data, int previewRows,
+                                            const Options& options) const;
     // What is wrong with a ProductKey or a DeviceSecret on its own, as an import row would say it, or an
     // empty string.
     static QString fieldProblem(Column column, const QByteArray& value);

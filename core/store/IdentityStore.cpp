@@ -492,7 +492,7 @@ Status IdentityStore::restore(const QList<ProductRecord>& products, const QList<
 // ---- bulk import and export ----
 
 Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
-                                                 const NextImportedDevice& next)
+                                                 const NextImportedDevice& next, const ImportOptions& options)
 {
     const std::shared_ptr<const SecretSealer> sealer = m_keys.sealer();
     if (!sealer)
@@ -522,18 +522,34 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
         if (const Status ensured = ensureProduct(productKey, &id); !ensured)
             return ensured.error();
         productIds.insert(productKey.toUtf8(), id);
+        const QString name = options.productNames.value(productKey);
+        if (name.isEmpty())
+            continue;
+        QSqlQuery rename(db);
+        rename.prepare(QStringLiteral("UPDATE products SET name = ? WHERE id = ?"));
+        rename.addBindValue(name);
+        rename.addBindValue(id);
+        if (!rename.exec())
+            return sqlError(Workspace::tr("Cannot store product %1").arg(productKey), rename.lastError());
     }
 
     // Rows go in kBatchRows at a time through one multi-row INSERT (Qt's per-exec overhead is a large
     // part of the cost of a one-row INSERT); the rest one by one at the end.
     constexpr int kBatchRows = 64;
+    // Updating keeps the device's row (and so its state, held versions and labels); a row without a
+    // secret keeps the stored one.
+    const QString onConflict = options.updateExisting
+                                   ? QStringLiteral(" ON CONFLICT (product_id, device_name) DO UPDATE SET"
+                                                    " secret = coalesce(excluded.secret, devices.secret)")
+                                   : QString();
     QString batchSql =
         QStringLiteral("INSERT INTO devices (product_id, device_name, secret) VALUES (?, ?, ?)");
     QSqlQuery single(db);
-    if (!single.prepare(batchSql))
+    if (!single.prepare(batchSql + onConflict))
         return sqlError(Workspace::tr("Cannot import"), single.lastError());
     for (int i = 1; i < kBatchRows; ++i)
         batchSql += QStringLiteral(", (?, ?, ?)");
+    batchSql += onConflict;
     QSqlQuery batch(db);
     if (!batch.prepare(batchSql))
         return sqlError(Workspace::tr("Cannot import"), batch.lastError());
@@ -567,8 +583,10 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
                         .arg(device.line)
                         .arg(QString::fromUtf8(lastProduct)));
         }
-        const QByteArray sealed = sealer->seal(device.secret, {device.productKey, device.deviceName});
-        if (sealed.isEmpty())
+        const QByteArray sealed = device.secret.isEmpty()
+                                      ? QByteArray()
+                                      : sealer->seal(device.secret, {device.productKey, device.deviceName});
+        if (sealed.isEmpty() && !device.secret.isEmpty())
             return storeError(
                 Workspace::tr("Line %1: the DeviceSecret could not be sealed; nothing was imported.")
                     .arg(device.line));
@@ -576,7 +594,8 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
             pendingFirstLine = device.line;
         pending.emplace_back(lastProductId);
         pending.emplace_back(QString::fromLatin1(device.deviceName));
-        pending.emplace_back(sealed);
+        pending.emplace_back(sealed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                              : QVariant(sealed));
         if (pending.size() < size_t(kBatchRows) * 3)
             continue;
         for (size_t i = 0; i < pending.size(); ++i)
@@ -593,6 +612,23 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
         if (!single.exec())
             return insertFailed(single, device.line);
         ++done;
+    }
+    if (!options.online.isEmpty()) {
+        QSqlQuery online(db);
+        // "WHERE" before "ON CONFLICT": SQLite's upsert after a SELECT needs it to parse.
+        online.prepare(QStringLiteral(
+            "INSERT INTO device_state (device_id, online) SELECT d.id, ? FROM devices d"
+            " JOIN products p ON p.id = d.product_id WHERE p.product_key = ? AND d.device_name = ?"
+            " ON CONFLICT (device_id) DO UPDATE SET online = excluded.online"));
+        for (auto it = options.online.cbegin(); it != options.online.cend(); ++it) {
+            const qsizetype slash = it.key().indexOf(u'/');
+            online.addBindValue(it.value() ? 1 : 0);
+            online.addBindValue(it.key().left(slash));
+            online.addBindValue(it.key().mid(slash + 1));
+            if (!online.exec())
+                return sqlError(Workspace::tr("Cannot store the online state of %1").arg(it.key()),
+                                online.lastError());
+        }
     }
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();

@@ -3,6 +3,8 @@
 #include "WorkspacePart.h"
 #include "alink/DeviceKey.h"
 
+#include <QHash>
+
 #include <functional>
 
 namespace ConfigDeck::Store {
@@ -64,9 +66,22 @@ public:
     };
     // Fills the device and returns true while there is one, false at the end; an error cancels the import.
     using NextImportedDevice = std::function<Alink::Expected<bool>(ImportedDevice& device)>;
+    struct ImportOptions
+    {
+        // A device the workspace has is updated instead of refused: its secret when the source gives one
+        // (an empty secret keeps the stored one); its row, state, held versions and labels stay.
+        bool updateExisting = false;
+        QHash<QString, QString> productNames; // ProductKey -> name, written when not empty
+        QHash<QString, bool> online;          // "ProductKey/DeviceName" -> online, into the device's state
+    };
     // Adds the products that are missing and every device the source gives, in one transaction: all or
-    // nothing. Returns the number of devices added.
-    Alink::Expected<qsizetype> importDevices(const QStringList& productKeys, const NextImportedDevice& next);
+    // nothing. Returns the number of devices added (or updated, with updateExisting).
+    Alink::Expected<qsizetype> importDevices(const QStringList& productKeys, const NextImportedDevice& next,
+                                             const ImportOptions& options);
+    Alink::Expected<qsizetype> importDevices(const QStringList& productKeys, const NextImportedDevice& next)
+    {
+        return importDevices(productKeys, next, ImportOptions());
+    }
 
     // Streams the devices of one product (all products when productKey is empty) in the order they were
     // added, with each DeviceSecret opened when withSecrets (the workspace must then be unlocked; secret is

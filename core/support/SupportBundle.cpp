@@ -5,6 +5,7 @@
 #include "Redactor.h"
 #include "SupportLog.h"
 #include "alink/ReplyCodeCatalog.h"
+#include "cloud/AccountProfile.h"
 #include "diff/ConfigDiff.h"
 #include "diff/DiffInput.h"
 #include "session/SessionSettings.h"
@@ -626,6 +627,24 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
             {QStringLiteral("fileServerHost"), session.fileServerHost},
             {QStringLiteral("fileServerPort"), int(session.fileServerPort)},
             {QStringLiteral("alibabaLimits"), session.alibabaLimits}};
+        // The Alibaba Cloud account without its AccessKey Secret, and only the start of the AccessKey ID.
+        const auto account = Cloud::AccountProfile::load(workspace);
+        if (!account)
+            return account.error();
+        QJsonObject accountObject;
+        if (account->has_value()) {
+            const Cloud::AccountProfile& profile = **account;
+            accountObject = {
+                {QStringLiteral("regionId"), profile.regionId},
+                {QStringLiteral("instanceId"), profile.instanceId},
+                {QStringLiteral("accessKeyId"), profile.accessKeyId.left(4) + QStringLiteral("…")},
+                {QStringLiteral("accessKeySecretStored"), profile.hasSecret},
+                {QStringLiteral("consumerGroupId"), profile.consumerGroupId},
+                {QStringLiteral("openApiUrl"), redactor.redactUrl(profile.effectiveOpenApiUrl().toString())},
+                {QStringLiteral("amqpHost"), profile.effectiveAmqpHost()},
+                {QStringLiteral("amqpPort"), int(profile.effectiveAmqpPort())},
+                {QStringLiteral("caFile"), profile.caFile}};
+        }
         QJsonObject published;
         for (const QString& productKey : std::as_const(productKeys))
             published.insert(productKey, publishedVersions->value(productKey));
@@ -634,6 +653,7 @@ Alink::Expected<SupportBundle::Summary> SupportBundle::write(const Store::Worksp
                                {QStringLiteral("schemaVersion"), workspace.schemaVersion()},
                                {QStringLiteral("locked"), workspace.keys().isLocked()},
                                {QStringLiteral("session"), sessionObject},
+                               {QStringLiteral("alibabaCloudAccount"), accountObject},
                                {QStringLiteral("messageLogRetention"),
                                 QJsonObject{{QStringLiteral("maxRows"), retention->maxRows},
                                             {QStringLiteral("maxAgeDays"), retention->maxAgeDays},

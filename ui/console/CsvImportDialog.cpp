@@ -1,16 +1,15 @@
 #include "CsvImportDialog.h"
 
+#include "ImportPreviewView.h"
+
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
@@ -19,9 +18,7 @@ CsvImportDialog::CsvImportDialog(Store::Workspace* workspace, QWidget* parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_path(new QLineEdit(this))
-    , m_summary(new QLabel(this))
-    , m_preview(new QTableWidget(0, 3, this))
-    , m_errors(new QTableWidget(0, 2, this))
+    , m_view(new ImportPreviewView(this))
     , m_import(nullptr)
 {
     setWindowTitle(tr("Import devices from CSV"));
@@ -32,18 +29,6 @@ CsvImportDialog::CsvImportDialog(Store::Workspace* workspace, QWidget* parent)
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(browse);
-    m_summary->setObjectName(QStringLiteral("csvSummary"));
-    m_summary->setWordWrap(true);
-    m_preview->setObjectName(QStringLiteral("csvPreview"));
-    m_preview->setHorizontalHeaderLabels({tr("Line"), tr("ProductKey"), tr("DeviceName")});
-    m_errors->setObjectName(QStringLiteral("csvErrors"));
-    m_errors->setHorizontalHeaderLabels({tr("Line"), tr("Problem")});
-    for (QTableWidget* table : {m_preview, m_errors}) {
-        table->verticalHeader()->hide();
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_import = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
     m_import->setObjectName(QStringLiteral("csvImportButton"));
@@ -51,11 +36,7 @@ CsvImportDialog::CsvImportDialog(Store::Workspace* workspace, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(fileRow);
-    layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("Errors (nothing is imported while there are any):"), this));
-    layout->addWidget(m_errors, 1);
-    layout->addWidget(new QLabel(tr("First rows (secrets are never shown):"), this));
-    layout->addWidget(m_preview, 2);
+    layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -72,37 +53,33 @@ bool CsvImportDialog::previewFile(const QString& path)
 {
     m_path->setText(path);
     m_current.reset();
-    m_errors->setRowCount(0);
-    m_preview->setRowCount(0);
+    m_view->clear();
     m_import->setEnabled(false);
     auto preview = Store::CsvImport(*m_workspace).previewFile(path);
     if (!preview) {
-        m_summary->setText(
+        m_view->showProblem(
             tr("<b>This file cannot be imported:</b> %1").arg(preview.error().message().toHtmlEscaped()));
         return false;
     }
     m_current = *preview;
-    m_summary->setText(preview->summary());
-    m_errors->setRowCount(int(preview->errors.size()));
-    for (int i = 0; i < preview->errors.size(); ++i) {
-        const auto& error = preview->errors.at(i);
-        m_errors->setItem(i, 0, new QTableWidgetItem(QString::number(error.line)));
-        m_errors->setItem(i, 1, new QTableWidgetItem(error.message));
-    }
-    m_preview->setRowCount(int(preview->firstRows.size()));
-    for (int i = 0; i < preview->firstRows.size(); ++i) {
-        const auto& row = preview->firstRows.at(i);
-        m_preview->setItem(i, 0, new QTableWidgetItem(QString::number(row.line)));
-        m_preview->setItem(i, 1, new QTableWidgetItem(row.productKey));
-        m_preview->setItem(i, 2, new QTableWidgetItem(row.deviceName));
-    }
+    m_view->showPreview(*preview);
     m_import->setEnabled(preview->canCommit());
     return true;
 }
 
 QString CsvImportDialog::summaryText() const
 {
-    return m_summary->text();
+    return m_view->summaryText();
+}
+
+QTableWidget* CsvImportDialog::errorsTable() const
+{
+    return m_view->errorsTable();
+}
+
+QTableWidget* CsvImportDialog::previewTable() const
+{
+    return m_view->previewTable();
 }
 
 void CsvImportDialog::commit()

@@ -6,13 +6,13 @@
 
 #include <optional>
 
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
 namespace ConfigDeck::Ui {
+
+class ImportPreviewView;
 
 // Imports a batch-registration CSV: the preview of the first rows, every row's error with its line number,
 // and Import enabled only when the file has no error (the import is all or nothing).
@@ -24,8 +24,8 @@ public:
 
     // Reads and checks the file; writes nothing.
     bool previewFile(const QString& path);
-    QTableWidget* errorsTable() const { return m_errors; }
-    QTableWidget* previewTable() const { return m_preview; }
+    QTableWidget* errorsTable() const;
+    QTableWidget* previewTable() const;
     QPushButton* importButton() const { return m_import; }
     QString summaryText() const;
     qsizetype importedCount() const { return m_imported; }
@@ -36,9 +36,7 @@ private:
     Store::Workspace* m_workspace;
     std::optional<Store::CsvImport::Preview> m_current;
     QLineEdit* m_path;
-    QLabel* m_summary;
-    QTableWidget* m_preview;
-    QTableWidget* m_errors;
+    ImportPreviewView* m_view;
     QPushButton* m_import;
     qsizetype m_imported = 0;
 };

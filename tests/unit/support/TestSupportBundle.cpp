@@ -1,5 +1,6 @@
 #include "BuildInfo.h"
 #include "alink/ReplyCodeCatalog.h"
+#include "cloud/AccountProfile.h"
 #include "session/SessionSettings.h"
 #include "store/Workspace.h"
 #include "store/secrets/SecretSealer.h"
@@ -38,6 +39,8 @@ const QByteArray kUrlSignature = "Zm9vYmFyU2lnbmF0dXJl";   // the pre-signed URL
 const QByteArray kEscapedSignature = "EscapedSigValue777"; // in a truncated payload with JSON escapes
 const QByteArray kWifiPassword = "hunter2-wifi-pass";
 const QByteArray kBrokerPassword = "brokerPassw0rd!";
+const QByteArray kAccessKeySecret = "AccountAkSecret-7Hq2mZ";
+const QString kAccessKeyId = QStringLiteral("LTAI5tBundleAccessKey");
 
 QByteArray versionV1()
 {
@@ -134,6 +137,12 @@ void TestSupportBundle::init()
         {QStringLiteral("pkAlpha"), QStringLiteral("other"), {}, {}, false}, kSecretOther));
     CHECK_OK(m_workspace->identities().addDevice(
         {QStringLiteral("pkBeta"), QStringLiteral("dev3"), {}, {}, false}, kSecretB1));
+
+    Cloud::AccountProfile account;
+    account.regionId = QStringLiteral("cn-shanghai");
+    account.accessKeyId = kAccessKeyId;
+    account.consumerGroupId = QStringLiteral("DEFAULT_GROUP");
+    CHECK_OK(Cloud::AccountProfile::save(*m_workspace, account, QByteArrayView(kAccessKeySecret)));
 
     // Versions: two pushed, one draft never sent (left out), one downloaded (sent over the wire).
     auto v1 = m_workspace->versions().add(versionV1(), QStringLiteral("pkAlpha"), QStringLiteral("first"),
@@ -445,6 +454,11 @@ void TestSupportBundle::writesEveryEntry()
         settings.value(QStringLiteral("published")).toObject().value(QStringLiteral("pkAlpha")).toString(),
         m_v2);
     QCOMPARE(settings.value(QStringLiteral("workspaceId")).toString(), m_workspace->workspaceId());
+    // The Alibaba Cloud account: that a secret is stored, never the secret, and the AccessKey ID cut short.
+    const QJsonObject account = settings.value(QStringLiteral("alibabaCloudAccount")).toObject();
+    QCOMPARE(account.value(QStringLiteral("regionId")).toString(), QStringLiteral("cn-shanghai"));
+    QCOMPARE(account.value(QStringLiteral("accessKeySecretStored")).toBool(), true);
+    QCOMPARE(account.value(QStringLiteral("accessKeyId")).toString(), QStringLiteral("LTAI…"));
 
     // environment.txt: OS, Qt, locale, libraries.
     const QString environment = QString::fromUtf8(entries.value(QStringLiteral("environment.txt")));
@@ -459,9 +473,10 @@ void TestSupportBundle::secretsAppearNowhere()
 {
     const auto entries = writeAndRead();
     QVERIFY(!entries.isEmpty());
-    const QList<QByteArray> forbidden = {kSecretA1,         kSecretA2,         kSecretB1,     kSecretOther,
-                                         kUrlSignature,     kEscapedSignature, kWifiPassword, kBrokerPassword,
-                                         "abc-token-value", "configdeck&"};
+    const QList<QByteArray> forbidden = {kSecretA1,     kSecretA2,        kSecretB1,
+                                         kSecretOther,  kUrlSignature,    kEscapedSignature,
+                                         kWifiPassword, kBrokerPassword,  "abc-token-value",
+                                         "configdeck&", kAccessKeySecret, kAccessKeyId.toLatin1()};
     for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
         for (const QByteArray& secret : forbidden)
             QVERIFY2(!it.value().contains(secret),
