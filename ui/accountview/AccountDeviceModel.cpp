@@ -299,6 +299,9 @@ QVariant AccountDeviceModel::data(const QModelIndex& index, int role) const
 
 QVariant AccountDeviceModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AnsweredAtColumn)
+        return tr("When the answer arrived. For an answer stored before the account was watched: the time "
+                  "of the device's last message the workspace holds.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

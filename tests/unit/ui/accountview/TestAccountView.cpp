@@ -218,6 +218,7 @@ void TestAccountView::initialContentComesFromTheWorkspace()
     // Stored answers are not "arrivals": the timeline waits for live ones.
     QCOMPARE(m_view->timeline()->deviceCount(), 10);
     QCOMPARE(m_view->timeline()->markCount(), 0);
+    TestSupport::screenshot(m_view.get(), QStringLiteral("account-view-stored.png"));
 }
 
 void TestAccountView::liveAnswersUpdateRowsCountsAndTimeline()
