@@ -4,6 +4,7 @@
 #include "AccountProfileDialog.h"
 #include "AddDeviceDialog.h"
 #include "BuildInfo.h"
+#include "AccountView.h"
 #include "CloudImportDialog.h"
 #include "CloudPanel.h"
 #include "CodeHistogram.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_versionsPage(new QWidget(this))
     , m_replyCodes(new ReplyCodeCatalogView(this))
     , m_cloud(new CloudPanel(this))
+    , m_account(new AccountView(m_fleet, this))
     , m_fleetSplitter(new QSplitter(Qt::Vertical, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_modeLabel(new QLabel(this))
@@ -129,6 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_logView, tr("Message log"));
     m_tabs->addTab(m_versionsPage, tr("Versions"));
     m_tabs->addTab(m_cloud, tr("Cloud"));
+    m_tabs->addTab(m_account, tr("Account"));
     m_tabs->addTab(m_replyCodes, tr("Reply codes"));
 
     m_banner->setObjectName(QStringLiteral("banner"));
@@ -621,6 +624,7 @@ void MainWindow::connectSession()
         m_fleet->clear();
         m_log->clear();
         m_detail->showDevice({}, {});
+        m_account->clear();
     });
     connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
@@ -637,12 +641,14 @@ void MainWindow::reload()
     m_fleet->clear();
     m_log->clear();
     QStringList productKeys;
+    QList<Store::ProductRecord> productRecords;
     if (workspace) {
         if (auto status = m_fleet->loadFrom(*workspace); !status)
             showBanner(status.error().message(), true);
         if (const auto products = workspace->identities().products(); !products) {
             showBanner(products.error().message(), true);
         } else {
+            productRecords = *products;
             for (const Store::ProductRecord& product : *products)
                 productKeys << product.productKey;
         }
@@ -653,6 +659,7 @@ void MainWindow::reload()
     }
     m_fleetView->setProducts(productKeys);
     m_rollout->setProducts(productKeys);
+    m_account->setProducts(productRecords);
     m_detail->showDevice({}, {});
     m_histogram->recount();
     if (m_pushProductMenu) {
@@ -777,6 +784,7 @@ void MainWindow::createActions()
     view->addAction(tr("&Rollout"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showRollout);
     view->addAction(tr("&Message log"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                     &MainWindow::showMessageLog);
+    view->addAction(tr("&Account"), QKeySequence(Qt::CTRL | Qt::Key_4), this, &MainWindow::showAccount);
     view->addAction(tr("Clear &filters"), this, [this] { m_fleetView->clearFilters(); });
     view->addMenu(m_fleetView->columnMenu());
 
@@ -1080,6 +1088,11 @@ void MainWindow::showRollout()
 void MainWindow::showMessageLog()
 {
     m_tabs->setCurrentIndex(kLogTab);
+}
+
+void MainWindow::showAccount()
+{
+    m_tabs->setCurrentWidget(m_account);
 }
 
 void MainWindow::connectSelectionOnCloud()

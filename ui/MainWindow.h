@@ -24,6 +24,7 @@ class Workspace;
 namespace ConfigDeck::Ui {
 
 class AccountProfileDialog;
+class AccountView;
 class AddDeviceDialog;
 class CloudImportDialog;
 class CloudPanel;
@@ -88,6 +89,7 @@ public:
 
     ReplyCodeCatalogView* replyCodeCatalog() const { return m_replyCodes; }
     CloudPanel* cloudPanel() const { return m_cloud; }
+    AccountView* accountView() const { return m_account; }
     FleetView* fleetView() const { return m_fleetView; }
     Store::FleetModel* fleetModel() const { return m_fleet; }
     CodeHistogram* histogram() const { return m_histogram; }
@@ -126,6 +128,7 @@ public:
     void showFleet();
     void showRollout();
     void showMessageLog();
+    void showAccount();
     // Connects as the selected devices to Alibaba Cloud IoT Platform (the Cloud tab; it warns first).
     void connectSelectionOnCloud();
 
@@ -186,6 +189,7 @@ private:
     VersionHistoryView* m_versions = nullptr;
     ReplyCodeCatalogView* m_replyCodes;
     CloudPanel* m_cloud;
+    AccountView* m_account;
     QSplitter* m_fleetSplitter;
     QSplitter* m_mainSplitter;
     QMenu* m_pushProductMenu = nullptr;

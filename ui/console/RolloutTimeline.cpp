@@ -23,6 +23,27 @@ RolloutTimeline::RolloutTimeline(QWidget* parent)
     m_repaint.setSingleShot(true);
     m_repaint.setInterval(60);
     connect(&m_repaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    m_legend = {Store::OutcomeState::Pushed, Store::OutcomeState::Succeeded, Store::OutcomeState::Failed,
+                Store::OutcomeState::TimedOut, Store::OutcomeState::Skipped};
+    m_placeholder = tr("Start a rollout to see each device's outcome over time.");
+}
+
+void RolloutTimeline::setLegend(const QList<Store::OutcomeState>& states)
+{
+    m_legend = states;
+    update();
+}
+
+void RolloutTimeline::setPlaceholderText(const QString& text)
+{
+    m_placeholder = text;
+    update();
+}
+
+void RolloutTimeline::setWaitingText(const QString& text)
+{
+    m_waiting = text;
+    update();
 }
 
 void RolloutTimeline::start(const QStringList& devices, const QDateTime& started)
@@ -106,9 +127,7 @@ void RolloutTimeline::paintEvent(QPaintEvent*)
     small.setPointSizeF(small.pointSizeF() * 0.9);
     painter.setFont(small);
     const QFontMetrics metrics(small);
-    for (auto state :
-         {Store::OutcomeState::Pushed, Store::OutcomeState::Succeeded, Store::OutcomeState::Failed,
-          Store::OutcomeState::TimedOut, Store::OutcomeState::Skipped}) {
+    for (const Store::OutcomeState state : std::as_const(m_legend)) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(OutcomeColors::color(state));
         painter.drawEllipse(QRectF(x, 12, 10, 10));
@@ -132,8 +151,11 @@ void RolloutTimeline::paintEvent(QPaintEvent*)
         painter.drawLine(QPointF(gx, plot.top()), QPointF(gx, plot.bottom()));
         painter.setPen(pal.color(QPalette::Text));
         const double seconds = span / 1000.0 * i / 5.0;
-        painter.drawText(QRectF(gx - 40, plot.bottom() + 4, 80, 16), Qt::AlignHCenter | Qt::AlignTop,
-                         tr("%1 s").arg(seconds, 0, 'g', 3));
+        // Seconds for a rollout, minutes or hours once the axis spans longer (the Account view's answers).
+        const QString label = span <= 120000    ? tr("%1 s").arg(seconds, 0, 'g', 3)
+                              : span <= 7200000 ? tr("%1 min").arg(seconds / 60.0, 0, 'g', 3)
+                                                : tr("%1 h").arg(seconds / 3600.0, 0, 'g', 3);
+        painter.drawText(QRectF(gx - 40, plot.bottom() + 4, 80, 16), Qt::AlignHCenter | Qt::AlignTop, label);
     }
     painter.save();
     painter.translate(14, plot.center().y());
@@ -144,8 +166,12 @@ void RolloutTimeline::paintEvent(QPaintEvent*)
 
     if (m_devices.isEmpty()) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(plot, Qt::AlignCenter,
-                         tr("Start a rollout to see each device's outcome over time."));
+        painter.drawText(plot.adjusted(8, 0, -8, 0), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        return;
+    }
+    if (!m_waiting.isEmpty() && markCount() == 0) {
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(plot.adjusted(8, 0, -8, 0), Qt::AlignCenter | Qt::TextWordWrap, m_waiting);
         return;
     }
     const double radius = qBound(2.0, plot.height() / qMax<qsizetype>(1, m_devices.size()) * 0.45, 5.0);

@@ -21,6 +21,12 @@ public:
     void start(const QStringList& devices, const QDateTime& started);
     void setOutcome(const Store::RolloutOutcome& outcome);
     void clear();
+    // The outcomes the legend names (by default those of a rollout) and the text shown before any device
+    // is planned; the Account view shows answers, not a rollout, and says so.
+    void setLegend(const QList<Store::OutcomeState>& states);
+    void setPlaceholderText(const QString& text);
+    // Shown over the plot while devices are planned but none has an outcome yet (none by default).
+    void setWaitingText(const QString& text);
     int markCount() const;
     int deviceCount() const { return int(m_devices.size()); }
     QSize sizeHint() const override { return {700, 260}; }
@@ -48,6 +54,9 @@ private:
     QDateTime m_started;
     qint64 m_lastMs = 0;
     QTimer m_repaint;
+    QList<Store::OutcomeState> m_legend;
+    QString m_placeholder;
+    QString m_waiting;
 };
 
 } // namespace ConfigDeck::Ui
