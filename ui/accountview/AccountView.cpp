@@ -286,7 +286,7 @@ void AccountView::flush()
 
 QDateTime AccountView::pushMark() const
 {
-    const qint64 mark = m_live.value(currentProduct()).markMs;
+    const qint64 mark = markOf(currentProduct());
     return mark != 0 ? Store::Sql::utcFromMs(mark) : QDateTime();
 }
 
@@ -309,9 +309,15 @@ void AccountView::stopWatchingPush()
     rebuild();
 }
 
+qint64 AccountView::markOf(const QString& productKey) const
+{
+    const auto it = m_live.constFind(productKey);
+    return it != m_live.cend() ? it->markMs : 0;
+}
+
 qint64 AccountView::timelineStartMs() const
 {
-    const qint64 mark = m_live.value(m_shownProduct).markMs;
+    const qint64 mark = markOf(m_shownProduct);
     return mark != 0 ? mark : m_sinceMs;
 }
 
@@ -493,7 +499,7 @@ void AccountView::updateConnectionLine()
 
 void AccountView::updateTexts()
 {
-    const qint64 mark = m_live.value(m_shownProduct).markMs;
+    const qint64 mark = markOf(m_shownProduct);
     m_stopWatching->setVisible(mark != 0);
     m_watch->setEnabled(!m_shownProduct.isEmpty());
     if (mark != 0)

@@ -112,6 +112,7 @@ private:
     void rebuildAnswerCombo();
     void applyAnswerCombo();
     void filterToCode(int code);
+    qint64 markOf(const QString& productKey) const; // 0: not watching a push there
     qint64 timelineStartMs() const;
     void ensureProductListed(const QString& productKey);
 
