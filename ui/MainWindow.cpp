@@ -626,6 +626,11 @@ void MainWindow::connectSession()
         m_detail->showDevice({}, {});
         m_account->clear();
     });
+    connect(session, &ConsoleSession::accountReply, m_account, &AccountView::accountReply);
+    connect(session, &ConsoleSession::accountStatus, m_account, &AccountView::accountStatus);
+    connect(session, &ConsoleSession::accountWatchStateChanged, this, &MainWindow::showAccountWatchState);
+    connect(m_account, &AccountView::setUpAccountRequested, this, [this] { editAccountProfile(); });
+    connect(m_account, &AccountView::watchAccountRequested, this, [this] { m_watchAccount->setChecked(true); });
     connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
     connect(session, &ConsoleSession::lockChanged, this, &MainWindow::updateTitle);
@@ -774,7 +779,13 @@ void MainWindow::createActions()
     QAction* cloudImport =
         fleet->addAction(tr("&Import from Alibaba Cloud…"), this, [this] { importFromCloud(); });
     cloudImport->setToolTip(tr("Add or refresh the account's products and devices through the IoT OpenAPI"));
-    m_workspaceActions << addDevice << editDevice << deleteDevices << products << account << cloudImport;
+    m_watchAccount = fleet->addAction(tr("&Watch the account live"));
+    m_watchAccount->setCheckable(true);
+    m_watchAccount->setToolTip(tr("Follow the account's server-side subscription: every device's online "
+                                  "state and answer to a push, as they happen"));
+    connect(m_watchAccount, &QAction::toggled, this, &MainWindow::setAccountWatched);
+    m_workspaceActions << addDevice << editDevice << deleteDevices << products << account << cloudImport
+                       << m_watchAccount;
     auto* separator = new QAction(this);
     separator->setSeparator(true);
     table->addActions({request, push, compare, cloud, separator, addDevice, editDevice, deleteDevices});
@@ -1093,6 +1104,51 @@ void MainWindow::showMessageLog()
 void MainWindow::showAccount()
 {
     m_tabs->setCurrentWidget(m_account);
+}
+
+void MainWindow::setAccountWatched(bool on)
+{
+    if (!on) {
+        m_session->stopWatchingAccount();
+        return;
+    }
+    if (const auto failed = m_session->watchAccountFromWorkspace()) {
+        const QSignalBlocker blocker(m_watchAccount);
+        m_watchAccount->setChecked(false);
+        QMessageBox box(QMessageBox::Warning, tr("Watch the account live"),
+                        tr("Cannot watch the account: %1.").arg(failed->message), QMessageBox::Cancel, this);
+        QPushButton* setUp = box.addButton(tr("Set up the account…"), QMessageBox::AcceptRole);
+        box.exec();
+        if (box.clickedButton() == setUp)
+            editAccountProfile();
+        return;
+    }
+    showAccount();
+}
+
+void MainWindow::showAccountWatchState(Cloud::AmqpSubscription::State state)
+{
+    const Cloud::AmqpSubscription* subscription = m_session->accountSubscription();
+    const QString reason = subscription ? subscription->lastError() : QString();
+    using Shown = AccountView::ConnectionState;
+    switch (state) {
+    case Cloud::AmqpSubscription::State::Stopped: {
+        // Also when the workspace closed the subscription: the action follows.
+        const QSignalBlocker blocker(m_watchAccount);
+        m_watchAccount->setChecked(false);
+        m_account->setConnectionState(Shown::NotWatching);
+        break;
+    }
+    case Cloud::AmqpSubscription::State::Connecting:
+        m_account->setConnectionState(Shown::Connecting);
+        break;
+    case Cloud::AmqpSubscription::State::Connected:
+        m_account->setConnectionState(Shown::Connected);
+        break;
+    case Cloud::AmqpSubscription::State::Retrying:
+        m_account->setConnectionState(Shown::Retrying, reason, subscription ? subscription->retryInSeconds() : 0);
+        break;
+    }
 }
 
 void MainWindow::connectSelectionOnCloud()

@@ -113,6 +113,8 @@ public:
     // in the Demo only after the user made a workspace of their own). nullptr when refused.
     AccountProfileDialog* editAccountProfile();
     CloudImportDialog* importFromCloud();
+    // Fleet > Watch the account live: the account's server-side subscription on or off.
+    QAction* watchAccountAction() const { return m_watchAccount; }
     void exportCsv();
     // Writes every device of the workspace to a CSV file; the result is also shown in the window.
     Alink::Expected<qint64> exportCsvTo(const QString& path, Store::CsvExport::Secrets secrets);
@@ -129,6 +131,8 @@ public:
     void showRollout();
     void showMessageLog();
     void showAccount();
+    void setAccountWatched(bool on);
+    void showAccountWatchState(ConfigDeck::Cloud::AmqpSubscription::State state);
     // Connects as the selected devices to Alibaba Cloud IoT Platform (the Cloud tab; it warns first).
     void connectSelectionOnCloud();
 
@@ -189,6 +193,7 @@ private:
     VersionHistoryView* m_versions = nullptr;
     ReplyCodeCatalogView* m_replyCodes;
     CloudPanel* m_cloud;
+    QAction* m_watchAccount = nullptr;
     AccountView* m_account;
     QSplitter* m_fleetSplitter;
     QSplitter* m_mainSplitter;

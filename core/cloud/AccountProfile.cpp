@@ -83,6 +83,21 @@ QString AccountProfile::effectiveAmqpHost() const
     return QStringLiteral("%1.iot-amqp.%2.aliyuncs.com").arg(accountUid, regionId);
 }
 
+AmqpSubscription::Settings AccountProfile::amqpSettings(const Store::WipedBytes& secret,
+                                                        const QString& clientId) const
+{
+    AmqpSubscription::Settings settings;
+    settings.host = effectiveAmqpHost();
+    settings.port = effectiveAmqpPort();
+    settings.accessKeyId = accessKeyId.trimmed();
+    settings.accessKeySecret = secret.copy();
+    settings.consumerGroupId = consumerGroupId.trimmed();
+    settings.iotInstanceId = instanceId;
+    settings.clientId = clientId;
+    settings.caCertificateFile = caFile;
+    return settings;
+}
+
 std::optional<AlinkError> AccountProfile::validate() const
 {
     if (regionId.isEmpty())

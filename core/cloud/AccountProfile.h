@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AmqpSubscription.h"
 #include "alink/AlinkError.h"
 #include "store/StoreTypes.h"
 #include "store/secrets/WipedBytes.h"
@@ -66,6 +67,10 @@ public:
     static Store::Status remove(Store::Workspace& workspace);
     // The AccessKey Secret, opened with the workspace key, in a buffer wiped when it is released.
     static Alink::Expected<std::unique_ptr<Store::WipedBytes>> openSecret(const Store::Workspace& workspace);
+
+    // What the server-side subscription client connects with: this profile's endpoint, consumer group and
+    // instance, and `secret` (copied into the settings, which the subscription takes over and wipes).
+    AmqpSubscription::Settings amqpSettings(const Store::WipedBytes& secret, const QString& clientId) const;
 
     bool operator==(const AccountProfile&) const = default;
 };

@@ -4,6 +4,7 @@
 #include "DemoSeed.h"
 #include "SessionLog.h"
 #include "cloud/AccountFeed.h"
+#include "cloud/AccountProfile.h"
 #include "roles/FleetSimulator.h"
 #include "roles/WorkspaceRecorder.h"
 #include "store/Workspace.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -857,6 +859,29 @@ ConsoleSession::watchAccount(const Cloud::AmqpSubscription::Settings& settings)
         return failed;
     }
     return std::nullopt;
+}
+
+std::optional<Alink::AlinkError> ConsoleSession::watchAccountFromWorkspace()
+{
+    if (!m_workspace)
+        return Alink::AlinkError{QStringLiteral("workspace"), tr("no workspace is open"), -1};
+    const auto profile = Cloud::AccountProfile::load(*m_workspace);
+    if (!profile)
+        return profile.error();
+    if (!profile->has_value())
+        return Alink::AlinkError{QStringLiteral("account"),
+                                 tr("this workspace has no Alibaba Cloud account yet: set one up first"), -1};
+    if ((*profile)->consumerGroupId.trimmed().isEmpty())
+        return Alink::AlinkError{QStringLiteral("consumerGroupId"),
+                                 tr("the account profile names no AMQP consumer group: add the consumer group "
+                                    "of the server-side subscription to the profile"),
+                                 -1};
+    const auto secret = Cloud::AccountProfile::openSecret(*m_workspace);
+    if (!secret)
+        return secret.error();
+    // One client ID per console, so the account's client list tells consoles apart.
+    const QString clientId = QStringLiteral("configdeck-") + QHostInfo::localHostName();
+    return watchAccount((*profile)->amqpSettings(**secret, clientId));
 }
 
 void ConsoleSession::stopWatchingAccount()

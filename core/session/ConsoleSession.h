@@ -166,7 +166,13 @@ public:
     // until stopWatchingAccount() or the workspace closes; reconnects by itself. An error when no workspace
     // is open or the settings cannot be used.
     std::optional<Alink::AlinkError> watchAccount(const Cloud::AmqpSubscription::Settings& settings);
+    // The same with the open workspace's account profile (File > Alibaba Cloud account…) and its sealed
+    // AccessKey Secret: an error in words when there is no profile, it lacks a consumer group, or the
+    // workspace is locked.
+    std::optional<Alink::AlinkError> watchAccountFromWorkspace();
     void stopWatchingAccount();
+    // The running subscription (its lastError() and retryInSeconds()), or null when not watching.
+    const Cloud::AmqpSubscription* accountSubscription() const { return m_account.get(); }
     Cloud::AmqpSubscription::State accountWatchState() const;
     QString accountWatchStateText() const;
     // What the subscription ignored (other topics, unknown devices, unreadable messages); null when not

@@ -183,7 +183,12 @@ AccountView::AccountView(Store::FleetModel* fleet, QWidget* parent)
     connect(m_product, &QComboBox::currentIndexChanged, this, &AccountView::rebuild);
     connect(m_watch, &QPushButton::clicked, this, [this] { watchNewPush(); });
     connect(m_stopWatching, &QPushButton::clicked, this, &AccountView::stopWatchingPush);
-    connect(m_connection, &QLabel::linkActivated, this, &AccountView::setUpAccountRequested);
+    connect(m_connection, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("watch"))
+            emit watchAccountRequested();
+        else
+            emit setUpAccountRequested();
+    });
     connect(m_search, &QLineEdit::textChanged, m_filter, &AccountFilterModel::setText);
     connect(m_answer, &QComboBox::currentIndexChanged, this, &AccountView::applyAnswerCombo);
     connect(m_badges, &QListView::clicked, this, [this](const QModelIndex& index) {
@@ -467,12 +472,14 @@ void AccountView::updateConnectionLine()
     switch (m_state) {
     case ConnectionState::NotWatching: {
         const QString setUp = QStringLiteral("<a href=\"setup\">%1</a>").arg(tr("Set up the account…"));
+        const QString watch = QStringLiteral("<a href=\"watch\">%1</a>").arg(tr("Watch live"));
         text = dot("#9aa0a6") +
                (reason.isEmpty()
-                    ? tr("Not watching the account: the answers shown are those stored in the workspace. %1 "
-                         "(AccessKey and AMQP consumer group) to see answers and online changes live.")
-                          .arg(setUp)
-                    : tr("Not watching the account: %1. %2").arg(reason, setUp));
+                    ? tr("Not watching the account: the answers shown are those stored in the workspace. %1 to "
+                         "see answers and online changes as they happen (%2: AccessKey and AMQP consumer "
+                         "group).")
+                          .arg(watch, setUp)
+                    : tr("Not watching the account: %1. %2 · %3").arg(reason, watch, setUp));
         break;
     }
     case ConnectionState::Connecting:

@@ -88,6 +88,8 @@ public slots:
 signals:
     // "Set up the account…" in the connection line: the lead connects it to the account profile dialog.
     void setUpAccountRequested();
+    // "Watch live" in the connection line: start the account's server-side subscription.
+    void watchAccountRequested();
 
 private:
     struct LiveDevice
