@@ -42,6 +42,7 @@ CloudImportDialog::CloudImportDialog(Store::Workspace* workspace, QNetworkAccess
     m_withOnline->setChecked(true);
     m_fetch->setObjectName(QStringLiteral("cloudFetch"));
     m_cancel->setEnabled(false);
+    m_view->setNumberedByRecord(true);
 
     auto* options = new QHBoxLayout;
     options->addWidget(m_withSecrets);

@@ -34,6 +34,14 @@ ImportPreviewView::ImportPreviewView(QWidget* parent)
     layout->addWidget(m_preview, 2);
 }
 
+void ImportPreviewView::setNumberedByRecord(bool byRecord)
+{
+    m_byRecord = byRecord;
+    const QString header = byRecord ? tr("Row") : tr("Line");
+    m_preview->setHorizontalHeaderItem(0, new QTableWidgetItem(header));
+    m_errors->setHorizontalHeaderItem(0, new QTableWidgetItem(header));
+}
+
 void ImportPreviewView::clear()
 {
     m_summary->clear();
@@ -54,7 +62,8 @@ void ImportPreviewView::showPreview(const Store::CsvImport::Preview& preview)
     m_errors->setRowCount(int(preview.errors.size()));
     for (int i = 0; i < preview.errors.size(); ++i) {
         const auto& error = preview.errors.at(i);
-        m_errors->setItem(i, 0, new QTableWidgetItem(QString::number(error.line)));
+        m_errors->setItem(i, 0,
+                          new QTableWidgetItem(QString::number(m_byRecord ? error.line - 1 : error.line)));
         m_errors->setItem(i, 1, new QTableWidgetItem(error.message));
     }
     const bool refresh = preview.options.mode == Store::CsvImport::Mode::Refresh;
@@ -64,7 +73,7 @@ void ImportPreviewView::showPreview(const Store::CsvImport::Preview& preview)
     m_preview->setRowCount(int(preview.firstRows.size()));
     for (int i = 0; i < preview.firstRows.size(); ++i) {
         const auto& row = preview.firstRows.at(i);
-        m_preview->setItem(i, 0, new QTableWidgetItem(QString::number(row.line)));
+        m_preview->setItem(i, 0, new QTableWidgetItem(QString::number(m_byRecord ? row.line - 1 : row.line)));
         m_preview->setItem(i, 1, new QTableWidgetItem(row.productKey));
         m_preview->setItem(i, 2, new QTableWidgetItem(row.deviceName));
         if (refresh)

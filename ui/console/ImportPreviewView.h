@@ -18,6 +18,9 @@ class ImportPreviewView final : public QWidget
 public:
     explicit ImportPreviewView(QWidget* parent = nullptr);
 
+    // Rows numbered by their line in a file (the default), or by their place in a list of records whose
+    // first line is the header (Import from Alibaba Cloud: "Row" 1 is the first device).
+    void setNumberedByRecord(bool byRecord);
     void showPreview(const Store::CsvImport::Preview& preview);
     // The source cannot be previewed at all (rich text).
     void showProblem(const QString& html);
@@ -31,6 +34,7 @@ private:
     QLabel* m_summary;
     QTableWidget* m_preview;
     QTableWidget* m_errors;
+    bool m_byRecord = false;
 };
 
 } // namespace ConfigDeck::Ui

@@ -110,6 +110,8 @@ void TestCloudImportDialog::previewsThenImports()
     QVERIFY2(dialog.statusText().contains(QLatin1String("2 product")), qPrintable(dialog.statusText()));
     QCOMPARE(dialog.errorsTable()->rowCount(), 0);
     QCOMPARE(dialog.previewTable()->rowCount(), 24);
+    QCOMPARE(dialog.previewTable()->horizontalHeaderItem(0)->text(), QStringLiteral("Row"));
+    QCOMPARE(dialog.previewTable()->item(0, 0)->text(), QStringLiteral("1"));
     QCOMPARE(dialog.previewTable()->item(0, 2)->text(), QStringLiteral("dev-0-0000"));
     QCOMPARE(dialog.previewTable()->item(0, 3)->text(), QStringLiteral("new"));
     QCOMPARE(m_workspace->identities().deviceCount().value(), 0); // nothing until Import
