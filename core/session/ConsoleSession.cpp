@@ -49,6 +49,9 @@ ConsoleSession::ConsoleSession(Options options, QObject* parent)
     , m_options(std::move(options))
     , m_path(m_options.workspacePath.isEmpty() ? defaultWorkspacePath() : m_options.workspacePath)
 {
+    m_sharedChangeReload.setSingleShot(true);
+    m_sharedChangeReload.setInterval(100);
+    connect(&m_sharedChangeReload, &QTimer::timeout, this, &ConsoleSession::announceFleetChanged);
 }
 
 ConsoleSession::~ConsoleSession()
@@ -96,17 +99,35 @@ Store::Status ConsoleSession::open(const Options& options)
 Store::Status ConsoleSession::openWorkspace()
 {
     const bool demo = m_options.workspacePath.isEmpty();
-    const bool existed = QFileInfo::exists(m_path);
+    // A database holds a workspace unless one is to be made in it (Workspace::open tells which it is).
+    const bool shared = Store::WorkspaceLocation::isDatabaseUrl(m_path);
+    if (shared) {
+        // The password is kept in memory apart from the URL, which is shown and remembered.
+        const auto location = Store::WorkspaceLocation::parse(m_path);
+        if (!location)
+            return location.error();
+        if (!location->password().isEmpty())
+            m_options.databasePassword = location->password();
+        m_path = location->url();
+    }
+    const bool existed = shared ? !m_options.create : QFileInfo::exists(m_path);
     if (!existed && !demo && !m_options.create)
         return error(QStringLiteral("workspace"), tr("There is no workspace at %1.").arg(m_path));
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    auto workspace = Store::Workspace::open(m_path, existed ? Store::Workspace::OpenMode::OpenExisting
-                                                            : Store::Workspace::OpenMode::CreateOrOpen);
+    if (!shared)
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+    auto workspace = Store::Workspace::open(
+        m_path, existed ? Store::Workspace::OpenMode::OpenExisting : Store::Workspace::OpenMode::CreateOrOpen,
+        m_options.databasePassword);
     if (!workspace)
         return workspace.error();
     m_workspace = std::move(*workspace);
+    // What other consoles change in a shared workspace reaches the views as the session's own changes do.
+    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::changed, &m_sharedChangeReload,
+            qOverload<>(&QTimer::start));
+    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::reconnected, &m_sharedChangeReload,
+            qOverload<>(&QTimer::start));
     auto status = unlockWorkspace();
-    if (!status && !existed) {
+    if (!status && !existed && !shared) {
         // A workspace whose key could not be made is no workspace: leave no file behind.
         m_workspace.reset();
         for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})

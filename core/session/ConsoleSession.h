@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -58,8 +59,10 @@ public:
 
     struct Options
     {
-        QString workspacePath; // empty: the Demo (defaultWorkspacePath(), made with the Demo's passphrase)
-        QString passphrase;    // opens a workspace protected by a passphrase
+        QString workspacePath; // empty: the Demo (defaultWorkspacePath(), made with the Demo's passphrase);
+                               // or postgresql://user@host:port/database for a shared workspace
+        QString passphrase;    // opens a workspace protected by a passphrase (a shared one's team passphrase)
+        QString databasePassword; // a shared workspace's database password, when its URL has none
         // How a new workspace is protected; without it a named workspace must already exist.
         std::optional<WorkspaceProtection> create;
     };
@@ -238,6 +241,8 @@ private:
     int m_online = 0;
     UnlockFailure m_unlockFailure = UnlockFailure::None;
     WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;
+    // Other consoles' changes to a shared workspace, coalesced into one fleetChanged.
+    QTimer m_sharedChangeReload;
 };
 
 } // namespace ConfigDeck::Session

@@ -51,6 +51,11 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::create(Store::Workspace& workspac
     if (!existing->isEmpty())
         return AlinkError{QStringLiteral("keyRecord"), tr("The workspace already has a key")};
     const QString id = workspace.workspaceId();
+    // A shared workspace's key must open in every console: a team passphrase, not one computer's keychain.
+    if (workspace.isShared() && protection.kind != WorkspaceProtection::Kind::Passphrase)
+        return AlinkError{
+            QStringLiteral("protection"),
+            tr("The workspace %1 is shared: protect it with a team passphrase.").arg(workspace.path())};
     Expected<std::pair<QByteArray, KeyRecord>> created = AlinkError{};
     switch (protection.kind) {
     case WorkspaceProtection::Kind::Keychain:
@@ -102,6 +107,13 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
             return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)),
                             WorkspaceProtection::Kind::Demo};
     }
+    // A shared workspace's team key, kept in this computer's keychain since its first unlock here.
+    const bool teamKey = workspace.isShared() && record->mode == KeyRecord::Mode::Passphrase;
+    if (teamKey && passphrase.isEmpty()) {
+        if (auto key = KeyVault::recallTeamKey(workspace.path(), *record))
+            return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)),
+                            WorkspaceProtection::Kind::Passphrase};
+    }
     if (record->mode == KeyRecord::Mode::Passphrase && passphrase.isEmpty())
         return fail(
             UnlockFailure::NeedsPassphrase,
@@ -112,6 +124,11 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
         const bool wrong = record->mode == KeyRecord::Mode::Passphrase &&
                            key.error().field == QLatin1StringView("passphrase");
         return fail(wrong ? UnlockFailure::WrongPassphrase : UnlockFailure::Other, key.error());
+    }
+    if (teamKey) {
+        if (auto kept = KeyVault::rememberTeamKey(workspace.path(), *record, *key); !kept)
+            qCInfo(lcSession) << "the team key stays out of this computer's keychain:"
+                              << kept.error().message();
     }
     return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)), kindOfRecord(*record)};
 }

@@ -30,30 +30,35 @@ Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
     DeviceRowLookup devices(database());
     QSqlQuery upsert(database());
     // Each field has a "given" flag: a partial update leaves the other columns as they are.
-    upsert.prepare(
-        QStringLiteral("INSERT INTO device_state (device_id, config_id, sha256, state, last_code, "
-                       "code_source, last_message, online)"
-                       " VALUES (:id, coalesce(:config, ''), coalesce(:sha, ''), coalesce(:state, 0), :code, "
-                       "coalesce(:source, 0),"
-                       " :time, coalesce(:online, 0))"
-                       " ON CONFLICT (device_id) DO UPDATE SET"
-                       " config_id = CASE WHEN :hasConfig THEN excluded.config_id ELSE config_id END,"
-                       " sha256 = CASE WHEN :hasSha THEN excluded.sha256 ELSE sha256 END,"
-                       " state = CASE WHEN :hasState THEN excluded.state ELSE state END,"
-                       " last_code = CASE WHEN :hasCode THEN excluded.last_code ELSE last_code END,"
-                       " code_source = CASE WHEN :hasSource THEN excluded.code_source ELSE code_source END,"
-                       " last_message = CASE WHEN :hasTime THEN excluded.last_message ELSE last_message END,"
-                       " online = CASE WHEN :hasOnline THEN excluded.online ELSE online END"));
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO device_state (device_id, config_id, sha256, state, last_code, "
+        "code_source, last_message, online)"
+        " VALUES (:id, coalesce(:config, ''), coalesce(:sha, ''), coalesce(:state, 0), :code, "
+        "coalesce(:source, 0),"
+        " :time, coalesce(:online, 0))"
+        " ON CONFLICT (device_id) DO UPDATE SET"
+        " config_id = CASE WHEN :hasConfig THEN excluded.config_id ELSE device_state.config_id END,"
+        " sha256 = CASE WHEN :hasSha THEN excluded.sha256 ELSE device_state.sha256 END,"
+        " state = CASE WHEN :hasState THEN excluded.state ELSE device_state.state END,"
+        " last_code = CASE WHEN :hasCode THEN excluded.last_code ELSE device_state.last_code END,"
+        " code_source = CASE WHEN :hasSource THEN excluded.code_source ELSE device_state.code_source END,"
+        " last_message = CASE WHEN :hasTime THEN excluded.last_message ELSE device_state.last_message END,"
+        " online = CASE WHEN :hasOnline THEN excluded.online ELSE device_state.online END"));
     QSqlQuery held(database());
-    held.prepare(QStringLiteral(
-        "INSERT INTO held_versions (device_id, sha256, config_id, first_seen, last_seen)"
-        " SELECT device_id, sha256, config_id, :first, :last FROM device_state"
-        " WHERE device_id = :id AND sha256 != '' ON CONFLICT (device_id, sha256) DO UPDATE SET"
-        " last_seen = max(last_seen, excluded.last_seen),"
-        " config_id = CASE WHEN excluded.config_id != '' THEN excluded.config_id ELSE config_id END"));
+    held.prepare(
+        QStringLiteral("INSERT INTO held_versions (device_id, sha256, config_id, first_seen, last_seen)"
+                       " SELECT device_id, sha256, config_id, :first, :last FROM device_state"
+                       " WHERE device_id = :id AND sha256 != '' ON CONFLICT (device_id, sha256) DO UPDATE SET"
+                       " last_seen = %1,"
+                       " config_id = CASE WHEN excluded.config_id != '' THEN excluded.config_id"
+                       " ELSE held_versions.config_id END")
+            .arg(dialect().greatest(QStringLiteral("held_versions.last_seen"),
+                                    QStringLiteral("excluded.last_seen"))));
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
+    QStringList changed;
     for (const DeviceStateUpdate& update : updates) {
+        changed.append(Sql::deviceId(update.productKey, update.deviceName));
         const auto found = devices.require(update.productKey, update.deviceName);
         if (!found)
             return found.error();
@@ -97,6 +102,7 @@ Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
                                 held.lastError());
         }
     }
+    transaction.announce(QStringLiteral("deviceStates"), QStringLiteral("changed"), changed);
     return transaction.commit();
 }
 
@@ -212,10 +218,13 @@ Status DeviceStateStore::putBackInTransaction(qint64 deviceRow, const std::optio
 {
     if (state) {
         QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("INSERT OR REPLACE INTO device_state (device_id, config_id, sha256, state,"
-                           " last_code, code_source, last_message, online)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral(
+            "INSERT INTO device_state (device_id, config_id, sha256, state,"
+            " last_code, code_source, last_message, online)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+            " config_id = excluded.config_id, sha256 = excluded.sha256, state = excluded.state,"
+            " last_code = excluded.last_code, code_source = excluded.code_source,"
+            " last_message = excluded.last_message, online = excluded.online"));
         query.addBindValue(deviceRow);
         query.addBindValue(text(state->configId));
         query.addBindValue(text(state->sha256));
@@ -230,8 +239,11 @@ Status DeviceStateStore::putBackInTransaction(qint64 deviceRow, const std::optio
                 query.lastError());
     }
     QSqlQuery held(database());
-    held.prepare(QStringLiteral("INSERT OR REPLACE INTO held_versions (device_id, sha256, config_id,"
-                                " first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"));
+    held.prepare(
+        QStringLiteral("INSERT INTO held_versions (device_id, sha256, config_id,"
+                       " first_seen, last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id, sha256)"
+                       " DO UPDATE SET config_id = excluded.config_id, first_seen = excluded.first_seen,"
+                       " last_seen = excluded.last_seen"));
     for (const HeldVersion& version : heldVersions) {
         held.bindValue(0, deviceRow);
         held.bindValue(1, version.sha256);

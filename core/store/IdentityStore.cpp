@@ -53,11 +53,11 @@ Status IdentityStore::ensureProduct(const QString& productKey, qint64* id)
     if (*id >= 0)
         return ok();
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO products (product_key) VALUES (?)"));
+    query.prepare(QStringLiteral("INSERT INTO products (product_key) VALUES (?) RETURNING id"));
     query.addBindValue(productKey);
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return sqlError(Workspace::tr("Cannot add product %1").arg(productKey), query.lastError());
-    *id = query.lastInsertId().toLongLong();
+    *id = query.value(0).toLongLong();
     return ok();
 }
 
@@ -68,6 +68,7 @@ Status IdentityStore::upsertProduct(const ProductRecord& product)
         return begun;
     if (const Status stored = storeProduct(product); !stored)
         return stored;
+    transaction.announce(QStringLiteral("products"), QStringLiteral("changed"), {product.productKey});
     return transaction.commit();
 }
 
@@ -152,6 +153,10 @@ Status IdentityStore::addDevices(const QList<DeviceRecord>& devices, const QList
         return begun;
     if (const Status inserted = insertDevices(devices, secrets); !inserted)
         return inserted;
+    QStringList added;
+    for (const DeviceRecord& device : devices)
+        added.append(Sql::deviceId(device.productKey, device.deviceName));
+    transaction.announce(QStringLiteral("devices"), QStringLiteral("added"), added);
     return transaction.commit();
 }
 
@@ -186,21 +191,24 @@ Expected<qint64> IdentityStore::insertDevice(qint64 productRow, const DeviceReco
 {
     const QString name = device.productKey + u'/' + device.deviceName;
     QSqlQuery insert(database());
+    // A device already there inserts nothing and returns no row (no failed statement: after one, a
+    // PostgreSQL transaction takes no other).
     insert.prepare(
-        QStringLiteral("INSERT INTO devices (product_id, device_name, secret, note) VALUES (?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO devices (product_id, device_name, secret, note) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (product_id, device_name) DO NOTHING RETURNING id"));
     insert.addBindValue(productRow);
     insert.addBindValue(text(device.deviceName));
     insert.addBindValue(sealed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed));
     insert.addBindValue(text(device.note));
-    if (!insert.exec()) {
-        if (const auto existing = deviceRowId(device.productKey, device.deviceName);
-            existing && *existing >= 0)
-            return storeError(Workspace::tr("Device %1 is already in the workspace.").arg(name));
+    if (!insert.exec())
         return sqlError(Workspace::tr("Cannot add device %1").arg(name), insert.lastError());
-    }
-    const qint64 deviceRow = insert.lastInsertId().toLongLong();
+    if (!insert.next())
+        return storeError(Workspace::tr("Device %1 is already in the workspace.").arg(name));
+    const qint64 deviceRow = insert.value(0).toLongLong();
+    insert.finish();
     QSqlQuery label(database());
-    label.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+    label.prepare(QStringLiteral("INSERT INTO device_labels (device_id, label) VALUES (?, ?) ON CONFLICT "
+                                 "(device_id, label) DO NOTHING"));
     for (const QString& labelText : device.labels) {
         label.bindValue(0, deviceRow);
         label.bindValue(1, labelText.trimmed());
@@ -242,15 +250,17 @@ Expected<QList<DeviceRecord>> IdentityStore::devices(const QString& productKey, 
     QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(
-        QStringLiteral("SELECT p.product_key, d.device_name, d.note, d.secret IS NOT NULL,"
-                       " (SELECT group_concat(label, char(10)) FROM"
-                       "   (SELECT label FROM device_labels l WHERE l.device_id = d.id ORDER BY label))"
-                       " FROM devices d JOIN products p ON p.id = d.product_id") +
+        QStringLiteral(
+            "SELECT p.product_key, d.device_name, d.note, d.secret IS NOT NULL,"
+            " (SELECT %1 FROM"
+            "   (SELECT label FROM device_labels l WHERE l.device_id = d.id ORDER BY label) AS labels)"
+            " FROM devices d JOIN products p ON p.id = d.product_id")
+            .arg(dialect().joinedLines(QStringLiteral("label"))) +
         (productKey.isEmpty() ? QString() : QStringLiteral(" WHERE p.product_key = ?")) +
         QStringLiteral(" ORDER BY d.id LIMIT ? OFFSET ?"));
     if (!productKey.isEmpty())
         query.addBindValue(productKey);
-    query.addBindValue(limit);
+    query.addBindValue(Sql::limit(limit));
     query.addBindValue(offset);
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot read the devices"), query.lastError());
@@ -333,6 +343,8 @@ Status IdentityStore::changeDevice(const QString& productKey, const QString& dev
         return begun;
     if (const Status changed = change(*id); !changed)
         return changed;
+    transaction.announce(QStringLiteral("devices"), QStringLiteral("changed"),
+                         {Sql::deviceId(productKey, deviceName)});
     return transaction.commit();
 }
 
@@ -391,7 +403,8 @@ Status IdentityStore::setDeviceLabels(const QString& productKey, const QString& 
         query.addBindValue(deviceRow);
         if (!query.exec())
             return sqlError(failure, query.lastError());
-        query.prepare(QStringLiteral("INSERT OR IGNORE INTO device_labels (device_id, label) VALUES (?, ?)"));
+        query.prepare(QStringLiteral("INSERT INTO device_labels (device_id, label) VALUES (?, ?)"
+                                     " ON CONFLICT (device_id, label) DO NOTHING"));
         for (const QString& label : labels) {
             if (label.trimmed().isEmpty())
                 return storeError(Workspace::tr("A label of %1/%2 is empty.").arg(productKey, deviceName));
@@ -406,8 +419,7 @@ Status IdentityStore::setDeviceLabels(const QString& productKey, const QString& 
 
 Status IdentityStore::removeDevice(const QString& productKey, const QString& deviceName)
 {
-    return execOnDevice(productKey, deviceName, QStringLiteral("DELETE FROM devices WHERE id = ?"),
-                        QVariant(), Workspace::tr("Cannot remove device %1/%2").arg(productKey, deviceName));
+    return removeDevices({Alink::DeviceKey{productKey, deviceName}}, {});
 }
 
 // ---- changes by hand, with what undo needs ----
@@ -462,6 +474,12 @@ Status IdentityStore::removeDevices(const QList<Alink::DeviceKey>& devices, cons
         if (query.numRowsAffected() == 0)
             return storeError(Workspace::tr("There is no product %1 in the workspace.").arg(productKey));
     }
+    QStringList removed;
+    for (const Alink::DeviceKey& key : devices)
+        removed.append(Sql::deviceId(key.productKey, key.deviceName));
+    // A removed product takes all its devices: the others reload them all.
+    transaction.announce(QStringLiteral("devices"), QStringLiteral("removed"),
+                         productKeys.isEmpty() ? removed : QStringList());
     return transaction.commit();
 }
 
@@ -486,6 +504,10 @@ Status IdentityStore::restore(const QList<ProductRecord>& products, const QList<
             !put)
             return put;
     }
+    QStringList restored;
+    for (const DeviceSnapshot& snapshot : devices)
+        restored.append(Sql::deviceId(snapshot.record.productKey, snapshot.record.deviceName));
+    transaction.announce(QStringLiteral("devices"), QStringLiteral("added"), restored);
     return transaction.commit();
 }
 
@@ -500,17 +522,13 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
     QElapsedTimer timer;
     timer.start();
     QSqlDatabase db = database();
-    QSqlQuery pragma(db);
-    // A large page cache for the import keeps SQLite from spilling pages into the WAL more than once.
-    pragma.exec(QStringLiteral("PRAGMA cache_size"));
-    const int previousCacheSize = pragma.next() ? pragma.value(0).toInt() : -2000;
-    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
-    struct RestoreCache
+    struct BulkWrite
     {
-        QSqlQuery& query;
-        int size;
-        ~RestoreCache() { query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)); }
-    } restoreCache{pragma, previousCacheSize};
+        const SqlDialect& dialect;
+        QSqlDatabase& db;
+        int previous;
+        ~BulkWrite() { dialect.endBulkWrite(db, previous); }
+    } bulkWrite{dialect(), db, dialect().beginBulkWrite(db)};
 
     Transaction transaction(db);
     if (const Status begun = transaction.begin(); !begun)
@@ -630,6 +648,7 @@ Expected<qsizetype> IdentityStore::importDevices(const QStringList& productKeys,
                                 online.lastError());
         }
     }
+    transaction.announce(QStringLiteral("devices"), QStringLiteral("imported"));
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcStore) << "imported" << done << "devices in" << timer.elapsed() << "ms";

@@ -42,6 +42,7 @@ Status KeyStore::setRecord(const QByteArray& record)
     query.addBindValue(record);
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot store the workspace key record"), query.lastError());
+    transaction.announce(QStringLiteral("keys"), QStringLiteral("changed"));
     return transaction.commit();
 }
 

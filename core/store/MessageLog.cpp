@@ -115,7 +115,11 @@ Status MessageLog::append(QList<MessageLogEntry> entries)
     insert.prepare(QStringLiteral(
         "INSERT INTO message_log (time, product_key, device_name, direction, topic,"
         " message_id, code, latency_ms, payload, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QStringList devices;
     for (MessageLogEntry& entry : entries) {
+        if (const QString device = Sql::deviceId(entry.productKey, entry.deviceName);
+            !devices.contains(device))
+            devices.append(device);
         if (!entry.time.isValid())
             entry.time = QDateTime::currentDateTimeUtc();
         if (limits->maxPayloadBytes >= 0 && entry.payload.size() > limits->maxPayloadBytes) {
@@ -137,6 +141,7 @@ Status MessageLog::append(QList<MessageLogEntry> entries)
     }
     if (const Status pruned = pruneInTransaction(*limits, QDateTime::currentDateTimeUtc()); !pruned)
         return pruned;
+    transaction.announce(QStringLiteral("messages"), QStringLiteral("appended"), devices);
     return transaction.commit();
 }
 
@@ -149,7 +154,7 @@ Expected<QList<MessageLogEntry>> MessageLog::entries(const QString& productKey, 
     // Newest first.
     query.prepare(QStringLiteral("SELECT id, time, product_key, device_name, direction, topic, message_id, "
                                  "code, latency_ms, payload, truncated"
-                                 " FROM message_log WHERE 1") +
+                                 " FROM message_log WHERE true") +
                   (productKey.isEmpty() ? QString() : QStringLiteral(" AND product_key = ?")) +
                   (deviceName.isEmpty() ? QString() : QStringLiteral(" AND device_name = ?")) +
                   QStringLiteral(" ORDER BY id DESC LIMIT ?"));
@@ -157,7 +162,7 @@ Expected<QList<MessageLogEntry>> MessageLog::entries(const QString& productKey, 
         query.addBindValue(productKey);
     if (!deviceName.isEmpty())
         query.addBindValue(deviceName);
-    query.addBindValue(limit);
+    query.addBindValue(Sql::limit(limit));
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot read the message log"), query.lastError());
     while (query.next()) {

@@ -42,7 +42,7 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
     QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO rollouts (name, product_key, config_sha256, state, batch_size,"
                                  " rate_per_minute, timeout_ms, abort_threshold, created, started, finished)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(text(rollout.name));
     query.addBindValue(text(rollout.productKey));
     query.addBindValue(rollout.configSha256.toLower());
@@ -55,9 +55,11 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
                                                  : QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(msOrNull(rollout.started));
     query.addBindValue(msOrNull(rollout.finished));
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return sqlError(Workspace::tr("Cannot store the rollout"), query.lastError());
-    const qint64 id = query.lastInsertId().toLongLong();
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    transaction.announce(QStringLiteral("rollouts"), QStringLiteral("added"), {QString::number(id)});
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();
     return id;
@@ -80,6 +82,8 @@ Status RolloutStore::update(const RolloutRecord& rollout)
         return sqlError(Workspace::tr("Cannot update rollout %1").arg(rollout.id), query.lastError());
     if (query.numRowsAffected() == 0)
         return storeError(Workspace::tr("There is no rollout %1 in the workspace.").arg(rollout.id));
+    transaction.announce(QStringLiteral("rollouts"), QStringLiteral("changed"),
+                         {QString::number(rollout.id)});
     return transaction.commit();
 }
 
@@ -163,6 +167,8 @@ Status RolloutStore::setOutcomes(qint64 rolloutId, const QList<RolloutOutcome>& 
                                 .arg(outcome.productKey, outcome.deviceName),
                             upsert.lastError());
     }
+    transaction.announce(QStringLiteral("rollouts"), QStringLiteral("outcomes"),
+                         {QString::number(rolloutId)});
     return transaction.commit();
 }
 

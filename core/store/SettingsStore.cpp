@@ -27,7 +27,7 @@ Alink::Expected<QString> SettingsStore::value(const QString& key, const QString&
     query.addBindValue(metaKey(key));
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot read setting %1").arg(key), query.lastError());
-    return query.next() ? query.value(0).toString() : defaultValue;
+    return query.next() ? QString::fromUtf8(query.value(0).toByteArray()) : defaultValue;
 }
 
 Status SettingsStore::setValue(const QString& key, const QString& value)
@@ -39,9 +39,11 @@ Status SettingsStore::setValue(const QString& key, const QString& value)
     query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(metaKey(key));
-    query.addBindValue(Sql::text(value));
+    // As bytes: meta values are bytes (PostgreSQL's BYTEA would read backslashes in text as escapes).
+    query.addBindValue(value.toUtf8());
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot store setting %1").arg(key), query.lastError());
+    transaction.announce(QStringLiteral("settings"), QStringLiteral("changed"), {key});
     return transaction.commit();
 }
 

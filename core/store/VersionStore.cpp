@@ -41,6 +41,7 @@ Expected<QString> VersionStore::add(const QByteArray& content, const QString& pr
     query.addBindValue(int(origin));
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot store configuration version"), query.lastError());
+    transaction.announce(QStringLiteral("versions"), QStringLiteral("added"), {sha256});
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();
     return sha256;
@@ -121,6 +122,17 @@ Status VersionStore::setPublished(const QString& productKey, const QString& sha2
 {
     if (productKey.isEmpty())
         return storeError(Workspace::tr("The ProductKey is empty."), QStringLiteral("productKey"));
+    // Publishing a version the workspace does not have is refused (asked first: after a failed statement a
+    // PostgreSQL transaction takes no other).
+    if (!sha256.isEmpty()) {
+        const auto known = find(sha256.toLower());
+        if (!known)
+            return known.error();
+        if (!known->has_value())
+            return storeError(
+                Workspace::tr("There is no configuration version %1 in the workspace.").arg(sha256),
+                QStringLiteral("sha256"));
+    }
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
@@ -134,14 +146,9 @@ Status VersionStore::setPublished(const QString& productKey, const QString& sha2
         query.addBindValue(productKey);
         query.addBindValue(sha256.toLower());
     }
-    if (!query.exec()) {
-        // The foreign key names the version: publishing one the workspace does not have is refused.
-        if (const auto known = find(sha256); known && !known->has_value())
-            return storeError(
-                Workspace::tr("There is no configuration version %1 in the workspace.").arg(sha256),
-                QStringLiteral("sha256"));
+    if (!query.exec())
         return sqlError(Workspace::tr("Cannot publish %1 for %2").arg(sha256, productKey), query.lastError());
-    }
+    transaction.announce(QStringLiteral("versions"), QStringLiteral("published"), {productKey});
     return transaction.commit();
 }
 

@@ -1,15 +1,19 @@
 #include "Workspace.h"
 
+#include "SqlDialect.h"
 #include "StoreLog.h"
 #include "secrets/SecretSealer.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
 #include <QtEndian>
+
+#include <algorithm>
 
 namespace ConfigDeck::Store {
 
@@ -19,6 +23,7 @@ using Alink::Expected;
 namespace {
 
 constexpr auto kDriver = "QSQLITE";
+constexpr auto kDatabaseDriver = "QPSQL";
 
 using Sql::sqlError;
 using Sql::storeError;
@@ -116,6 +121,16 @@ Status checkHeader(const QString& path)
     return ok();
 }
 
+AlinkError newerSchemaError(const QString& name, int version)
+{
+    return storeError(Workspace::tr("Workspace %1 was made by a newer ConfigDeck (schema version "
+                                    "%2; this version reads up to %3). Update ConfigDeck to "
+                                    "open it.")
+                          .arg(name)
+                          .arg(version)
+                          .arg(Workspace::kSchemaVersion));
+}
+
 QString newConnectionName()
 {
     return QStringLiteral("configdeck-workspace-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -150,13 +165,7 @@ Expected<int> verifyReadOnly(const QString& path)
             } else {
                 const int version = query.value(0).toInt();
                 if (version > Workspace::kSchemaVersion)
-                    result = storeError(
-                        Workspace::tr("Workspace %1 was made by a newer ConfigDeck (schema version "
-                                      "%2; this version reads up to %3). Update ConfigDeck to "
-                                      "open it.")
-                            .arg(fileName)
-                            .arg(version)
-                            .arg(Workspace::kSchemaVersion));
+                    result = newerSchemaError(fileName, version);
                 else if (version < 1)
                     result = storeError(
                         Workspace::tr("%1 is not a ConfigDeck workspace (it has no schema).").arg(fileName));
@@ -194,12 +203,11 @@ Workspace::Workspace(QString path, const QString& connectionName)
 
 Workspace::~Workspace()
 {
+    m_changeFeed.reset(); // it follows the connection's driver
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
-            // Closing the last connection checkpoints the WAL into the file, so a closed workspace is one
-            // file.
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            SqlDialect::of(db).beforeClose(db);
             db.close();
         }
     }
@@ -211,7 +219,23 @@ QSqlDatabase Workspace::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Expected<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode mode)
+bool Workspace::isShared() const
+{
+    return SqlDialect::of(database()).isShared();
+}
+
+Expected<std::unique_ptr<Workspace>> Workspace::open(const QString& location, OpenMode mode,
+                                                     const QString& password)
+{
+    if (!WorkspaceLocation::isDatabaseUrl(location))
+        return openFile(location, mode);
+    const auto parsed = WorkspaceLocation::parse(location);
+    if (!parsed)
+        return parsed.error();
+    return openDatabase(*parsed, mode, password);
+}
+
+Expected<std::unique_ptr<Workspace>> Workspace::openFile(const QString& path, OpenMode mode)
 {
     const QFileInfo info(path);
     int version = 0;
@@ -241,46 +265,88 @@ Expected<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMo
             if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
                 return sqlError(tr("Cannot create workspace %1").arg(path), query.lastError());
         }
+        if (const Status configured = SqlDialect::of(db).configure(db); !configured)
+            return storeError(
+                tr("Cannot configure workspace %1: %2").arg(path, configured.error().message()));
     }
-    if (const Status configured = workspace->configure(); !configured)
-        return configured.error();
-    if (const Status migrated = workspace->migrate(version); !migrated)
+    if (const Status migrated = workspace->migrate(mode); !migrated)
         return migrated.error();
     if (const Status read = workspace->readIdentity(); !read)
         return read.error();
+    workspace->m_changeFeed = std::make_unique<WorkspaceChangeFeed>(workspace->m_connectionName);
     qCInfo(lcStore) << "opened workspace" << path << "schema" << kSchemaVersion << "from" << version;
     return workspace;
 }
 
-Status Workspace::configure()
+Expected<std::unique_ptr<Workspace>> Workspace::openDatabase(const WorkspaceLocation& location, OpenMode mode,
+                                                             const QString& password)
 {
-    QSqlQuery query(database());
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
-        if (!query.exec(QLatin1StringView(pragma)))
-            return sqlError(tr("Cannot configure workspace %1").arg(m_path), query.lastError());
+    const QString url = location.url();
+    if (!QSqlDatabase::isDriverAvailable(QLatin1StringView(kDatabaseDriver)))
+        return storeError(
+            tr("Cannot open workspace %1: Qt's PostgreSQL driver (QPSQL) is not installed.").arg(url));
+    std::unique_ptr<Workspace> workspace(new Workspace(url, newConnectionName()));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QLatin1StringView(kDatabaseDriver), workspace->m_connectionName);
+        db.setHostName(location.host());
+        db.setPort(location.port());
+        db.setUserName(location.user());
+        db.setDatabaseName(location.databaseName());
+        db.setPassword(location.password().isEmpty() ? password : location.password());
+        db.setConnectOptions(location.connectOptions());
+        if (!db.open())
+            return sqlError(tr("Cannot connect to workspace %1").arg(url), db.lastError());
+        if (const Status configured = SqlDialect::of(db).configure(db); !configured)
+            return storeError(tr("Cannot configure workspace %1: %2").arg(url, configured.error().message()));
     }
-    return ok();
+    if (const Status migrated = workspace->migrate(mode); !migrated)
+        return migrated.error();
+    if (const Status read = workspace->readIdentity(); !read)
+        return read.error();
+    workspace->m_changeFeed = std::make_unique<WorkspaceChangeFeed>(workspace->m_connectionName);
+    qCInfo(lcStore) << "opened workspace" << url << "schema" << workspace->m_schemaVersion;
+    return workspace;
 }
 
-Status Workspace::migrate(int fromVersion)
+Status Workspace::migrate(OpenMode mode)
 {
     QSqlDatabase db = database();
-    for (const Migration& migration : kMigrations) {
-        if (migration.version <= fromVersion)
-            continue;
+    const SqlDialect& dialect = SqlDialect::of(db);
+    int fromVersion = -1;
+    // One step per transaction; each transaction reads the version again under the migration lock, so two
+    // consoles opening one new database apply each step once.
+    while (true) {
         Transaction transaction(db);
         if (const Status begun = transaction.begin(); !begun)
             return begun;
+        if (const Status locked = dialect.lockForMigration(db); !locked)
+            return locked;
+        QString foreign;
+        const Expected<int> version = dialect.schemaVersion(db, &foreign);
+        if (!version)
+            return version.error();
+        if (*version < 0)
+            return storeError(tr("%1 is not a ConfigDeck workspace (%2).").arg(m_path, foreign));
+        if (*version > kSchemaVersion)
+            return newerSchemaError(m_path, *version);
+        if (*version == 0 && mode == OpenMode::OpenExisting)
+            return storeError(tr("There is no workspace at %1.").arg(m_path));
+        if (fromVersion < 0)
+            fromVersion = *version;
+        const auto next = std::find_if(kMigrations.cbegin(), kMigrations.cend(),
+                                       [&](const Migration& step) { return step.version > *version; });
+        if (next == kMigrations.cend())
+            break;
+        const Migration& migration = *next;
         QSqlQuery query(db);
         for (const char* statement : migration.statements) {
-            if (!query.exec(QLatin1StringView(statement)))
+            if (!query.exec(dialect.schemaStatement(statement)))
                 return sqlError(tr("Cannot upgrade workspace to schema version %1").arg(migration.version),
                                 query.lastError());
         }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
-            return sqlError(tr("Cannot upgrade workspace to schema version %1").arg(migration.version),
-                            query.lastError());
+        if (const Status set = dialect.setSchemaVersion(db, migration.version); !set)
+            return set;
         if (migration.version == 1) {
             query.prepare(
                 QStringLiteral("INSERT INTO meta (key, value) VALUES ('workspace_id', ?), ('created', ?)"));
@@ -304,14 +370,8 @@ Status Workspace::saveCopy(const QString& targetPath) const
         return storeError(tr("%1 already exists: choose a new file name for the copy.").arg(targetPath));
     if (target.absoluteFilePath() == QFileInfo(m_path).absoluteFilePath())
         return storeError(tr("A copy cannot replace the workspace itself."));
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("VACUUM INTO ?"));
-    query.addBindValue(target.absoluteFilePath());
-    if (!query.exec()) {
-        QFile::remove(target.absoluteFilePath()); // a partial copy is no copy
-        return sqlError(tr("Cannot save a copy of the workspace to %1").arg(targetPath), query.lastError());
-    }
-    return ok();
+    QSqlDatabase db = database();
+    return SqlDialect::of(db).saveCopy(db, target.absoluteFilePath());
 }
 
 QString Workspace::sqliteVersion()
@@ -335,14 +395,17 @@ QString Workspace::sqliteVersion()
 
 Status Workspace::readIdentity()
 {
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return sqlError(tr("Cannot read workspace %1").arg(m_path), query.lastError());
-    m_schemaVersion = query.value(0).toInt();
+    QSqlDatabase db = database();
+    QString foreign;
+    const Expected<int> version = SqlDialect::of(db).schemaVersion(db, &foreign);
+    if (!version)
+        return storeError(tr("Cannot read workspace %1: %2").arg(m_path, version.error().message()));
+    m_schemaVersion = *version;
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'workspace_id'")))
         return sqlError(tr("Cannot read workspace %1").arg(m_path), query.lastError());
     if (query.next())
-        m_workspaceId = query.value(0).toString();
+        m_workspaceId = QString::fromUtf8(query.value(0).toByteArray());
     return ok();
 }
 

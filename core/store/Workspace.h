@@ -8,6 +8,8 @@
 #include "SettingsStore.h"
 #include "StoreTypes.h"
 #include "VersionStore.h"
+#include "WorkspaceChangeFeed.h"
+#include "WorkspaceLocation.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -16,10 +18,12 @@
 
 namespace ConfigDeck::Store {
 
-// One workspace = one SQLite file (WAL). The Workspace opens, checks and migrates the file and owns its one
-// connection; its parts (identities, versions, device states, message log, rollouts, settings, key) each do
-// one job over that connection. Every write runs in a transaction; an existing file is checked (SQLite
-// header, ConfigDeck application id, schema version, quick_check) before anything is written to it.
+// One workspace = one SQLite file (WAL), or one PostgreSQL database that several consoles share. The
+// Workspace opens, checks and migrates it and owns its one connection; its parts (identities, versions,
+// device states, message log, rollouts, settings, key) each do one job over that connection, in one SQL
+// (SqlDialect says the few words that differ). Every write runs in a transaction; an existing file is checked
+// (SQLite header, ConfigDeck application id, schema version, quick_check) before anything is written to it,
+// a database (ConfigDeck's mark, schema version) inside the migration's transaction.
 class Workspace final
 {
     Q_DECLARE_TR_FUNCTIONS(Workspace)
@@ -44,14 +48,20 @@ public:
     };
     static const QList<Migration>& migrations();
 
-    static Alink::Expected<std::unique_ptr<Workspace>> open(const QString& path,
-                                                            OpenMode mode = OpenMode::CreateOrOpen);
+    // location: a file path, or postgresql://user@host:port/database?sslmode=... (WorkspaceLocation). A
+    // password given apart is used when the URL has none. An empty database becomes a new workspace (with
+    // CreateOrOpen); a database of another application, or of a newer ConfigDeck, is refused.
+    static Alink::Expected<std::unique_ptr<Workspace>>
+    open(const QString& location, OpenMode mode = OpenMode::CreateOrOpen, const QString& password = {});
     ~Workspace();
 
     // The SQLite behind Qt's QSQLITE driver, which may carry its own copy; empty without the driver.
     static QString sqliteVersion();
 
+    // The file path, or the database URL without its password.
     QString path() const { return m_path; }
+    // Whether other consoles may write to it at the same time (a PostgreSQL workspace).
+    bool isShared() const;
     QString workspaceId() const { return m_workspaceId; }
     int schemaVersion() const { return m_schemaVersion; }
 
@@ -69,16 +79,20 @@ public:
     const SettingsStore& settings() const { return m_settings; }
     KeyStore& keys() { return m_keys; }
     const KeyStore& keys() const { return m_keys; }
+    // What other consoles change in a shared workspace, as they commit it.
+    WorkspaceChangeFeed& changeFeed() { return *m_changeFeed; }
 
     // A consistent copy of the whole workspace in a new file (SQLite VACUUM INTO): secrets stay sealed
-    // under the same key. The target must not exist yet.
+    // under the same key. The target must not exist yet. Not for a workspace on PostgreSQL (pg_dump is).
     Status saveCopy(const QString& targetPath) const;
 
 private:
     Workspace(QString path, const QString& connectionName);
+    static Alink::Expected<std::unique_ptr<Workspace>> openFile(const QString& path, OpenMode mode);
+    static Alink::Expected<std::unique_ptr<Workspace>> openDatabase(const WorkspaceLocation& location,
+                                                                    OpenMode mode, const QString& password);
     QSqlDatabase database() const;
-    Status migrate(int fromVersion);
-    Status configure();
+    Status migrate(OpenMode mode);
     Status readIdentity();
 
     QString m_path;
@@ -93,6 +107,7 @@ private:
     VersionStore m_versions;
     MessageLog m_messageLog;
     RolloutStore m_rollouts;
+    std::unique_ptr<WorkspaceChangeFeed> m_changeFeed;
 };
 
 } // namespace ConfigDeck::Store

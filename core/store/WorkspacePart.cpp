@@ -1,10 +1,14 @@
 #include "WorkspacePart.h"
 
+#include "SqlDialect.h"
 #include "StoreLog.h"
 #include "Workspace.h"
+#include "WorkspaceChangeFeed.h"
 
 #include <QSqlQuery>
 #include <QTimeZone>
+
+#include <limits>
 
 namespace ConfigDeck::Store {
 
@@ -52,6 +56,16 @@ QString text(const QString& value)
 QVariant intOrNull(const std::optional<int>& value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
+}
+
+qint64 limit(qint64 value)
+{
+    return value < 0 ? std::numeric_limits<qint64>::max() : value;
+}
+
+QString deviceId(const QString& productKey, const QString& deviceName)
+{
+    return productKey + u'/' + deviceName;
 }
 
 std::optional<int> optionalInt(const QVariant& value)
@@ -112,18 +126,37 @@ Transaction::~Transaction()
 
 Status Transaction::begin()
 {
-    QSqlQuery query(m_db);
-    // IMMEDIATE takes the write lock now, so a transaction never fails half-way on "database is locked".
-    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Sql::sqlError(Workspace::tr("Cannot start a transaction"), query.lastError());
+    const SqlDialect& dialect = SqlDialect::of(m_db);
+    for (int attempt = 0;; ++attempt) {
+        if (!m_db.isOpen()) {
+            if (const Status reopened = dialect.reopen(m_db); !reopened)
+                return reopened;
+        }
+        QSqlQuery query(m_db);
+        if (query.exec(dialect.beginTransaction()))
+            break;
+        // A connection found lost only now (the server restarted since the last statement) is made again
+        // once: nothing of this transaction was sent yet.
+        if (attempt > 0 || m_db.isOpen())
+            return Sql::sqlError(Workspace::tr("Cannot start a transaction"), query.lastError());
+    }
     m_active = true;
     return ok();
+}
+
+void Transaction::announce(const QString& part, const QString& what, const QStringList& ids)
+{
+    m_announcements.append(WorkspaceChangeFeed::payload(m_db.connectionName(), {part, what, ids}));
 }
 
 Status Transaction::commit()
 {
     if (!m_active)
         return Sql::storeError(Workspace::tr("No transaction to commit"));
+    for (const QString& announcement : std::as_const(m_announcements)) {
+        if (const Status sent = SqlDialect::of(m_db).notifyChange(m_db, announcement); !sent)
+            return sent; // rolled back when the transaction goes out of scope
+    }
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
         const auto error = Sql::sqlError(Workspace::tr("Cannot commit"), query.lastError());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlDialect.h"
 #include "StoreTypes.h"
 
 #include <QSqlDatabase>
@@ -24,6 +25,7 @@ protected:
     ~WorkspacePart() = default;
 
     QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+    const SqlDialect& dialect() const { return SqlDialect::of(database()); }
     // The row id of a device, or -1 when it is not in the workspace.
     Alink::Expected<qint64> deviceRowId(const QString& productKey, const QString& deviceName) const;
 
@@ -47,7 +49,9 @@ private:
     QSqlQuery m_query;
 };
 
-// BEGIN IMMEDIATE .. COMMIT, rolled back when it goes out of scope uncommitted.
+// BEGIN (IMMEDIATE on SQLite) .. COMMIT, rolled back when it goes out of scope uncommitted. On a shared
+// workspace the changes it announces are sent to the other consoles with the commit; a connection lost
+// since the last statement (a server restart) is made again when the transaction begins.
 class Transaction final
 {
     Q_DISABLE_COPY_MOVE(Transaction)
@@ -56,11 +60,14 @@ public:
     explicit Transaction(QSqlDatabase db);
     ~Transaction();
     Status begin();
+    // What this transaction changes, for the other consoles (WorkspaceChangeFeed).
+    void announce(const QString& part, const QString& what, const QStringList& ids = {});
     Status commit();
     void rollback();
 
 private:
     QSqlDatabase m_db;
+    QStringList m_announcements;
     bool m_active = false;
 };
 
@@ -76,6 +83,10 @@ QDateTime utcFromMs(qint64 ms);
 // Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
 QString text(const QString& value);
 QVariant intOrNull(const std::optional<int>& value);
+// A LIMIT value: a negative limit means none (SQLite takes -1 for that, PostgreSQL no negative value).
+qint64 limit(qint64 value);
+// "ProductKey/DeviceName", as a device is named in change announcements.
+QString deviceId(const QString& productKey, const QString& deviceName);
 std::optional<int> optionalInt(const QVariant& value);
 } // namespace Sql
 

@@ -9,6 +9,8 @@
 #include "store/secrets/SecretSealer.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -33,6 +35,43 @@ inline void verifyNoPlainSecrets(const QString& workspacePath, const QList<QByte
         QVERIFY2(!wal.contains(secret),
                  qPrintable(QStringLiteral("%1-wal holds a secret").arg(workspacePath)));
     }
+}
+
+// No text or bytes column of any table of a workspace database (PostgreSQL: every column
+// information_schema lists as text, character or bytea) holds one of the needles (secrets, a key). Returns
+// how many columns were read.
+inline int verifyNoPlainSecretsInDatabase(const QSqlDatabase& db, const QList<QByteArray>& needles)
+{
+    QSqlQuery catalog(db);
+    if (!catalog.exec(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns"
+                                     " WHERE table_schema = current_schema() AND data_type IN"
+                                     " ('text', 'bytea', 'character varying', 'character') ORDER BY 1, 2"))) {
+        QTest::qFail("cannot list the columns of the workspace database", __FILE__, __LINE__);
+        return 0;
+    }
+    QList<std::pair<QString, QString>> columns;
+    while (catalog.next())
+        columns.append({catalog.value(0).toString(), catalog.value(1).toString()});
+    for (const auto& [table, column] : columns) {
+        QSqlQuery values(db);
+        if (!values.exec(QStringLiteral("SELECT \"%1\" FROM \"%2\"").arg(column, table))) {
+            QTest::qFail(qPrintable(QStringLiteral("cannot read %1.%2").arg(table, column)), __FILE__,
+                         __LINE__);
+            return 0;
+        }
+        while (values.next()) {
+            const QByteArray bytes = values.value(0).toByteArray();
+            for (const QByteArray& needle : needles) {
+                if (needle.isEmpty() || bytes.contains(needle)) {
+                    QTest::qFail(
+                        qPrintable(QStringLiteral("%1.%2 holds a secret in plain text").arg(table, column)),
+                        __FILE__, __LINE__);
+                    return 0;
+                }
+            }
+        }
+    }
+    return int(columns.size());
 }
 
 // The key record of a workspace that can hold real identities: in the keychain, or >= 600,000 iterations.

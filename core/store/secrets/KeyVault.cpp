@@ -220,12 +220,15 @@ AlinkError keychainDenied(const KeychainResult& result, const QString& workspace
                           .arg(workspaceId, result.errorString)};
 }
 
-std::optional<AlinkError> writeToKeychain(const QString& workspaceId, QByteArrayView key)
+// The key of workspaceId in the keychain entry (by default the workspace's own, keychainEntry()).
+std::optional<AlinkError> writeToKeychain(const QString& workspaceId, QByteArrayView key,
+                                          const QString& entry = {})
 {
     auto job = std::make_unique<QKeychain::WritePasswordJob>(KeyVault::kKeychainService);
     job->setBinaryData(key.toByteArray());
     const KeychainResult result =
-        runJob(std::move(job), KeyVault::keychainEntry(workspaceId), KeyVault::kKeychainTimeoutMs);
+        runJob(std::move(job), entry.isEmpty() ? KeyVault::keychainEntry(workspaceId) : entry,
+               KeyVault::kKeychainTimeoutMs);
     if (result.finished && result.error == QKeychain::NoError) {
         qCInfo(lcSecrets) << "stored the key of workspace" << workspaceId << "in the OS keychain";
         return std::nullopt;
@@ -236,9 +239,9 @@ std::optional<AlinkError> writeToKeychain(const QString& workspaceId, QByteArray
     return keychainUnavailable(result);
 }
 
-Expected<QByteArray> readFromKeychain(const QString& workspaceId)
+Expected<QByteArray> readFromKeychain(const QString& workspaceId, const QString& entryName = {})
 {
-    const QString entry = KeyVault::keychainEntry(workspaceId);
+    const QString entry = entryName.isEmpty() ? KeyVault::keychainEntry(workspaceId) : entryName;
     KeychainResult result = runJob(std::make_unique<QKeychain::ReadPasswordJob>(KeyVault::kKeychainService),
                                    entry, KeyVault::kKeychainTimeoutMs);
     WipedBytes data(std::move(result.data));
@@ -397,6 +400,35 @@ Expected<KeyRecord> KeyRecord::fromBytes(QByteArrayView bytes)
 QString KeyVault::keychainEntry(const QString& workspaceId)
 {
     return QStringLiteral("workspace-") + workspaceId;
+}
+
+QString KeyVault::teamKeychainEntry(const QString& location)
+{
+    return QStringLiteral("team-") + location;
+}
+
+Expected<bool> KeyVault::rememberTeamKey(const QString& location, const KeyRecord& record, QByteArrayView key)
+{
+    if (!verify(key, record))
+        return AlinkError{QStringLiteral("key"), tr("This is not the key of workspace %1").arg(location)};
+    if (auto error = writeToKeychain(record.workspaceId, key, teamKeychainEntry(location)))
+        return *error;
+    return true;
+}
+
+std::optional<QByteArray> KeyVault::recallTeamKey(const QString& location, const KeyRecord& record)
+{
+    auto key = readFromKeychain(record.workspaceId, teamKeychainEntry(location));
+    // A key that no longer opens the record (the team passphrase changed the key) is not the key.
+    if (!key || !verify(*key, record))
+        return std::nullopt;
+    return std::move(key).value();
+}
+
+void KeyVault::forgetTeamKey(const QString& location)
+{
+    runJob(std::make_unique<QKeychain::DeletePasswordJob>(kKeychainService), teamKeychainEntry(location),
+           kProbeTimeoutMs);
 }
 
 Expected<std::pair<QByteArray, KeyRecord>> KeyVault::create(KeyRecord::Mode mode, const QString& workspaceId,

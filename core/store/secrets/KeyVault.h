@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
 #include <utility>
 
 namespace ConfigDeck::Store {
@@ -101,6 +102,16 @@ public:
 
     // The keychain entry name of a workspace: "workspace-<id>".
     static QString keychainEntry(const QString& workspaceId);
+
+    // A shared workspace's team key (its record, under the team passphrase, lives in the database) kept in
+    // this computer's keychain after the first unlock, so that the next one needs no passphrase. The entry
+    // is "team-<location>", location being the database URL without password. Only a key that opens
+    // record is kept, and only one that still opens it is recalled (nullopt otherwise, or with no keychain).
+    static QString teamKeychainEntry(const QString& location);
+    static Alink::Expected<bool> rememberTeamKey(const QString& location, const KeyRecord& record,
+                                                 QByteArrayView key);
+    static std::optional<QByteArray> recallTeamKey(const QString& location, const KeyRecord& record);
+    static void forgetTeamKey(const QString& location);
 };
 
 } // namespace ConfigDeck::Store

@@ -3,6 +3,7 @@
 #include "store/CsvExport.h"
 #include "store/Workspace.h"
 #include "store/secrets/KeyVault.h"
+#include "support/PostgresFixture.h"
 #include "support/StoredValue.h"
 #include "support/WorkspaceChecks.h"
 
@@ -39,6 +40,7 @@ private slots:
     void passphraseWorkspace();
     void lockAndUnlock();
     void saveCopy();
+    void twoConsolesOnOneDatabase();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -226,6 +228,40 @@ void TestSessionProtection::saveCopy()
     ConsoleSession copied(options);
     QVERIFY(copied.open());
     QCOMPARE(copied.workspace()
+                 ->identities()
+                 .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
+                 .value(),
+             kSecret);
+}
+
+// Two consoles on one PostgreSQL workspace: the second one's views are told (fleetChanged) within a second
+// of the first one adding a device; the URL the session shows carries no password.
+void TestSessionProtection::twoConsolesOnOneDatabase()
+{
+    TestSupport::PostgresFixture server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    ConsoleSession::Options options;
+    options.workspacePath = server.url().replace(QStringLiteral("configdeck@"),
+                                                 QStringLiteral("configdeck:%1@").arg(server.password()));
+    options.create = WorkspaceProtection::withPassphrase(kPassphrase);
+    ConsoleSession first(options);
+    const auto opened = first.open();
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+    QCOMPARE(first.workspacePath(), server.url());
+    QCOMPARE(first.protection(), WorkspaceProtection::Kind::Passphrase);
+
+    ConsoleSession::Options other;
+    other.workspacePath = server.url();
+    other.databasePassword = server.password();
+    other.passphrase = kPassphrase;
+    ConsoleSession second(other);
+    const auto openedSecond = second.open();
+    QVERIFY2(openedSecond, openedSecond ? "" : qPrintable(openedSecond.error().message()));
+    QSignalSpy fleetChanged(&second, &ConsoleSession::fleetChanged);
+    QVERIFY(first.workspace()->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-1")},
+                                                      kSecret));
+    QTRY_VERIFY_WITH_TIMEOUT(fleetChanged.size() >= 1, 1000);
+    QCOMPARE(second.workspace()
                  ->identities()
                  .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
                  .value(),

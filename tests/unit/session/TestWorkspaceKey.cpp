@@ -2,6 +2,7 @@
 #include "store/Workspace.h"
 #include "store/secrets/KeyVault.h"
 #include "store/secrets/SecretSealer.h"
+#include "support/PostgresFixture.h"
 #include "support/WorkspaceChecks.h"
 
 #include <QCryptographicHash>
@@ -45,6 +46,7 @@ private slots:
     void reprotect();
     void reprotectKilledHalfWay_data();
     void reprotectKilledHalfWay();
+    void teamKeyOnPostgres();
 
 private:
     std::unique_ptr<Store::Workspace> newWorkspace(const WorkspaceProtection& protection);
@@ -295,6 +297,60 @@ void TestWorkspaceKey::reprotectKilledHalfWay()
     keychainRecord.iterations = 0;
     keychainRecord.wrappedKey.clear();
     Store::KeyVault::forget(keychainRecord);
+}
+
+void TestWorkspaceKey::teamKeyOnPostgres()
+{
+    TestSupport::PostgresFixture server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    auto openShared = [&] {
+        auto opened =
+            Store::Workspace::open(server.url(), Store::Workspace::OpenMode::CreateOrOpen, server.password());
+        return opened ? std::move(opened).value() : nullptr;
+    };
+    const QString passphrase = QStringLiteral("the support team's passphrase");
+    auto first = openShared();
+    QVERIFY(first);
+    // One computer's keychain would lock every other console out: a shared workspace takes a team passphrase.
+    const auto refused = WorkspaceKey::create(*first, WorkspaceProtection::keychain());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(QStringLiteral("team passphrase")),
+             qPrintable(refused.error().message()));
+    const auto created = WorkspaceKey::create(*first, WorkspaceProtection::withPassphrase(passphrase));
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message()));
+    first->keys().setSealer(created->sealer);
+    QVERIFY(first->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("lamp-1")}, "team-secret"));
+    // The keychain entry is named by the database URL, which carries no password.
+    QVERIFY(!Store::KeyVault::teamKeychainEntry(first->path()).contains(server.password()));
+    Store::KeyVault::forgetTeamKey(first->path());
+
+    // Another console: without the passphrase (and nothing kept in its keychain) it is asked for.
+    auto second = openShared();
+    QVERIFY(second);
+    UnlockFailure failure = UnlockFailure::None;
+    QVERIFY(!WorkspaceKey::unlock(*second, QString(), &failure));
+    QCOMPARE(failure, UnlockFailure::NeedsPassphrase);
+    QVERIFY(!WorkspaceKey::unlock(*second, QStringLiteral("not the passphrase"), &failure));
+    QCOMPARE(failure, UnlockFailure::WrongPassphrase);
+    const auto unlocked = WorkspaceKey::unlock(*second, passphrase, &failure);
+    QVERIFY2(unlocked, unlocked ? "" : qPrintable(unlocked.error().message()));
+    second->keys().setSealer(unlocked->sealer);
+    QCOMPARE(second->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-1")).value(),
+             QByteArray("team-secret"));
+    if (!m_keychain)
+        QSKIP("no OS keychain: keeping the team key after the first unlock is not checked");
+    // The first unlock kept the key in this computer's keychain: the next opens without the passphrase.
+    auto third = openShared();
+    QVERIFY(third);
+    const auto remembered = WorkspaceKey::unlock(*third, QString(), &failure);
+    QVERIFY2(remembered, remembered ? "" : qPrintable(remembered.error().message()));
+    QCOMPARE(remembered->kind, WorkspaceProtection::Kind::Passphrase);
+    third->keys().setSealer(remembered->sealer);
+    QCOMPARE(third->identities().deviceSecret(QStringLiteral("pk1"), QStringLiteral("lamp-1")).value(),
+             QByteArray("team-secret"));
+    Store::KeyVault::forgetTeamKey(third->path());
+    QVERIFY(!WorkspaceKey::unlock(*third, QString(), &failure));
+    QCOMPARE(failure, UnlockFailure::NeedsPassphrase);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceKey)

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "store/Workspace.h"
+#include "store/WorkspaceLocation.h"
 #include "support/StoredValue.h"
+#include "support/WorkspaceBackend.h"
 
 #include <QSqlDatabase>
 #include <QTest>
@@ -13,22 +16,33 @@
         QVERIFY2(bool(storeResult_), bool(storeResult_) ? "" : qPrintable(storeResult_.error().message()));  \
     } while (false)
 
-// A connection of its own to a workspace's file, for tests that check (or tamper with) what is stored.
+// A connection of its own to a test workspace's database (its SQLite file, or its PostgreSQL database with
+// CONFIGDECK_TEST_WORKSPACE_BACKEND=postgresql), for tests that check (or tamper with) what is stored.
 // Queries on it must end before it does.
-class SqliteFile final
+class DirectConnection final
 {
-    Q_DISABLE_COPY_MOVE(SqliteFile)
+    Q_DISABLE_COPY_MOVE(DirectConnection)
 
 public:
-    explicit SqliteFile(const QString& path)
+    explicit DirectConnection(const QString& path)
         : m_name(QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        if (!db.open())
+        const QString location = ConfigDeck::TestSupport::workspaceLocation(path);
+        const auto parsed = ConfigDeck::Store::WorkspaceLocation::parse(location);
+        if (parsed && parsed->isDatabase()) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+            db.setHostName(parsed->host());
+            db.setPort(parsed->port());
+            db.setUserName(parsed->user());
+            db.setPassword(parsed->password());
+            db.setDatabaseName(parsed->databaseName());
+        } else {
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name).setDatabaseName(path);
+        }
+        if (!database().open())
             qWarning("cannot open %s", qPrintable(path));
     }
-    ~SqliteFile()
+    ~DirectConnection()
     {
         QSqlDatabase::database(m_name, false).close();
         QSqlDatabase::removeDatabase(m_name);
@@ -38,3 +52,17 @@ public:
 private:
     QString m_name;
 };
+
+// Opens the test workspace "at" path (the file, or its PostgreSQL database).
+inline auto openTestWorkspace(const QString& path, ConfigDeck::Store::Workspace::OpenMode mode =
+                                                       ConfigDeck::Store::Workspace::OpenMode::CreateOrOpen)
+{
+    return ConfigDeck::Store::Workspace::open(ConfigDeck::TestSupport::workspaceLocation(path), mode);
+}
+
+// For the tests of what a workspace file is (its header, its -wal): they have no PostgreSQL counterpart.
+#define SKIP_ON_POSTGRESQL(why)                                                                              \
+    do {                                                                                                     \
+        if (ConfigDeck::TestSupport::workspaceBackendIsPostgres())                                           \
+            QSKIP(why);                                                                                      \
+    } while (false)

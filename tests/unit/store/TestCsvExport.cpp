@@ -43,7 +43,7 @@ void TestCsvExport::init()
 {
     m_workspace.reset();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto opened = Workspace::open(m_dir->filePath(QStringLiteral("w.cdws")));
+    auto opened = openTestWorkspace(m_dir->filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     m_workspace = std::move(opened).value();
     m_workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
@@ -132,7 +132,7 @@ void TestCsvExport::roundTripThroughImport()
     const QString path = m_dir->filePath(QStringLiteral("out.csv"));
     QCOMPARE(CsvExport::writeFile(*m_workspace, path, CsvExport::Secrets::Revealed).value(), 3);
 
-    auto other = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
+    auto other = openTestWorkspace(m_dir->filePath(QStringLiteral("other.cdws")));
     QVERIFY(other);
     (*other)->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
     CsvImport import(**other);
@@ -185,7 +185,7 @@ void TestCsvExport::formulaCellsRoundTrip()
     QVERIFY2(!csv.contains("\n=") && !csv.contains(",=") && !csv.contains(",-") && !csv.contains(",@"),
              csv.constData());
 
-    auto other = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
+    auto other = openTestWorkspace(m_dir->filePath(QStringLiteral("other.cdws")));
     QVERIFY(other);
     (*other)->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));
     CsvImport import(**other);
@@ -205,7 +205,7 @@ void TestCsvExport::formulaCellsRoundTrip()
 
 void TestCsvExport::redactedExportCannotBeImported()
 {
-    auto other = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
+    auto other = openTestWorkspace(m_dir->filePath(QStringLiteral("other.cdws")));
     QVERIFY(other);
     const auto preview = CsvImport(**other).previewData(exported(CsvExport::Secrets::Redacted));
     QVERIFY(preview);

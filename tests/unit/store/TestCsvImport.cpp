@@ -50,7 +50,7 @@ void TestCsvImport::init()
     m_workspace.reset();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto opened = Workspace::open(m_dir->filePath(QStringLiteral("w.cdws")));
+    auto opened = openTestWorkspace(m_dir->filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     m_workspace = std::move(opened).value();
     m_workspace->keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));

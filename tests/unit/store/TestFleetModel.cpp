@@ -104,7 +104,7 @@ void TestFleetModel::fillSample()
 void TestFleetModel::loadFromWorkspace()
 {
     QTemporaryDir dir;
-    auto opened = Workspace::open(dir.filePath(QStringLiteral("w.cdws")));
+    auto opened = openTestWorkspace(dir.filePath(QStringLiteral("w.cdws")));
     QVERIFY(opened);
     Workspace& workspace = **opened;
     workspace.keys().setSealer(std::make_shared<SecretSealer>(SecretSealer::randomKey()));

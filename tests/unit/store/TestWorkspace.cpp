@@ -44,6 +44,7 @@ private slots:
 
 private:
     std::unique_ptr<Workspace> openWorkspace(bool unlocked = true);
+    void verifyWorkspaceFile(); // what a workspace file is: WAL, ConfigDeck's header
     QString path() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -59,7 +60,7 @@ void TestWorkspace::init()
 
 std::unique_ptr<Workspace> TestWorkspace::openWorkspace(bool unlocked)
 {
-    auto opened = Workspace::open(path());
+    auto opened = openTestWorkspace(path());
     if (!opened) {
         qWarning() << opened.error().message();
         return nullptr;
@@ -81,7 +82,23 @@ void TestWorkspace::createAndReopen()
         QVERIFY(!QUuid::fromString(id).isNull());
         // (Foreign keys, a setting of the workspace's own connection, show in
         // removeProductRemovesItsDevices.)
-        SqliteFile sqlite(path());
+    }
+    if (!ConfigDeck::TestSupport::workspaceBackendIsPostgres())
+        verifyWorkspaceFile();
+
+    auto reopened = openWorkspace();
+    QVERIFY(reopened);
+    QCOMPARE(reopened->workspaceId(), id);
+    // Two workspaces open at once use separate connections.
+    auto second = openTestWorkspace(m_dir->filePath(QStringLiteral("other.cdws")));
+    QVERIFY(second);
+    QVERIFY((*second)->workspaceId() != id);
+}
+
+void TestWorkspace::verifyWorkspaceFile()
+{
+    {
+        DirectConnection sqlite(path());
         QSqlQuery query(sqlite.database());
         QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
         QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
@@ -92,20 +109,12 @@ void TestWorkspace::createAndReopen()
     const QByteArray header = file.read(100);
     QVERIFY(header.startsWith("SQLite format 3"));
     QCOMPARE(qFromBigEndian<qint32>(header.constData() + 68), Workspace::kApplicationId);
-    file.close();
-
-    auto reopened = openWorkspace();
-    QVERIFY(reopened);
-    QCOMPARE(reopened->workspaceId(), id);
-    // Two workspaces open at once use separate connections.
-    auto second = Workspace::open(m_dir->filePath(QStringLiteral("other.cdws")));
-    QVERIFY(second);
-    QVERIFY((*second)->workspaceId() != id);
 }
 
 void TestWorkspace::openExistingNeedsAFile()
 {
-    const auto opened = Workspace::open(path(), Workspace::OpenMode::OpenExisting);
+    SKIP_ON_POSTGRESQL("about files; TestPostgresWorkspace::openExistingNeedsAWorkspace is its counterpart");
+    const auto opened = openTestWorkspace(path(), Workspace::OpenMode::OpenExisting);
     QVERIFY(!opened);
     QVERIFY(opened.error().message().contains(path()));
     QVERIFY(!QFile::exists(path()));
@@ -227,7 +236,7 @@ void TestWorkspace::secretsAreSealedOnDisk()
         auto workspace = openWorkspace();
         STORE_VERIFY(
             workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device1")}, secret));
-        SqliteFile sqlite(path());
+        DirectConnection sqlite(path());
         QSqlQuery query(sqlite.database());
         QVERIFY(query.exec(QStringLiteral("SELECT secret FROM devices")) && query.next());
         QCOMPARE(query.value(0).toByteArray().size(), secret.size() + SecretSealer::kOverhead);
@@ -253,7 +262,7 @@ void TestWorkspace::wrongKeyCannotOpenSecrets()
     workspace->keys().setSealer(m_sealer);
     STORE_VERIFY(
         workspace->identities().addDevice({QStringLiteral("pk1"), QStringLiteral("device2")}, "other"));
-    SqliteFile sqlite(path());
+    DirectConnection sqlite(path());
     QSqlQuery query(sqlite.database());
     QVERIFY(query.exec(
         QStringLiteral("UPDATE devices SET secret = (SELECT secret FROM devices WHERE device_name = "
@@ -293,7 +302,7 @@ void TestWorkspace::removeProductRemovesItsDevices()
         {{QStringLiteral("pk1"), QStringLiteral("device1"), QStringLiteral("c1")}}));
     STORE_VERIFY(workspace->identities().removeProduct(QStringLiteral("pk1")));
     QCOMPARE(storedValue(workspace->identities().deviceCount()), 1);
-    SqliteFile sqlite(path());
+    DirectConnection sqlite(path());
     QSqlQuery query(sqlite.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM device_state")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0);
@@ -335,7 +344,7 @@ void TestWorkspace::removedDevicesComeBackAsTheyWere()
     QCOMPARE(storedValue(identities.deviceCount()), 0);
     QVERIFY(!storedValue(identities.product(QStringLiteral("pk"))));
     {
-        SqliteFile file(path());
+        DirectConnection file(path());
         QSqlQuery query(file.database());
         QVERIFY(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM device_state) +"
                                           " (SELECT count(*) FROM held_versions)")) &&
@@ -403,6 +412,11 @@ void TestWorkspace::sealedSecretGoesBackOnlyToItsDevice()
     workspace->keys().setSealer(nullptr);
     QVERIFY(!identities.setSealedDeviceSecret(QStringLiteral("pk"), QStringLiteral("dev-a"), sealedA));
     const QList<QByteArray> secrets{"Kx3FirstSecretA", "Kx3FirstSecretB", "Kx3NewSecretA"};
+    if (ConfigDeck::TestSupport::workspaceBackendIsPostgres()) {
+        DirectConnection database(path());
+        QVERIFY(ConfigDeck::TestSupport::verifyNoPlainSecretsInDatabase(database.database(), secrets) > 0);
+        return;
+    }
     ConfigDeck::TestSupport::verifyNoPlainSecrets(path(), secrets); // the -wal as it is now
     workspace.reset();
     ConfigDeck::TestSupport::verifyNoPlainSecrets(path(), secrets);
@@ -468,9 +482,10 @@ void TestWorkspace::failedReadIsAnError()
     {
         // A table the reads need is gone (as in a damaged or foreign file): each read says so instead of
         // answering "not found" or "none".
-        SqliteFile sqlite(path());
+        DirectConnection sqlite(path());
         QSqlQuery query(sqlite.database());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        if (!ConfigDeck::TestSupport::workspaceBackendIsPostgres())
+            QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
         for (const char* statement :
              {"DROP TABLE device_labels", "DROP TABLE device_state", "DROP TABLE held_versions",
               "DROP TABLE message_log", "DROP TABLE rollout_outcomes", "DROP TABLE rollouts",

@@ -163,7 +163,7 @@ void TestWorkspaceReliability::killedImportLeavesWorkspaceAsItWas()
                  .deviceSecret(QStringLiteral("a1Before"), QStringLiteral("device_3"))
                  .value(),
              "secret3");
-    SqliteFile file(workspacePath());
+    DirectConnection file(workspacePath());
     QSqlQuery query(file.database());
     QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
@@ -357,7 +357,7 @@ void TestWorkspaceReliability::publishedSettingsMoveToTheirTable()
         STORE_VERIFY(workspace.versions().setPublished(QStringLiteral("a1Lamp"), pk1First));
         QCOMPARE(storedValue(workspace.versions().published(QStringLiteral("a1Lamp"))), pk1First);
     }
-    SqliteFile file(workspacePath());
+    DirectConnection file(workspacePath());
     QSqlQuery query(file.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'setting.published/%'")) &&
             query.next());
