@@ -1,9 +1,11 @@
 #include "PlatformCommand.h"
 
 #include "CommandSupport.h"
+#include "session/ConsoleSession.h"
 #include "transfer/FileServer.h"
 #include "transfer/TlsIdentity.h"
 #include "transport/MosquittoConnection.h"
+#include "transport/TopicFilter.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -108,6 +110,14 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
          QStringLiteral("seconds")},
         {QStringLiteral("serve"), tr("Keep serving after the push or rollout finished.")},
         {QStringLiteral("allow-failures"), tr("Exit 0 when a rollout completed even if devices failed.")},
+        {QStringLiteral("share-group"),
+         tr("Share the devices' requests and replies with the other platform processes of this group (an "
+            "MQTT "
+            "shared subscription, $share/NAME/...): the broker hands each to one of them."),
+         QStringLiteral("name")},
+        {QStringLiteral("operator"),
+         tr("Who runs this platform, recorded with its pushes and rollouts (default: the account name)."),
+         QStringLiteral("name")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
@@ -117,7 +127,18 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     auto broker = CommandSupport::brokerOptions(parser);
     if (!broker)
         return m_printer->usageError(broker.error());
-    broker->clientId = Transport::MqttConnectOptions::uniqueClientId(QStringLiteral("configdeck-platform"));
+    // One per process: N platform processes on one broker must not take each other's session.
+    broker->clientId = Transport::MqttConnectOptions::processClientId(QStringLiteral("configdeck-platform"));
+    m_operatorName = parser.isSet(QStringLiteral("operator"))
+                         ? parser.value(QStringLiteral("operator")).trimmed()
+                         : Session::ConsoleSession::defaultOperatorName();
+    if (parser.isSet(QStringLiteral("operator")) && m_operatorName.isEmpty())
+        return m_printer->usageError({QStringLiteral("--operator"), tr("the operator's name is empty"), -1});
+    m_shareGroup = parser.value(QStringLiteral("share-group"));
+    if (parser.isSet(QStringLiteral("share-group"))) {
+        if (auto invalid = Transport::TopicFilter::validateShareName(m_shareGroup))
+            return m_printer->usageError({QStringLiteral("--share-group"), invalid->reason, -1});
+    }
     m_productKey = parser.value(QStringLiteral("product"));
     if (m_productKey.isEmpty())
         return m_printer->usageError({QStringLiteral("--product"), tr("is required"), -1});
@@ -193,6 +214,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     Roles::PlatformSettings settings;
     settings.alibabaLimits = parser.isSet(QStringLiteral("alibaba-limits"));
     settings.urlValidity = std::chrono::seconds(*validity);
+    settings.shareGroup = m_shareGroup;
     m_platform->setSettings(settings);
 
     Roles::PlatformProduct product;
@@ -311,9 +333,18 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
 
 void PlatformCommand::onConnected()
 {
-    m_printer->event(
-        QStringLiteral("connected"), {{QStringLiteral("broker"), m_connection->options().host}},
-        tr("Connected to %1:%2").arg(m_connection->options().host).arg(m_connection->options().port));
+    m_printer->event(QStringLiteral("connected"),
+                     {{QStringLiteral("broker"), m_connection->options().host},
+                      {QStringLiteral("clientId"), m_connection->options().clientId},
+                      {QStringLiteral("shareGroup"), m_shareGroup}},
+                     m_shareGroup.isEmpty() ? tr("Connected to %1:%2 as %3")
+                                                  .arg(m_connection->options().host)
+                                                  .arg(m_connection->options().port)
+                                                  .arg(m_connection->options().clientId)
+                                            : tr("Connected to %1:%2 as %3, sharing the work of group %4")
+                                                  .arg(m_connection->options().host)
+                                                  .arg(m_connection->options().port)
+                                                  .arg(m_connection->options().clientId, m_shareGroup));
     if (m_acted || m_action == Action::Serve || m_afterGets > 0)
         return;
     QTimer::singleShot(std::chrono::seconds(m_afterSeconds), this, [this] {
@@ -334,8 +365,10 @@ void PlatformCommand::act()
             return;
         }
         m_pushed = tickets->size();
-        m_printer->event(QStringLiteral("pushed"), {{QStringLiteral("devices"), m_pushed}},
-                         tr("Pushed to %1 devices").arg(m_pushed));
+        m_printer->event(
+            QStringLiteral("pushed"),
+            {{QStringLiteral("devices"), m_pushed}, {QStringLiteral("operator"), m_operatorName}},
+            tr("%1 pushed to %2 devices").arg(m_operatorName).arg(m_pushed));
         // Devices that never answer must not keep the command waiting forever.
         QTimer::singleShot(m_plan.timeout, this, [this] {
             if (!m_serveAfter)
@@ -374,6 +407,7 @@ void PlatformCommand::act()
                 {{QStringLiteral("state"),
                   state == RolloutState::Completed ? QStringLiteral("completed") : QStringLiteral("aborted")},
                  {QStringLiteral("reason"), reason},
+                 {QStringLiteral("operator"), m_operatorName},
                  {QStringLiteral("wallMs"), m_actionMs}},
                 tr("Rollout %1 in %2 ms: %3")
                     .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
@@ -433,6 +467,9 @@ void PlatformCommand::printSummary()
                        {QStringLiteral("getCodes"), getCodes},
                        {QStringLiteral("replyCodes"), replyCodes},
                        {QStringLiteral("wallMs"), m_actionMs},
+                       {QStringLiteral("clientId"), m_connection->options().clientId},
+                       {QStringLiteral("shareGroup"), m_shareGroup},
+                       {QStringLiteral("operator"), m_operatorName},
                        {QStringLiteral("peakRssKb"), EventPrinter::peakRssKb()}};
     QString text = tr("%1 configuration requests answered (%2); %3 push replies (%4)")
                        .arg(m_gets)

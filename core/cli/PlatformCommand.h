@@ -56,6 +56,8 @@ private:
     Roles::RolloutPlan m_plan;
     QString m_productKey;
     QStringList m_devices;
+    QString m_operatorName;
+    QString m_shareGroup;
     Action m_action = Action::Serve;
     qint64 m_afterGets = 0;
     qint64 m_afterSeconds = 0;

@@ -116,6 +116,7 @@ void ConsoleSession::openCloud()
 {
     m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
     m_recorder->setInterval(250);
+    m_recorder->setOperatorName(m_operatorName);
     connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
     // The banner that said writing failed gives way to the news that it works again.
     connect(m_recorder.get(), &Roles::WorkspaceRecorder::writingResumed, this,
@@ -426,9 +427,7 @@ Store::Status ConsoleSession::startEngine()
     Roles::PlatformSettings platformSettings;
     platformSettings.alibabaLimits = m_settings.alibabaLimits;
     m_platform->setSettings(platformSettings);
-    connect(m_platform.get(), &Roles::PlatformService::messageLogged, m_recorder.get(),
-            &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &ConsoleSession::noteMessage);
     connect(m_platform.get(), &Roles::PlatformService::deviceStateChanged, this, &ConsoleSession::noteState);
     connect(m_platform.get(), &Roles::PlatformService::pushReplied, this, &ConsoleSession::pushReplied);
     connect(m_platform.get(), &Roles::PlatformService::wireError, this,
@@ -502,9 +501,7 @@ void ConsoleSession::startFleet()
         },
         m_network.get());
     m_fleet->setAgentSettings(simulatedAgentSettings());
-    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, m_recorder.get(),
-            &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::noteMessage);
     connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &ConsoleSession::noteState);
 
     // Every device starts offline; the simulated ones report themselves online as they connect.
@@ -618,6 +615,16 @@ int ConsoleSession::onlineCount() const
     return m_online;
 }
 
+void ConsoleSession::noteMessage(const Store::MessageLogEntry& entry)
+{
+    Store::MessageLogEntry stamped = entry;
+    if (stamped.operatorName.isEmpty())
+        stamped.operatorName = m_operatorName;
+    if (m_recorder)
+        m_recorder->recordMessage(stamped);
+    emit messageLogged(stamped);
+}
+
 void ConsoleSession::noteState(const Store::DeviceStateUpdate& update)
 {
     if (m_recorder)
@@ -706,6 +713,7 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     record.timeoutMs = int(plan.timeout.count());
     record.abortThreshold = plan.abortThreshold;
     record.created = record.started = QDateTime::currentDateTimeUtc();
+    record.operatorName = m_operatorName;
     auto id = m_workspace->rollouts().create(record);
     if (!id)
         return id.error();
@@ -817,6 +825,49 @@ void ConsoleSession::flush()
 {
     if (m_recorder)
         m_recorder->flush();
+}
+
+QString ConsoleSession::defaultOperatorName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name.trimmed();
+}
+
+void ConsoleSession::setOperatorName(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    m_operatorName = trimmed.isEmpty() ? defaultOperatorName() : trimmed;
+    if (m_recorder)
+        m_recorder->setOperatorName(m_operatorName);
+}
+
+Store::Status ConsoleSession::recordEdit(const QString& what, const QList<Alink::DeviceKey>& devices,
+                                         const QString& productKey)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    Store::MessageLogEntry edit;
+    edit.time = QDateTime::currentDateTimeUtc();
+    edit.direction = Store::MessageDirection::Edit;
+    edit.topic = what;
+    edit.operatorName = m_operatorName;
+    QList<Store::MessageLogEntry> entries;
+    for (const Alink::DeviceKey& device : devices) {
+        edit.productKey = device.productKey;
+        edit.deviceName = device.deviceName;
+        entries << edit;
+    }
+    if (entries.isEmpty()) {
+        edit.productKey = productKey;
+        entries << edit;
+    }
+    if (auto status = m_workspace->messageLog().append(entries); !status)
+        return status;
+    for (const Store::MessageLogEntry& entry : std::as_const(entries))
+        emit messageLogged(entry);
+    return Store::ok();
 }
 
 } // namespace ConfigDeck::Session

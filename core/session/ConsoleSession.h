@@ -156,6 +156,16 @@ public:
     // Writes buffered log and state to the workspace now.
     void flush();
 
+    // --- Who is at the console: recorded with every message, push, rollout and hand edit of this session.
+    // The operator's name when none is set: the OS account name (USER, or USERNAME on Windows).
+    static QString defaultOperatorName();
+    void setOperatorName(const QString& name);
+    QString operatorName() const { return m_operatorName; }
+    // Records a change made by hand (what: e.g. "Delete device") in the message log, one entry per device
+    // named (or one for the product when no device is), with the operator; messageLogged() shows them.
+    Store::Status recordEdit(const QString& what, const QList<Alink::DeviceKey>& devices,
+                             const QString& productKey = {});
+
 signals:
     void deviceStateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
     void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
@@ -188,6 +198,7 @@ private:
     void startFleet();
     Roles::AgentSettings simulatedAgentSettings() const;
     void noteState(const Store::DeviceStateUpdate& update);
+    void noteMessage(const Store::MessageLogEntry& entry);
 
     Options m_options;
     QString m_path;
@@ -204,6 +215,7 @@ private:
     std::unique_ptr<CloudWorkbench> m_cloud;
     QPointer<Roles::RolloutRunner> m_rollout;
     QString m_lastConnectionError;
+    QString m_operatorName = defaultOperatorName();
     int m_online = 0;
     UnlockFailure m_unlockFailure = UnlockFailure::None;
     WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;
