@@ -1,7 +1,9 @@
 #include "PlatformCommand.h"
 
 #include "CommandSupport.h"
+#include "roles/WorkspaceRecorder.h"
 #include "session/ConsoleSession.h"
+#include "store/Workspace.h"
 #include "transfer/FileServer.h"
 #include "transfer/TlsIdentity.h"
 #include "transport/MosquittoConnection.h"
@@ -59,6 +61,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                                         "out a configuration."));
     parser.addHelpOption();
     CommandSupport::addBrokerOptions(parser);
+    CommandSupport::addWorkspaceOptions(parser); // here: where the platform records what it does
     parser.addOptions({
         {QStringLiteral("product"), tr("ProductKey to serve."), QStringLiteral("pk")},
         {QStringLiteral("config"), tr("The configuration file to serve and push."), QStringLiteral("file")},
@@ -216,6 +219,27 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     settings.urlValidity = std::chrono::seconds(*validity);
     settings.shareGroup = m_shareGroup;
     m_platform->setSettings(settings);
+    if (parser.isSet(QStringLiteral("workspace"))) {
+        QString warning;
+        auto workspace = CommandSupport::openWorkspace(parser, &warning);
+        if (!workspace)
+            return m_printer->usageError(workspace.error());
+        if (!warning.isEmpty())
+            m_printer->event(QStringLiteral("warning"), {{QStringLiteral("text"), warning}},
+                             tr("Warning: %1").arg(warning));
+        m_workspace = std::move(*workspace);
+        m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
+        m_recorder->setOperatorName(m_operatorName);
+        connect(m_platform, &Roles::PlatformService::messageLogged, m_recorder.get(),
+                &Roles::WorkspaceRecorder::recordMessage);
+        connect(m_platform, &Roles::PlatformService::deviceStateChanged, m_recorder.get(),
+                &Roles::WorkspaceRecorder::recordState);
+        connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this,
+                [this](const QString& message) {
+                    m_printer->event(QStringLiteral("workspace-error"), {{QStringLiteral("reason"), message}},
+                                     message);
+                });
+    }
 
     Roles::PlatformProduct product;
     product.productKey = m_productKey;
@@ -380,6 +404,7 @@ void PlatformCommand::act()
     if (m_action != Action::Rollout)
         return;
     m_rollout = new Roles::RolloutRunner(m_platform, m_plan, this);
+    recordRollout();
     connect(m_rollout, &Roles::RolloutRunner::outcomeChanged, this,
             [this](const Store::RolloutOutcome& outcome) {
                 if (!Roles::RolloutRunner::isFinal(outcome.state))
@@ -402,6 +427,12 @@ void PlatformCommand::act()
     connect(
         m_rollout, &Roles::RolloutRunner::finished, this, [this](RolloutState state, const QString& reason) {
             m_actionMs = m_actionClock.elapsed();
+            if (m_rolloutRecord.id > 0) {
+                m_rolloutRecord.state = state;
+                m_rolloutRecord.finished = QDateTime::currentDateTimeUtc();
+                if (auto status = m_workspace->rollouts().update(m_rolloutRecord); !status)
+                    m_printer->error(status.error().message());
+            }
             m_printer->event(
                 QStringLiteral("rollout-finished"),
                 {{QStringLiteral("state"),
@@ -426,6 +457,26 @@ void PlatformCommand::act()
     }
 }
 
+void PlatformCommand::recordRollout()
+{
+    if (!m_workspace)
+        return;
+    const Roles::PlatformProduct* product = m_platform->product(m_productKey);
+    const auto version = m_workspace->versions().add(product->config->content, m_productKey,
+                                                     product->config->fileName, Store::ConfigOrigin::Pushed);
+    if (!version) {
+        m_printer->error(version.error().message());
+        return;
+    }
+    m_rolloutRecord = m_plan.record(tr("%1 rollout").arg(m_productKey), *version, m_operatorName);
+    const auto id = m_workspace->rollouts().create(m_rolloutRecord);
+    if (!id) {
+        m_printer->error(id.error().message());
+        return;
+    }
+    m_rolloutRecord.id = *id;
+}
+
 void PlatformCommand::count(QMap<int, qint64>& counts, int code)
 {
     ++counts[code];
@@ -436,6 +487,8 @@ void PlatformCommand::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_recorder)
+        m_recorder->flush();
     if (m_actionMs < 0 && m_actionClock.isValid())
         m_actionMs = m_actionClock.elapsed();
     // Replies still going out (forwarded push_replies) are written and acknowledged before the summary, so

@@ -700,20 +700,11 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     if (auto invalid = full.validate())
         return *invalid;
 
-    Store::RolloutRecord record;
-    record.name = tr("%1 rollout").arg(plan.productKey);
-    record.productKey = plan.productKey;
     const auto published = publishedSha256(plan.productKey);
     if (!published)
         return published.error();
-    record.configSha256 = *published;
-    record.state = Store::RolloutState::Running;
-    record.batchSize = plan.batchSize;
-    record.ratePerMinute = int(plan.ratePerSecond * 60);
-    record.timeoutMs = int(plan.timeout.count());
-    record.abortThreshold = plan.abortThreshold;
-    record.created = record.started = QDateTime::currentDateTimeUtc();
-    record.operatorName = m_operatorName;
+    Store::RolloutRecord record =
+        plan.record(tr("%1 rollout").arg(plan.productKey), *published, m_operatorName);
     auto id = m_workspace->rollouts().create(record);
     if (!id)
         return id.error();
