@@ -99,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent)
     // One session for the window's lifetime: workspaces are opened and closed through it, and every view
     // follows its workspaceAboutToClose/workspaceOpened.
     m_session = std::make_unique<ConsoleSession>(ConsoleSession::Options{}, nullptr);
+    m_session->setOperatorName(PreferencesDialog::operatorName());
     m_identities = new IdentityEditor(m_session.get(), this);
     connect(m_identities, &IdentityEditor::failed, this,
             [this](const QString& message) { showBanner(message, true); });
@@ -665,6 +666,7 @@ void MainWindow::reload()
     m_fleetView->setProducts(productKeys);
     m_rollout->setProducts(productKeys);
     m_account->setProducts(productRecords);
+    reloadRolloutHistory();
     m_detail->showDevice({}, {});
     m_histogram->recount();
     if (m_pushProductMenu) {
@@ -949,7 +951,22 @@ void MainWindow::startRollout(const Roles::RolloutPlan& plan)
         return;
     }
     m_rollout->follow(*runner);
+    reloadRolloutHistory();
+    connect(*runner, &Roles::RolloutRunner::finished, this, &MainWindow::reloadRolloutHistory);
     showRollout();
+}
+
+void MainWindow::reloadRolloutHistory()
+{
+    Store::Workspace* workspace = m_session->workspace();
+    if (!workspace) {
+        m_rollout->setHistory({});
+        return;
+    }
+    if (const auto rollouts = workspace->rollouts().list(); rollouts)
+        m_rollout->setHistory(*rollouts);
+    else
+        showBanner(rollouts.error().message(), true);
 }
 
 Store::Workspace* MainWindow::workspaceForIdentities()
@@ -1204,6 +1221,7 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(this);
     dialog.exec();
     restartIdleLock(); // the idle time may have changed
+    m_session->setOperatorName(PreferencesDialog::operatorName());
 }
 
 void MainWindow::exportSupportBundle()

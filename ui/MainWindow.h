@@ -158,6 +158,8 @@ private:
     void connectSession();
     void createStatusBar();
     void reload();
+    // The rollout history of the open workspace (empty when none is).
+    void reloadRolloutHistory();
     void updateStatus();
     void showBanner(const QString& text, bool error);
     void hideBanner();

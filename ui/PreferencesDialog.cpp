@@ -2,17 +2,22 @@
 
 #include "Localization.h"
 #include "RecentWorkspaces.h"
+#include "session/ConsoleSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
 
 namespace {
+
+const QString kOperatorKey = QStringLiteral("General/operatorName");
 
 // The language a choice stands for ("" is the system's).
 QString languageOf(const QString& choice)
@@ -27,6 +32,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     , m_language(new QComboBox(this))
     , m_restartNote(new QLabel(this))
     , m_idleLock(new QSpinBox(this))
+    , m_operator(new QLineEdit(this))
     , m_stored(Localization::configuredLanguage())
 {
     setWindowTitle(tr("Preferences"));
@@ -55,9 +61,16 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
         tr("Without input for this long, an open workspace locks itself: its DeviceSecrets "
            "need the passphrase or the keychain again."));
 
+    m_operator->setObjectName(QStringLiteral("preferencesOperator"));
+    m_operator->setText(QSettings().value(kOperatorKey).toString());
+    m_operator->setPlaceholderText(Session::ConsoleSession::defaultOperatorName());
+    m_operator->setToolTip(tr("Recorded with every push, rollout and edit made at this console, and shown in "
+                              "the message log and the rollout history. Empty: your account name."));
+
     auto* form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("Lock the workspace when &idle for:"), m_idleLock);
+    form->addRow(tr("&Operator name:"), m_operator);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -89,9 +102,16 @@ void PreferencesDialog::updateNote()
     m_restartNote->setVisible(languageOf(selectedLanguage()) != Localization::installedLanguage());
 }
 
+QString PreferencesDialog::operatorName()
+{
+    const QString stored = QSettings().value(kOperatorKey).toString().trimmed();
+    return stored.isEmpty() ? Session::ConsoleSession::defaultOperatorName() : stored;
+}
+
 void PreferencesDialog::accept()
 {
     RecentWorkspaces::setIdleLockMinutes(m_idleLock->value());
+    QSettings().setValue(kOperatorKey, m_operator->text().trimmed());
     const QString chosen = selectedLanguage();
     if (chosen != m_stored) {
         Localization::setConfiguredLanguage(chosen);

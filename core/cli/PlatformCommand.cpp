@@ -1,9 +1,13 @@
 #include "PlatformCommand.h"
 
 #include "CommandSupport.h"
+#include "roles/WorkspaceRecorder.h"
+#include "session/ConsoleSession.h"
+#include "store/Workspace.h"
 #include "transfer/FileServer.h"
 #include "transfer/TlsIdentity.h"
 #include "transport/MosquittoConnection.h"
+#include "transport/TopicFilter.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -57,6 +61,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                                         "out a configuration."));
     parser.addHelpOption();
     CommandSupport::addBrokerOptions(parser);
+    CommandSupport::addWorkspaceOptions(parser); // here: where the platform records what it does
     parser.addOptions({
         {QStringLiteral("product"), tr("ProductKey to serve."), QStringLiteral("pk")},
         {QStringLiteral("config"), tr("The configuration file to serve and push."), QStringLiteral("file")},
@@ -108,6 +113,14 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
          QStringLiteral("seconds")},
         {QStringLiteral("serve"), tr("Keep serving after the push or rollout finished.")},
         {QStringLiteral("allow-failures"), tr("Exit 0 when a rollout completed even if devices failed.")},
+        {QStringLiteral("share-group"),
+         tr("Share the devices' requests and replies with the other platform processes of this group (an "
+            "MQTT "
+            "shared subscription, $share/NAME/...): the broker hands each to one of them."),
+         QStringLiteral("name")},
+        {QStringLiteral("operator"),
+         tr("Who runs this platform, recorded with its pushes and rollouts (default: the account name)."),
+         QStringLiteral("name")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
@@ -117,7 +130,18 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     auto broker = CommandSupport::brokerOptions(parser);
     if (!broker)
         return m_printer->usageError(broker.error());
-    broker->clientId = Transport::MqttConnectOptions::uniqueClientId(QStringLiteral("configdeck-platform"));
+    // One per process: N platform processes on one broker must not take each other's session.
+    broker->clientId = Transport::MqttConnectOptions::processClientId(QStringLiteral("configdeck-platform"));
+    m_operatorName = parser.isSet(QStringLiteral("operator"))
+                         ? parser.value(QStringLiteral("operator")).trimmed()
+                         : Session::ConsoleSession::defaultOperatorName();
+    if (parser.isSet(QStringLiteral("operator")) && m_operatorName.isEmpty())
+        return m_printer->usageError({QStringLiteral("--operator"), tr("the operator's name is empty"), -1});
+    m_shareGroup = parser.value(QStringLiteral("share-group"));
+    if (parser.isSet(QStringLiteral("share-group"))) {
+        if (auto invalid = Transport::TopicFilter::validateShareName(m_shareGroup))
+            return m_printer->usageError({QStringLiteral("--share-group"), invalid->reason, -1});
+    }
     m_productKey = parser.value(QStringLiteral("product"));
     if (m_productKey.isEmpty())
         return m_printer->usageError({QStringLiteral("--product"), tr("is required"), -1});
@@ -193,7 +217,29 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     Roles::PlatformSettings settings;
     settings.alibabaLimits = parser.isSet(QStringLiteral("alibaba-limits"));
     settings.urlValidity = std::chrono::seconds(*validity);
+    settings.shareGroup = m_shareGroup;
     m_platform->setSettings(settings);
+    if (parser.isSet(QStringLiteral("workspace"))) {
+        QString warning;
+        auto workspace = CommandSupport::openWorkspace(parser, &warning);
+        if (!workspace)
+            return m_printer->usageError(workspace.error());
+        if (!warning.isEmpty())
+            m_printer->event(QStringLiteral("warning"), {{QStringLiteral("text"), warning}},
+                             tr("Warning: %1").arg(warning));
+        m_workspace = std::move(*workspace);
+        m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
+        m_recorder->setOperatorName(m_operatorName);
+        connect(m_platform, &Roles::PlatformService::messageLogged, m_recorder.get(),
+                &Roles::WorkspaceRecorder::recordMessage);
+        connect(m_platform, &Roles::PlatformService::deviceStateChanged, m_recorder.get(),
+                &Roles::WorkspaceRecorder::recordState);
+        connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this,
+                [this](const QString& message) {
+                    m_printer->event(QStringLiteral("workspace-error"), {{QStringLiteral("reason"), message}},
+                                     message);
+                });
+    }
 
     Roles::PlatformProduct product;
     product.productKey = m_productKey;
@@ -311,9 +357,18 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
 
 void PlatformCommand::onConnected()
 {
-    m_printer->event(
-        QStringLiteral("connected"), {{QStringLiteral("broker"), m_connection->options().host}},
-        tr("Connected to %1:%2").arg(m_connection->options().host).arg(m_connection->options().port));
+    m_printer->event(QStringLiteral("connected"),
+                     {{QStringLiteral("broker"), m_connection->options().host},
+                      {QStringLiteral("clientId"), m_connection->options().clientId},
+                      {QStringLiteral("shareGroup"), m_shareGroup}},
+                     m_shareGroup.isEmpty() ? tr("Connected to %1:%2 as %3")
+                                                  .arg(m_connection->options().host)
+                                                  .arg(m_connection->options().port)
+                                                  .arg(m_connection->options().clientId)
+                                            : tr("Connected to %1:%2 as %3, sharing the work of group %4")
+                                                  .arg(m_connection->options().host)
+                                                  .arg(m_connection->options().port)
+                                                  .arg(m_connection->options().clientId, m_shareGroup));
     if (m_acted || m_action == Action::Serve || m_afterGets > 0)
         return;
     QTimer::singleShot(std::chrono::seconds(m_afterSeconds), this, [this] {
@@ -334,8 +389,10 @@ void PlatformCommand::act()
             return;
         }
         m_pushed = tickets->size();
-        m_printer->event(QStringLiteral("pushed"), {{QStringLiteral("devices"), m_pushed}},
-                         tr("Pushed to %1 devices").arg(m_pushed));
+        m_printer->event(
+            QStringLiteral("pushed"),
+            {{QStringLiteral("devices"), m_pushed}, {QStringLiteral("operator"), m_operatorName}},
+            tr("%1 pushed to %2 devices").arg(m_operatorName).arg(m_pushed));
         // Devices that never answer must not keep the command waiting forever.
         QTimer::singleShot(m_plan.timeout, this, [this] {
             if (!m_serveAfter)
@@ -347,6 +404,7 @@ void PlatformCommand::act()
     if (m_action != Action::Rollout)
         return;
     m_rollout = new Roles::RolloutRunner(m_platform, m_plan, this);
+    recordRollout();
     connect(m_rollout, &Roles::RolloutRunner::outcomeChanged, this,
             [this](const Store::RolloutOutcome& outcome) {
                 if (!Roles::RolloutRunner::isFinal(outcome.state))
@@ -369,11 +427,18 @@ void PlatformCommand::act()
     connect(
         m_rollout, &Roles::RolloutRunner::finished, this, [this](RolloutState state, const QString& reason) {
             m_actionMs = m_actionClock.elapsed();
+            if (m_rolloutRecord.id > 0) {
+                m_rolloutRecord.state = state;
+                m_rolloutRecord.finished = QDateTime::currentDateTimeUtc();
+                if (auto status = m_workspace->rollouts().update(m_rolloutRecord); !status)
+                    m_printer->error(status.error().message());
+            }
             m_printer->event(
                 QStringLiteral("rollout-finished"),
                 {{QStringLiteral("state"),
                   state == RolloutState::Completed ? QStringLiteral("completed") : QStringLiteral("aborted")},
                  {QStringLiteral("reason"), reason},
+                 {QStringLiteral("operator"), m_operatorName},
                  {QStringLiteral("wallMs"), m_actionMs}},
                 tr("Rollout %1 in %2 ms: %3")
                     .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
@@ -392,6 +457,26 @@ void PlatformCommand::act()
     }
 }
 
+void PlatformCommand::recordRollout()
+{
+    if (!m_workspace)
+        return;
+    const Roles::PlatformProduct* product = m_platform->product(m_productKey);
+    const auto version = m_workspace->versions().add(product->config->content, m_productKey,
+                                                     product->config->fileName, Store::ConfigOrigin::Pushed);
+    if (!version) {
+        m_printer->error(version.error().message());
+        return;
+    }
+    m_rolloutRecord = m_plan.record(tr("%1 rollout").arg(m_productKey), *version, m_operatorName);
+    const auto id = m_workspace->rollouts().create(m_rolloutRecord);
+    if (!id) {
+        m_printer->error(id.error().message());
+        return;
+    }
+    m_rolloutRecord.id = *id;
+}
+
 void PlatformCommand::count(QMap<int, qint64>& counts, int code)
 {
     ++counts[code];
@@ -402,6 +487,8 @@ void PlatformCommand::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_recorder)
+        m_recorder->flush();
     if (m_actionMs < 0 && m_actionClock.isValid())
         m_actionMs = m_actionClock.elapsed();
     // Replies still going out (forwarded push_replies) are written and acknowledged before the summary, so
@@ -433,6 +520,9 @@ void PlatformCommand::printSummary()
                        {QStringLiteral("getCodes"), getCodes},
                        {QStringLiteral("replyCodes"), replyCodes},
                        {QStringLiteral("wallMs"), m_actionMs},
+                       {QStringLiteral("clientId"), m_connection->options().clientId},
+                       {QStringLiteral("shareGroup"), m_shareGroup},
+                       {QStringLiteral("operator"), m_operatorName},
                        {QStringLiteral("peakRssKb"), EventPrinter::peakRssKb()}};
     QString text = tr("%1 configuration requests answered (%2); %3 push replies (%4)")
                        .arg(m_gets)

@@ -13,6 +13,12 @@
 namespace ConfigDeck::Transport {
 class MqttConnection;
 }
+namespace ConfigDeck::Store {
+class Workspace;
+}
+namespace ConfigDeck::Roles {
+class WorkspaceRecorder;
+}
 namespace ConfigDeck::Transfer {
 class FileServer;
 }
@@ -47,8 +53,14 @@ private:
     void finish(int exitCode);
     void printSummary();
     static void count(QMap<int, qint64>& counts, int code);
+    // With --workspace: the rollout's record, with the operator (its outcomes are printed, not stored).
+    void recordRollout();
 
     std::unique_ptr<EventPrinter> m_printer;
+    // With --workspace: what this platform sends and receives is recorded there, with the operator.
+    std::unique_ptr<Store::Workspace> m_workspace;
+    std::unique_ptr<Roles::WorkspaceRecorder> m_recorder; // destroyed (flushed) before the workspace
+    Store::RolloutRecord m_rolloutRecord;
     Transport::MqttConnection* m_connection = nullptr;
     Transfer::FileServer* m_fileServer = nullptr;
     Roles::PlatformService* m_platform = nullptr;
@@ -56,6 +68,8 @@ private:
     Roles::RolloutPlan m_plan;
     QString m_productKey;
     QStringList m_devices;
+    QString m_operatorName;
+    QString m_shareGroup;
     Action m_action = Action::Serve;
     qint64 m_afterGets = 0;
     qint64 m_afterSeconds = 0;

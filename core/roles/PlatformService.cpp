@@ -6,6 +6,7 @@
 #include "alink/Topic.h"
 #include "transfer/FileServer.h"
 #include "transport/MqttConnection.h"
+#include "transport/TopicFilter.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -38,10 +39,28 @@ PlatformService::PlatformService(Transport::MqttConnection* connection, Transfer
 
 PlatformService::~PlatformService() = default;
 
+QStringList PlatformService::subscriptionFilters(const PlatformSettings& settings)
+{
+    QStringList filters;
+    for (auto kind : {TopicKind::ConfigGet, TopicKind::ConfigPushReply}) {
+        const QString filter = Topic::filter(kind);
+        // The broker delivers a shared subscription's messages under their real topic: parsing stays the
+        // same.
+        filters << (settings.shareGroup.isEmpty()
+                        ? filter
+                        : Transport::TopicFilter::shared(settings.shareGroup, filter));
+    }
+    return filters;
+}
+
 std::optional<AlinkError> PlatformService::start()
 {
-    for (auto kind : {TopicKind::ConfigGet, TopicKind::ConfigPushReply}) {
-        if (auto error = m_connection->subscribe(Topic::filter(kind), m_settings.qos))
+    if (!m_settings.shareGroup.isEmpty()) {
+        if (auto invalid = Transport::TopicFilter::validateShareName(m_settings.shareGroup))
+            return invalid;
+    }
+    for (const QString& filter : subscriptionFilters(m_settings)) {
+        if (auto error = m_connection->subscribe(filter, m_settings.qos))
             return error;
     }
     return std::nullopt;

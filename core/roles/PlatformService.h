@@ -54,6 +54,9 @@ struct PlatformSettings
     qint64 maxConfigBytes = 64 * 1024; // with alibabaLimits
     int qos = 1;
     bool forwardReplies = true; // to /{pk}/{dn}/thing/downlink/reply/message
+    // Non-empty: subscribe to the devices' get and push_reply through the shared subscription
+    // $share/<shareGroup>/<filter>, so that the broker hands each of them to one platform of the group.
+    QString shareGroup;
 };
 
 // One push sent to one device, waiting for its push_reply.
@@ -83,8 +86,11 @@ public:
     void setSettings(const PlatformSettings& settings) { m_settings = settings; }
     const PlatformSettings& settings() const { return m_settings; }
 
-    // Subscribes to every device's get and push_reply (the connection re-subscribes after reconnects).
+    // Subscribes to every device's get and push_reply (the connection re-subscribes after reconnects),
+    // through the settings' share group when there is one.
     std::optional<Alink::AlinkError> start();
+    // The filters start() subscribes to with these settings.
+    static QStringList subscriptionFilters(const PlatformSettings& settings);
 
     // The catalog.
     void setProduct(const PlatformProduct& product);

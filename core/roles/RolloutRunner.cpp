@@ -12,6 +12,23 @@ using Alink::AlinkError;
 using Store::OutcomeState;
 using Store::RolloutState;
 
+Store::RolloutRecord RolloutPlan::record(const QString& name, const QString& configSha256,
+                                         const QString& operatorName) const
+{
+    Store::RolloutRecord record;
+    record.name = name;
+    record.productKey = productKey;
+    record.configSha256 = configSha256;
+    record.state = Store::RolloutState::Running;
+    record.batchSize = batchSize;
+    record.ratePerMinute = int(ratePerSecond * 60);
+    record.timeoutMs = int(timeout.count());
+    record.abortThreshold = abortThreshold;
+    record.created = record.started = QDateTime::currentDateTimeUtc();
+    record.operatorName = operatorName;
+    return record;
+}
+
 std::optional<AlinkError> RolloutPlan::validate() const
 {
     if (productKey.isEmpty())

@@ -23,6 +23,9 @@ struct RolloutPlan
     int minSampleForAbort = 10;  // ...once at least this many are done, so one early failure does not abort
 
     std::optional<Alink::AlinkError> validate() const;
+    // The workspace's record of this plan, started now (state Running) by the operator.
+    Store::RolloutRecord record(const QString& name, const QString& configSha256,
+                                const QString& operatorName) const;
 };
 
 // A staged rollout of a product's configuration: batches, a rate limit, a per-device reply timeout, an

@@ -27,6 +27,8 @@ WorkspaceRecorder::~WorkspaceRecorder()
 void WorkspaceRecorder::recordMessage(const Store::MessageLogEntry& entry)
 {
     m_messages << entry;
+    if (m_messages.last().operatorName.isEmpty())
+        m_messages.last().operatorName = m_operatorName;
     m_bufferedBytes += entry.payload.size();
     if (m_failing)
         trimMessages();

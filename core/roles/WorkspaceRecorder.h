@@ -35,6 +35,10 @@ public:
     // Writing failed and has not worked again since.
     bool isFailing() const { return m_failing; }
 
+    // Who is recording: given to every message that does not name its operator already.
+    void setOperatorName(const QString& name) { m_operatorName = name; }
+    QString operatorName() const { return m_operatorName; }
+
     void recordMessage(const ConfigDeck::Store::MessageLogEntry& entry);
     // Updates of devices the workspace does not have are dropped.
     void recordState(const ConfigDeck::Store::DeviceStateUpdate& update);
@@ -61,6 +65,7 @@ private:
     void trimMessages();
 
     Store::Workspace* m_workspace;
+    QString m_operatorName;
     QTimer m_timer;
     QList<Store::MessageLogEntry> m_messages;
     QList<Store::DeviceStateUpdate> m_states;

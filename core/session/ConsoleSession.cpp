@@ -140,6 +140,7 @@ void ConsoleSession::openCloud()
 {
     m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
     m_recorder->setInterval(250);
+    m_recorder->setOperatorName(m_operatorName);
     connect(m_recorder.get(), &Roles::WorkspaceRecorder::errorOccurred, this, &ConsoleSession::problem);
     // The banner that said writing failed gives way to the news that it works again.
     connect(m_recorder.get(), &Roles::WorkspaceRecorder::writingResumed, this,
@@ -451,9 +452,7 @@ Store::Status ConsoleSession::startEngine()
     Roles::PlatformSettings platformSettings;
     platformSettings.alibabaLimits = m_settings.alibabaLimits;
     m_platform->setSettings(platformSettings);
-    connect(m_platform.get(), &Roles::PlatformService::messageLogged, m_recorder.get(),
-            &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_platform.get(), &Roles::PlatformService::messageLogged, this, &ConsoleSession::noteMessage);
     connect(m_platform.get(), &Roles::PlatformService::deviceStateChanged, this, &ConsoleSession::noteState);
     connect(m_platform.get(), &Roles::PlatformService::pushReplied, this, &ConsoleSession::pushReplied);
     connect(m_platform.get(), &Roles::PlatformService::wireError, this,
@@ -527,9 +526,7 @@ void ConsoleSession::startFleet()
         },
         m_network.get());
     m_fleet->setAgentSettings(simulatedAgentSettings());
-    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, m_recorder.get(),
-            &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_fleet.get(), &Roles::FleetSimulator::messageLogged, this, &ConsoleSession::noteMessage);
     connect(m_fleet.get(), &Roles::FleetSimulator::stateChanged, this, &ConsoleSession::noteState);
 
     // Every device starts offline; the simulated ones report themselves online as they connect.
@@ -643,6 +640,16 @@ int ConsoleSession::onlineCount() const
     return m_online;
 }
 
+void ConsoleSession::noteMessage(const Store::MessageLogEntry& entry)
+{
+    Store::MessageLogEntry stamped = entry;
+    if (stamped.operatorName.isEmpty())
+        stamped.operatorName = m_operatorName;
+    if (m_recorder)
+        m_recorder->recordMessage(stamped);
+    emit messageLogged(stamped);
+}
+
 void ConsoleSession::noteState(const Store::DeviceStateUpdate& update)
 {
     if (m_recorder)
@@ -718,19 +725,11 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     if (auto invalid = full.validate())
         return *invalid;
 
-    Store::RolloutRecord record;
-    record.name = tr("%1 rollout").arg(plan.productKey);
-    record.productKey = plan.productKey;
     const auto published = publishedSha256(plan.productKey);
     if (!published)
         return published.error();
-    record.configSha256 = *published;
-    record.state = Store::RolloutState::Running;
-    record.batchSize = plan.batchSize;
-    record.ratePerMinute = int(plan.ratePerSecond * 60);
-    record.timeoutMs = int(plan.timeout.count());
-    record.abortThreshold = plan.abortThreshold;
-    record.created = record.started = QDateTime::currentDateTimeUtc();
+    Store::RolloutRecord record =
+        plan.record(tr("%1 rollout").arg(plan.productKey), *published, m_operatorName);
     auto id = m_workspace->rollouts().create(record);
     if (!id)
         return id.error();
@@ -858,9 +857,7 @@ ConsoleSession::watchAccount(const Cloud::AmqpSubscription::Settings& settings)
         return device && device->has_value();
     });
     // The same path as the platform service's messages and states.
-    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageLogged, m_recorder.get(),
-            &Roles::WorkspaceRecorder::recordMessage);
-    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageLogged, this, &ConsoleSession::messageLogged);
+    connect(m_accountFeed.get(), &Cloud::AccountFeed::messageLogged, this, &ConsoleSession::noteMessage);
     connect(m_accountFeed.get(), &Cloud::AccountFeed::deviceStateChanged, this, &ConsoleSession::noteState);
     connect(m_accountFeed.get(), &Cloud::AccountFeed::pushReplied, this, &ConsoleSession::accountReply);
     connect(m_accountFeed.get(), &Cloud::AccountFeed::statusChanged, this, &ConsoleSession::accountStatus);
@@ -924,6 +921,47 @@ Cloud::AmqpSubscription::State ConsoleSession::accountWatchState() const
 QString ConsoleSession::accountWatchStateText() const
 {
     return m_account ? m_account->stateText() : tr("not watching the account");
+QString ConsoleSession::defaultOperatorName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name.trimmed();
+}
+
+void ConsoleSession::setOperatorName(const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    m_operatorName = trimmed.isEmpty() ? defaultOperatorName() : trimmed;
+    if (m_recorder)
+        m_recorder->setOperatorName(m_operatorName);
+}
+
+Store::Status ConsoleSession::recordEdit(const QString& what, const QList<Alink::DeviceKey>& devices,
+                                         const QString& productKey)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    Store::MessageLogEntry edit;
+    edit.time = QDateTime::currentDateTimeUtc();
+    edit.direction = Store::MessageDirection::Edit;
+    edit.topic = what;
+    edit.operatorName = m_operatorName;
+    QList<Store::MessageLogEntry> entries;
+    for (const Alink::DeviceKey& device : devices) {
+        edit.productKey = device.productKey;
+        edit.deviceName = device.deviceName;
+        entries << edit;
+    }
+    if (entries.isEmpty()) {
+        edit.productKey = productKey;
+        entries << edit;
+    }
+    if (auto status = m_workspace->messageLog().append(entries); !status)
+        return status;
+    for (const Store::MessageLogEntry& entry : std::as_const(entries))
+        emit messageLogged(entry);
+    return Store::ok();
 }
 
 } // namespace ConfigDeck::Session

@@ -181,6 +181,15 @@ public:
     // What the subscription ignored (other topics, unknown devices, unreadable messages); null when not
     // watching.
     Cloud::AccountFeed* accountFeed() const { return m_accountFeed.get(); }
+    // --- Who is at the console: recorded with every message, push, rollout and hand edit of this session.
+    // The operator's name when none is set: the OS account name (USER, or USERNAME on Windows).
+    static QString defaultOperatorName();
+    void setOperatorName(const QString& name);
+    QString operatorName() const { return m_operatorName; }
+    // Records a change made by hand (what: e.g. "Delete device") in the message log, one entry per device
+    // named (or one for the product when no device is), with the operator; messageLogged() shows them.
+    Store::Status recordEdit(const QString& what, const QList<Alink::DeviceKey>& devices,
+                             const QString& productKey = {});
 
 signals:
     void deviceStateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
@@ -220,6 +229,7 @@ private:
     void startFleet();
     Roles::AgentSettings simulatedAgentSettings() const;
     void noteState(const Store::DeviceStateUpdate& update);
+    void noteMessage(const Store::MessageLogEntry& entry);
 
     Options m_options;
     QString m_path;
@@ -238,6 +248,7 @@ private:
     std::unique_ptr<Cloud::AmqpSubscription> m_account;
     QPointer<Roles::RolloutRunner> m_rollout;
     QString m_lastConnectionError;
+    QString m_operatorName = defaultOperatorName();
     int m_online = 0;
     UnlockFailure m_unlockFailure = UnlockFailure::None;
     WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;

@@ -112,9 +112,9 @@ Status MessageLog::append(QList<MessageLogEntry> entries)
     if (const Status begun = transaction.begin(); !begun)
         return begun;
     QSqlQuery insert(database());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO message_log (time, product_key, device_name, direction, topic,"
-        " message_id, code, latency_ms, payload, truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO message_log (time, product_key, device_name, direction, topic,"
+                                  " message_id, code, latency_ms, payload, truncated, operator) VALUES (?, "
+                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QStringList devices;
     for (MessageLogEntry& entry : entries) {
         if (const QString device = Sql::deviceId(entry.productKey, entry.deviceName);
@@ -136,6 +136,7 @@ Status MessageLog::append(QList<MessageLogEntry> entries)
         insert.bindValue(7, intOrNull(entry.latencyMs));
         insert.bindValue(8, entry.payload.isNull() ? QByteArray("") : entry.payload);
         insert.bindValue(9, entry.payloadTruncated ? 1 : 0);
+        insert.bindValue(10, text(entry.operatorName));
         if (!insert.exec())
             return sqlError(Workspace::tr("Cannot write the message log"), insert.lastError());
     }
@@ -153,7 +154,7 @@ Expected<QList<MessageLogEntry>> MessageLog::entries(const QString& productKey, 
     query.setForwardOnly(true);
     // Newest first.
     query.prepare(QStringLiteral("SELECT id, time, product_key, device_name, direction, topic, message_id, "
-                                 "code, latency_ms, payload, truncated"
+                                 "code, latency_ms, payload, truncated, operator"
                                  " FROM message_log WHERE true") +
                   (productKey.isEmpty() ? QString() : QStringLiteral(" AND product_key = ?")) +
                   (deviceName.isEmpty() ? QString() : QStringLiteral(" AND device_name = ?")) +
@@ -178,6 +179,7 @@ Expected<QList<MessageLogEntry>> MessageLog::entries(const QString& productKey, 
         entry.latencyMs = Sql::optionalInt(query.value(8));
         entry.payload = query.value(9).toByteArray();
         entry.payloadTruncated = query.value(10).toInt() != 0;
+        entry.operatorName = query.value(11).toString();
         result.append(entry);
     }
     return result;

@@ -41,8 +41,8 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
         return begun.error();
     QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO rollouts (name, product_key, config_sha256, state, batch_size,"
-                                 " rate_per_minute, timeout_ms, abort_threshold, created, started, finished)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                                 " rate_per_minute, timeout_ms, abort_threshold, created, started, finished,"
+                                 " operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(text(rollout.name));
     query.addBindValue(text(rollout.productKey));
     query.addBindValue(rollout.configSha256.toLower());
@@ -55,6 +55,7 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
                                                  : QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(msOrNull(rollout.started));
     query.addBindValue(msOrNull(rollout.finished));
+    query.addBindValue(text(rollout.operatorName));
     if (!query.exec() || !query.next())
         return sqlError(Workspace::tr("Cannot store the rollout"), query.lastError());
     const qint64 id = query.value(0).toLongLong();
@@ -90,7 +91,7 @@ Status RolloutStore::update(const RolloutRecord& rollout)
 namespace {
 constexpr auto kRolloutColumns =
     "SELECT id, name, product_key, config_sha256, state, batch_size, rate_per_minute,"
-    " timeout_ms, abort_threshold, created, started, finished FROM rollouts";
+    " timeout_ms, abort_threshold, created, started, finished, operator FROM rollouts";
 RolloutRecord rolloutFrom(const QSqlQuery& query)
 {
     RolloutRecord rollout;
@@ -106,6 +107,7 @@ RolloutRecord rolloutFrom(const QSqlQuery& query)
     rollout.created = fromMs(query.value(9));
     rollout.started = fromMs(query.value(10));
     rollout.finished = fromMs(query.value(11));
+    rollout.operatorName = query.value(12).toString();
     return rollout;
 }
 } // namespace

@@ -49,8 +49,9 @@ enum class ConfigOrigin : int
 
 enum class MessageDirection : int
 {
-    In = 0,  // received by ConfigDeck
-    Out = 1, // sent by ConfigDeck
+    In = 0,   // received by ConfigDeck
+    Out = 1,  // sent by ConfigDeck
+    Edit = 2, // not a message: a change made by hand (topic says what, e.g. "Delete device")
 };
 
 enum class RolloutState : int
@@ -174,6 +175,7 @@ struct MessageLogEntry
     std::optional<int> latencyMs;
     QByteArray payload;
     bool payloadTruncated = false; // set by the workspace when the payload exceeded the stored maximum
+    QString operatorName;          // who was at the console (or ran the CLI) that recorded it
 };
 
 struct MessageLogRetention
@@ -197,6 +199,7 @@ struct RolloutRecord
     QDateTime created;
     QDateTime started;
     QDateTime finished;
+    QString operatorName; // who started it
 };
 
 struct RolloutOutcome

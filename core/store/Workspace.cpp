@@ -100,6 +100,13 @@ const QList<Workspace::Migration> kMigrations{
      {
          "ALTER TABLE products ADD COLUMN alibaba_limits INTEGER NOT NULL DEFAULT 0",
      }},
+    // v6: who did it. The operator (the name set in Preferences, or the CLI's --operator) of every message
+    // and hand edit a console recorded, and of every rollout it started; '' for what came before.
+    {6,
+     {
+         "ALTER TABLE message_log ADD COLUMN operator TEXT NOT NULL DEFAULT ''",
+         "ALTER TABLE rollouts ADD COLUMN operator TEXT NOT NULL DEFAULT ''",
+     }},
 };
 
 // Reads what the file's first 100 bytes say, without SQLite, so a foreign file is never opened for writing.

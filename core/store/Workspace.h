@@ -38,7 +38,7 @@ public:
 
     // "CDk1": PRAGMA application_id of every ConfigDeck workspace.
     static constexpr qint32 kApplicationId = 0x43446b31;
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // One schema step: applied in a transaction, then user_version = version.
     struct Migration

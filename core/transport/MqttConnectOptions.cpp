@@ -1,6 +1,8 @@
 #include "MqttConnectOptions.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QRandomGenerator>
 
 namespace ConfigDeck::Transport {
@@ -23,6 +25,25 @@ QString MqttConnectOptions::uniqueClientId(const QString& prefix)
 {
     return QStringLiteral("%1-%2").arg(prefix).arg(
         QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 12, 16, QLatin1Char('0'));
+}
+
+QString MqttConnectOptions::processClientId(const QString& prefix)
+{
+    // Drawn once per process: the ID must not change when the connection is made again.
+    static const QString processPart = [] {
+        QString host;
+        for (const QChar c : QHostInfo::localHostName()) {
+            if (c.isLetterOrNumber() && c.unicode() < 128)
+                host += c;
+            else if (c == u'-' || c == u'.')
+                host += u'-';
+        }
+        return QStringLiteral("%1-%2-%3")
+            .arg(host.left(24).isEmpty() ? QStringLiteral("host") : host.left(24))
+            .arg(QCoreApplication::applicationPid())
+            .arg(QRandomGenerator::system()->bounded(0x1000000), 6, 16, QLatin1Char('0'));
+    }();
+    return prefix + u'-' + processPart;
 }
 
 std::optional<Alink::AlinkError> MqttConnectOptions::validate(bool checkHost) const

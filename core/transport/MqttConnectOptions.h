@@ -60,6 +60,11 @@ public:
 
     // A client ID no other running instance uses: prefix, a dash and random hex digits.
     static QString uniqueClientId(const QString& prefix);
+    // A client ID that stays the same for the life of this process (across reconnects) and that no other
+    // process uses, on this machine or another: prefix, host name, process id and random hex digits, so
+    // that N platform processes on one broker never take each other's session, and the broker's log says
+    // which process a client is.
+    static QString processClientId(const QString& prefix);
 
     // Why these options cannot be used, or nothing. checkHost: false for the in-process broker, which has
     // none.

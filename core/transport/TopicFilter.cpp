@@ -57,11 +57,39 @@ bool TopicFilter::matches(QStringView filter, QStringView topic)
     }
 }
 
+QString TopicFilter::shared(const QString& group, const QString& filter)
+{
+    return QStringLiteral("$share/") + group + u'/' + filter;
+}
+
+std::optional<Alink::AlinkError> TopicFilter::validateShareName(QStringView group)
+{
+    const QString field = QStringLiteral("shareGroup");
+    if (auto error = commonChecks(group, field))
+        return error;
+    if (group.contains(u'/') || group.contains(u'+') || group.contains(u'#'))
+        return Alink::AlinkError{field,
+                                 tr("a shared subscription's group name cannot contain '/', '+' or '#'")};
+    return std::nullopt;
+}
+
 std::optional<Alink::AlinkError> TopicFilter::validate(QStringView filter)
 {
     const QString field = QStringLiteral("filter");
     if (auto error = commonChecks(filter, field))
         return error;
+    static constexpr QStringView kSharePrefix = u"$share/";
+    if (filter.startsWith(kSharePrefix)) {
+        const QStringView rest = filter.sliced(kSharePrefix.size());
+        const qsizetype slash = rest.indexOf(u'/');
+        if (slash < 0 || slash + 1 == rest.size())
+            return Alink::AlinkError{
+                field,
+                tr("a shared subscription is $share/GROUP/FILTER, but \"%1\" has no filter").arg(filter)};
+        if (auto error = validateShareName(rest.first(slash)))
+            return Alink::AlinkError{field, error->reason};
+        filter = rest.sliced(slash + 1);
+    }
     qsizetype start = 0;
     int level = 1;
     for (;;) {

@@ -38,9 +38,10 @@ QString deviceName(const Alink::DeviceKey& device)
 class IdentityEditor::Command final : public QUndoCommand
 {
 public:
-    Command(IdentityEditor* editor, const QString& text, Follow follow, Step redo, Step undo)
+    Command(IdentityEditor* editor, const QString& text, Target target, Follow follow, Step redo, Step undo)
         : QUndoCommand(text)
         , m_editor(editor)
+        , m_target(std::move(target))
         , m_follow(follow)
         , m_redo(std::move(redo))
         , m_undo(std::move(undo))
@@ -53,18 +54,24 @@ public:
             m_applied = false;
             return;
         }
-        report(m_editor->run(m_redo, m_follow));
+        report(m_editor->run(m_redo, m_follow), IdentityEditor::tr("redo: %1").arg(text()));
     }
-    void undo() override { report(m_editor->run(m_undo, m_follow)); }
+    void undo() override
+    {
+        report(m_editor->run(m_undo, m_follow), IdentityEditor::tr("undo: %1").arg(text()));
+    }
 
 private:
-    void report(const Status& status)
+    void report(const Status& status, const QString& done)
     {
         if (!status)
             emit m_editor->failed(IdentityEditor::tr("Cannot %1: %2").arg(text(), status.error().message()));
+        else
+            m_editor->record(done, m_target);
     }
 
     IdentityEditor* m_editor;
+    Target m_target;
     Follow m_follow;
     Step m_redo;
     Step m_undo;
@@ -113,13 +120,21 @@ Status IdentityEditor::run(const Step& step, Follow follow)
     return status;
 }
 
-Status IdentityEditor::apply(const QString& text, Follow follow, const Step& redo, const Step& undo,
-                             const Step& first)
+Status IdentityEditor::apply(const QString& text, const Target& target, Follow follow, const Step& redo,
+                             const Step& undo, const Step& first)
 {
     if (Status status = run(first ? first : redo, follow); !status)
         return status;
-    m_stack->push(new Command(this, text, follow, redo, undo));
+    record(text, target);
+    m_stack->push(new Command(this, text, target, follow, redo, undo));
     return Store::ok();
+}
+
+void IdentityEditor::record(const QString& what, const Target& target)
+{
+    if (Status recorded = m_session->recordEdit(what, target.devices, target.productKey); !recorded)
+        emit failed(tr("The change was made but not recorded in the message log: %1")
+                        .arg(recorded.error().message()));
 }
 
 Status IdentityEditor::addDevices(const Store::CsvImport::Preview& preview)
@@ -161,7 +176,8 @@ Status IdentityEditor::addDevices(const Store::CsvImport::Preview& preview)
         *removedProducts = products;
         return Store::ok();
     };
-    return apply(tr("add %n device(s)", nullptr, int(keys.size())), Follow::Engine, redo, undo, commit);
+    return apply(tr("add %n device(s)", nullptr, int(keys.size())), {keys, {}}, Follow::Engine, redo, undo,
+                 commit);
 }
 
 Alink::Expected<Store::DeviceRecord> IdentityEditor::currentRecord(const Alink::DeviceKey& device) const
@@ -188,8 +204,8 @@ Status IdentityEditor::setLabels(const Alink::DeviceKey& device, const QStringLi
             return workspace.identities().setDeviceLabels(device.productKey, device.deviceName, value);
         };
     };
-    return apply(tr("change the labels of %1").arg(deviceName(device)), Follow::Views, step(labels),
-                 step(before));
+    return apply(tr("change the labels of %1").arg(deviceName(device)), {{device}, {}}, Follow::Views,
+                 step(labels), step(before));
 }
 
 Status IdentityEditor::setNote(const Alink::DeviceKey& device, const QString& note)
@@ -202,8 +218,8 @@ Status IdentityEditor::setNote(const Alink::DeviceKey& device, const QString& no
             return workspace.identities().setDeviceNote(device.productKey, device.deviceName, value);
         };
     };
-    return apply(tr("change the note of %1").arg(deviceName(device)), Follow::Views, step(note),
-                 step(record->note));
+    return apply(tr("change the note of %1").arg(deviceName(device)), {{device}, {}}, Follow::Views,
+                 step(note), step(record->note));
 }
 
 Status IdentityEditor::replaceSecret(const Alink::DeviceKey& device, const QByteArray& secret)
@@ -240,8 +256,8 @@ Status IdentityEditor::replaceSecret(const Alink::DeviceKey& device, const QByte
         return workspace.identities().setSealedDeviceSecret(device.productKey, device.deviceName,
                                                             sealedBefore);
     };
-    return apply(tr("replace the DeviceSecret of %1").arg(deviceName(device)), Follow::Engine, redo, undo,
-                 seal);
+    return apply(tr("replace the DeviceSecret of %1").arg(deviceName(device)), {{device}, {}}, Follow::Engine,
+                 redo, undo, seal);
 }
 
 Status IdentityEditor::removeDevices(const QList<Alink::DeviceKey>& devices)
@@ -261,7 +277,8 @@ Status IdentityEditor::removeDevices(const QList<Alink::DeviceKey>& devices)
     const Step undo = [removed](Workspace& workspace) {
         return workspace.identities().restore({}, *removed);
     };
-    return apply(tr("delete %n device(s)", nullptr, int(devices.size())), Follow::Engine, redo, undo);
+    return apply(tr("delete %n device(s)", nullptr, int(devices.size())), {devices, {}}, Follow::Engine, redo,
+                 undo);
 }
 
 Status IdentityEditor::addProduct(const Store::ProductRecord& product)
@@ -285,7 +302,8 @@ Status IdentityEditor::addProduct(const Store::ProductRecord& product)
     const Step undo = [key = added.productKey](Workspace& workspace) {
         return workspace.identities().removeDevices({}, {key});
     };
-    return apply(tr("add product %1").arg(added.productKey), Follow::Engine, redo, undo);
+    return apply(tr("add product %1").arg(added.productKey), {{}, added.productKey}, Follow::Engine, redo,
+                 undo);
 }
 
 Alink::Expected<Store::ProductRecord> IdentityEditor::currentProduct(const QString& productKey) const
@@ -321,7 +339,7 @@ Status IdentityEditor::updateProduct(const Store::ProductRecord& product)
     auto step = [](const Store::ProductRecord& value) {
         return [value](Workspace& workspace) { return workspace.identities().upsertProduct(value); };
     };
-    return apply(text, Follow::Engine, step(after), step(*before));
+    return apply(text, {{}, product.productKey}, Follow::Engine, step(after), step(*before));
 }
 
 Status IdentityEditor::removeProduct(const QString& productKey)
@@ -346,7 +364,7 @@ Status IdentityEditor::removeProduct(const QString& productKey)
     const Step undo = [record = *product, removed](Workspace& workspace) {
         return workspace.identities().restore({record}, *removed);
     };
-    return apply(tr("delete product %1").arg(productKey), Follow::Engine, redo, undo);
+    return apply(tr("delete product %1").arg(productKey), {{}, productKey}, Follow::Engine, redo, undo);
 }
 
 } // namespace ConfigDeck::Ui

@@ -58,6 +58,12 @@ signals:
 
 private:
     using Step = std::function<Store::Status(Store::Workspace&)>;
+    // What a change is about, for the edit recorded in the message log with the operator.
+    struct Target
+    {
+        QList<Alink::DeviceKey> devices;
+        QString productKey; // when no device is named
+    };
     enum class Follow
     {
         Engine, // the catalog or the simulated fleet changed: restart the engine
@@ -66,8 +72,10 @@ private:
     class Command;
 
     // Runs `first` (or `redo`) once; when it succeeds, pushes a command that undoes and redoes it.
-    Store::Status apply(const QString& text, Follow follow, const Step& redo, const Step& undo,
-                        const Step& first = {});
+    Store::Status apply(const QString& text, const Target& target, Follow follow, const Step& redo,
+                        const Step& undo, const Step& first = {});
+    // Records the change done (what) in the message log; a log that refuses is reported, the change stays.
+    void record(const QString& what, const Target& target);
     Store::Status run(const Step& step, Follow follow);
     Store::Workspace* openWorkspace() const;
     // The open workspace's record, or an error that names what is missing.

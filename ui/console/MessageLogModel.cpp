@@ -92,6 +92,7 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
         return {};
     const Store::MessageLogEntry& entry = m_entries[size_t(index.row())];
     const bool in = entry.direction == Store::MessageDirection::In;
+    const bool edit = entry.direction == Store::MessageDirection::Edit;
     // A device's reply arrives "in"; a platform's get_reply goes "out".
     const auto source = entry.topic.contains(QLatin1StringView("get_reply")) ? Alink::ReplySource::Platform
                                                                              : Alink::ReplySource::Device;
@@ -101,7 +102,7 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
         case TimeColumn:
             return QLocale().toString(entry.time.toLocalTime(), QStringLiteral("HH:mm:ss.zzz"));
         case DirectionColumn:
-            return in ? tr("In") : tr("Out");
+            return edit ? tr("Edit") : in ? tr("In") : tr("Out");
         case DeviceColumn:
             return entry.productKey + u'/' + entry.deviceName;
         case TopicColumn:
@@ -112,7 +113,9 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
                                     .arg(Alink::ReplyCodeCatalog::lookup(*entry.code, source).displayName())
                               : QString();
         case SizeColumn:
-            return QLocale().formattedDataSize(entry.payload.size());
+            return edit ? QString() : QLocale().formattedDataSize(entry.payload.size());
+        case OperatorColumn:
+            return entry.operatorName;
         }
         break;
     case Qt::ToolTipRole:
@@ -125,7 +128,9 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
         if (index.column() == TimeColumn)
             return QLocale().toString(entry.time.toLocalTime(), QLocale::LongFormat);
         if (index.column() == DirectionColumn)
-            return in ? tr("Received by ConfigDeck") : tr("Sent by ConfigDeck");
+            return edit ? tr("Changed by hand in the console")
+                   : in ? tr("Received by ConfigDeck")
+                        : tr("Sent by ConfigDeck");
         break;
     case Qt::UserRole + 100: // badge colour for the code column
         if (index.column() == CodeColumn && entry.code)
@@ -133,7 +138,9 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == DirectionColumn)
-            return QColor(in ? QStringLiteral("#2b7bb9") : QStringLiteral("#b9772b"));
+            return QColor(edit ? QStringLiteral("#6b6b6b")
+                          : in ? QStringLiteral("#2b7bb9")
+                               : QStringLiteral("#b9772b"));
         break;
     case DirectionRole:
         return int(entry.direction);
@@ -147,6 +154,8 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const
         return entry.topic;
     case PayloadRole:
         return entry.payload;
+    case OperatorRole:
+        return entry.operatorName;
     }
     return {};
 }
@@ -168,6 +177,8 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Code");
     case SizeColumn:
         return tr("Size");
+    case OperatorColumn:
+        return tr("Operator");
     }
     return {};
 }

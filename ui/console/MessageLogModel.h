@@ -24,6 +24,7 @@ public:
         TopicColumn,
         CodeColumn,
         SizeColumn,
+        OperatorColumn, // who was at the console that recorded it
         ColumnCount
     };
     enum Role
@@ -33,7 +34,8 @@ public:
         ProductKeyRole,
         DeviceNameRole,
         TopicRole,
-        PayloadRole
+        PayloadRole,
+        OperatorRole
     };
     static constexpr int kDefaultCapacity = 50000;
 

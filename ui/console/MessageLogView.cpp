@@ -20,6 +20,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace ConfigDeck::Ui {
 
 // Filters by device (substring of "pk/dn", or exactly "pk/dn" when it is one), topic, direction and code.
@@ -87,6 +89,7 @@ MessageLogView::MessageLogView(MessageLogModel* model, bool compact, QWidget* pa
     m_direction->addItem(tr("In and out"), -1);
     m_direction->addItem(tr("In"), 0);
     m_direction->addItem(tr("Out"), 1);
+    m_direction->addItem(tr("Edits"), int(Store::MessageDirection::Edit));
     m_code->setObjectName(QStringLiteral("logCodeFilter"));
     m_code->setPlaceholderText(tr("Code"));
     m_code->setClearButtonEnabled(true);
@@ -109,7 +112,8 @@ MessageLogView::MessageLogView(MessageLogModel* model, bool compact, QWidget* pa
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {100, 70, 150, 330, 190, 70};
+    const int widths[] = {100, 70, 150, 330, 190, 70, 90};
+    static_assert(std::size(widths) == MessageLogModel::ColumnCount);
     for (int c = 0; c < MessageLogModel::ColumnCount; ++c)
         m_table->horizontalHeader()->resizeSection(c, widths[c]);
     if (compact) {
@@ -119,6 +123,7 @@ MessageLogView::MessageLogView(MessageLogModel* model, bool compact, QWidget* pa
         m_topic->setMinimumWidth(60);
         m_table->hideColumn(MessageLogModel::DeviceColumn);
         m_table->hideColumn(MessageLogModel::SizeColumn);
+        m_table->hideColumn(MessageLogModel::OperatorColumn);
     }
 
     m_detail->setObjectName(QStringLiteral("messageDetail"));

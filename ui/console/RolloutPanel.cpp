@@ -9,9 +9,11 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ConfigDeck::Ui {
@@ -33,6 +35,7 @@ RolloutPanel::RolloutPanel(QWidget* parent)
     , m_status(new QLabel(this))
     , m_counts(new QLabel(this))
     , m_timeline(new RolloutTimeline(this))
+    , m_history(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("rolloutPanel"));
     m_product->setObjectName(QStringLiteral("rolloutProduct"));
@@ -90,9 +93,19 @@ RolloutPanel::RolloutPanel(QWidget* parent)
     auto* timelineBox = new QGroupBox(tr("Timeline"), this);
     auto* timelineLayout = new QVBoxLayout(timelineBox);
     timelineLayout->addWidget(m_timeline);
+    m_history->setObjectName(QStringLiteral("rolloutHistory"));
+    m_history->setRootIsDecorated(false);
+    m_history->setHeaderLabels({tr("Started"), tr("Product"), tr("Outcome"), tr("Operator")});
+    auto* historyBox = new QGroupBox(tr("History"), this);
+    auto* historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->addWidget(m_history);
+    historyBox->setMaximumWidth(480);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(timelineBox, 1);
+    bottom->addWidget(historyBox);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(timelineBox, 1);
+    layout->addLayout(bottom, 1);
 
     connect(m_start, &QPushButton::clicked, this, [this] { emit startRequested(plan()); });
     connect(m_pause, &QPushButton::clicked, this, [this] {
@@ -110,6 +123,37 @@ RolloutPanel::RolloutPanel(QWidget* parent)
     m_status->setText(tr("No rollout yet. Pick a product and start one."));
     updateButtons();
     updateCounts();
+}
+
+void RolloutPanel::setHistory(const QList<Store::RolloutRecord>& rollouts)
+{
+    m_history->clear();
+    for (auto it = rollouts.crbegin(); it != rollouts.crend(); ++it) {
+        const Store::RolloutRecord& rollout = *it;
+        QString state;
+        switch (rollout.state) {
+        case RolloutState::Planned:
+            state = tr("planned");
+            break;
+        case RolloutState::Running:
+            state = tr("running");
+            break;
+        case RolloutState::Paused:
+            state = tr("paused");
+            break;
+        case RolloutState::Completed:
+            state = tr("completed");
+            break;
+        case RolloutState::Aborted:
+            state = tr("aborted");
+            break;
+        }
+        const QDateTime started = rollout.started.isValid() ? rollout.started : rollout.created;
+        auto* item =
+            new QTreeWidgetItem(m_history, {QLocale().toString(started.toLocalTime(), QLocale::ShortFormat),
+                                            rollout.productKey, state, rollout.operatorName});
+        item->setToolTip(HistoryProductColumn, rollout.name);
+    }
 }
 
 void RolloutPanel::setProducts(const QStringList& productKeys)

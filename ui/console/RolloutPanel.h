@@ -11,6 +11,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTreeWidget;
 
 namespace ConfigDeck::Ui {
 
@@ -36,6 +37,16 @@ public:
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* cancelButton() const { return m_cancel; }
     QString statusText() const;
+    // The workspace's rollouts, newest first: when, product, outcome and who started each.
+    void setHistory(const QList<Store::RolloutRecord>& rollouts);
+    QTreeWidget* history() const { return m_history; }
+    enum HistoryColumn
+    {
+        HistoryStartedColumn,
+        HistoryProductColumn,
+        HistoryStateColumn,
+        HistoryOperatorColumn,
+    };
 
 signals:
     void startRequested(const ConfigDeck::Roles::RolloutPlan& plan);
@@ -56,6 +67,7 @@ private:
     QLabel* m_status;
     QLabel* m_counts;
     RolloutTimeline* m_timeline;
+    QTreeWidget* m_history;
     QPointer<Roles::RolloutRunner> m_runner;
 };
 

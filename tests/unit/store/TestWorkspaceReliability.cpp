@@ -91,6 +91,7 @@ private slots:
     void olderSchemaMigrates();
     void publishedSettingsMoveToTheirTable();
     void productsGetAlibabaLimitsOff();
+    void messagesAndRolloutsGetAnEmptyOperator();
 
 private:
     QString workspacePath() const { return m_dir->filePath(QStringLiteral("fleet.cdws")); }
@@ -381,7 +382,7 @@ void TestWorkspaceReliability::productsGetAlibabaLimitsOff()
         auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
         Workspace& workspace = **opened;
-        QCOMPARE(workspace.schemaVersion(), 5);
+        QCOMPARE(workspace.schemaVersion(), Workspace::kSchemaVersion);
         const QList<ProductRecord> products = storedValue(workspace.identities().products());
         QCOMPARE(products.size(), 2);
         QCOMPARE(products.at(0).name, QStringLiteral("Lamp"));
@@ -397,6 +398,60 @@ void TestWorkspaceReliability::productsGetAlibabaLimitsOff()
     QVERIFY(reopened);
     QVERIFY(storedValue((*reopened)->identities().product(QStringLiteral("b2Meter")))->alibabaLimits);
     QVERIFY(!storedValue((*reopened)->identities().product(QStringLiteral("a1Lamp")))->alibabaLimits);
+}
+
+void TestWorkspaceReliability::messagesAndRolloutsGetAnEmptyOperator()
+{
+    // A version-5 file: a logged message and a rollout from before anyone's name was recorded.
+    const QString sha256 =
+        QString::fromLatin1(QCryptographicHash::hash("{}", QCryptographicHash::Sha256).toHex());
+    QStringList statements = schemaUpTo(5);
+    statements << QStringLiteral("PRAGMA user_version = 5")
+               << QStringLiteral("INSERT INTO meta VALUES ('workspace_id', 'v5-workspace')")
+               << QStringLiteral(
+                      "INSERT INTO message_log (time, product_key, device_name, direction, topic)"
+                      " VALUES (%1, 'a1Lamp', 'lamp-1', 1, '/sys/a1Lamp/lamp-1/thing/config/push')")
+                      .arg(QDateTime::currentMSecsSinceEpoch() - 1000) // within the log's retention
+               << QStringLiteral("INSERT INTO config_versions (sha256, content, size, product_key, created,"
+                                 " origin) VALUES ('%1', x'7b7d', 2, 'a1Lamp', 1, 0)")
+                      .arg(sha256)
+               << QStringLiteral("INSERT INTO rollouts (name, product_key, config_sha256, batch_size,"
+                                 " rate_per_minute, timeout_ms, abort_threshold, created)"
+                                 " VALUES ('old', 'a1Lamp', '%1', 10, 0, 1000, 0.1, 2000)")
+                      .arg(sha256);
+    runSql(workspacePath(), statements);
+
+    auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+    Workspace& workspace = **opened;
+    QCOMPARE(workspace.schemaVersion(), 6);
+    const QList<MessageLogEntry> before = storedValue(workspace.messageLog().entries());
+    QCOMPARE(before.size(), 1);
+    QCOMPARE(before.at(0).deviceName, QStringLiteral("lamp-1"));
+    QCOMPARE(before.at(0).operatorName, QString());
+    const QList<RolloutRecord> oldRollouts = storedValue(workspace.rollouts().list());
+    QCOMPARE(oldRollouts.size(), 1);
+    QCOMPARE(oldRollouts.at(0).name, QStringLiteral("old"));
+    QCOMPARE(oldRollouts.at(0).operatorName, QString());
+
+    // What is recorded from now on carries its operator.
+    MessageLogEntry entry;
+    entry.productKey = QStringLiteral("a1Lamp");
+    entry.deviceName = QStringLiteral("lamp-2");
+    entry.direction = MessageDirection::Edit;
+    entry.topic = QStringLiteral("Delete device");
+    entry.operatorName = QStringLiteral("alice");
+    STORE_VERIFY(workspace.messageLog().append({entry}));
+    const QList<MessageLogEntry> after = storedValue(workspace.messageLog().entries());
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after.at(0).operatorName, QStringLiteral("alice"));
+    QCOMPARE(after.at(0).direction, MessageDirection::Edit);
+    RolloutRecord rollout;
+    rollout.productKey = QStringLiteral("a1Lamp");
+    rollout.configSha256 = sha256;
+    rollout.operatorName = QStringLiteral("bob");
+    const qint64 id = storedValue(workspace.rollouts().create(rollout));
+    QCOMPARE(storedValue(workspace.rollouts().find(id))->operatorName, QStringLiteral("bob"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceReliability)

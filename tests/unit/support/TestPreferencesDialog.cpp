@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private slots:
     void showsTheStoredChoice();
     void systemDefaultStoresEmpty();
     void cancelStoresNothing();
+    void operatorNameIsStoredAndDefaultsToTheAccount();
 
 private:
     static void clickButton(PreferencesDialog& dialog, QDialogButtonBox::StandardButton which)
@@ -120,6 +122,31 @@ void TestPreferencesDialog::cancelStoresNothing()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!QSettings().contains(QStringLiteral("General/language")));
     QCOMPARE(changed.count(), 0);
+}
+
+void TestPreferencesDialog::operatorNameIsStoredAndDefaultsToTheAccount()
+{
+    const QByteArray user = qgetenv("USER");
+    qputenv("USER", "account-name");
+    QCOMPARE(PreferencesDialog::operatorName(), QStringLiteral("account-name"));
+    {
+        PreferencesDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.operatorBox()->text(), QString());
+        QCOMPARE(dialog.operatorBox()->placeholderText(), QStringLiteral("account-name"));
+        QTest::keyClicks(dialog.operatorBox(), QStringLiteral(" alice "));
+        clickButton(dialog, QDialogButtonBox::Ok);
+    }
+    QCOMPARE(PreferencesDialog::operatorName(), QStringLiteral("alice"));
+    {
+        PreferencesDialog dialog;
+        QCOMPARE(dialog.operatorBox()->text(), QStringLiteral("alice"));
+        dialog.operatorBox()->clear();
+        dialog.accept();
+    }
+    QCOMPARE(PreferencesDialog::operatorName(), QStringLiteral("account-name"));
+    qputenv("USER", user);
 }
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -16,6 +16,7 @@ private slots:
     void validate();
     void validateTopic_data();
     void validateTopic();
+    void sharedFilter();
 };
 
 void TestTopicFilter::matches_data()
@@ -157,6 +158,20 @@ void TestTopicFilter::validate_data()
                                    << "";
     QTest::addRow("dollar") << "$SYS/#"
                             << "";
+    QTest::addRow("shared") << "$share/platform//sys/+/+/thing/config/get"
+                            << "";
+    QTest::addRow("shared hash") << "$share/g/#"
+                                 << "";
+    QTest::addRow("shared without filter") << "$share/g"
+                                           << "has no filter";
+    QTest::addRow("shared empty filter") << "$share/g/"
+                                         << "has no filter";
+    QTest::addRow("shared empty group") << "$share//a"
+                                        << "is empty";
+    QTest::addRow("shared wildcard group") << "$share/+/a"
+                                           << "cannot contain";
+    QTest::addRow("shared bad filter") << "$share/g/a/#/b"
+                                       << "level 2";
     QTest::addRow("max length") << QString(65535, u'a') << "";
     QTest::addRow("empty") << ""
                            << "is empty";
@@ -224,6 +239,20 @@ void TestTopicFilter::validateTopic()
     QVERIFY(result.has_value());
     QCOMPARE(result->field, QStringLiteral("topic"));
     QVERIFY2(result->message().contains(error), qPrintable(result->message()));
+}
+
+void TestTopicFilter::sharedFilter()
+{
+    const QString shared =
+        TopicFilter::shared(QStringLiteral("g1"), QStringLiteral("/sys/+/+/thing/config/get"));
+    QCOMPARE(shared, QStringLiteral("$share/g1//sys/+/+/thing/config/get"));
+    QVERIFY(!TopicFilter::validate(shared));
+    QVERIFY(!TopicFilter::validateShareName(u"platform-eu"));
+    for (const auto* bad : {u"", u"a/b", u"a+", u"#"}) {
+        const auto error = TopicFilter::validateShareName(QStringView(bad));
+        QVERIFY2(error.has_value(), qPrintable(QString::fromUtf16(bad)));
+        QCOMPARE(error->field, QStringLiteral("shareGroup"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTopicFilter)

@@ -438,6 +438,8 @@ void TestIdentityEditing::deleteDevicesWithUndoAndRedo()
 
     const qint64 before = deviceCount();
     const int rowsBefore = m_window->fleetModel()->rowCount();
+    const QString operatorBefore = m_window->session()->operatorName();
+    m_window->session()->setOperatorName(QStringLiteral("erin"));
     QVERIFY(selectDevices({first, second}));
     QString text;
     QString informative;
@@ -475,6 +477,27 @@ void TestIdentityEditing::deleteDevicesWithUndoAndRedo()
     QCOMPARE(deviceCount(), before - 2);
     stack->undo();
     QCOMPARE(deviceCount(), before);
+
+    // Who deleted them, undid and redid it, is in each device's message log.
+    for (const Alink::DeviceKey& device : {first, second}) {
+        QStringList edits;
+        for (const Store::MessageLogEntry& entry :
+             storedValue(m_window->session()->workspace()->messageLog().entries(device.productKey,
+                                                                                device.deviceName))) {
+            // (The earlier tests' edits of these devices were someone else's.)
+            if (entry.direction != Store::MessageDirection::Edit ||
+                !entry.topic.contains(QLatin1StringView("delete")))
+                continue;
+            QCOMPARE(entry.operatorName, QStringLiteral("erin"));
+            edits.prepend(entry.topic);
+        }
+        QCOMPARE(edits.size(), 4);
+        QVERIFY2(edits.at(0).startsWith(QLatin1StringView("delete ")), qPrintable(edits.at(0)));
+        QVERIFY2(edits.at(1).startsWith(QLatin1StringView("undo: delete ")), qPrintable(edits.at(1)));
+        QVERIFY2(edits.at(2).startsWith(QLatin1StringView("redo: delete ")), qPrintable(edits.at(2)));
+        QVERIFY2(edits.at(3).startsWith(QLatin1StringView("undo: delete ")), qPrintable(edits.at(3)));
+    }
+    m_window->session()->setOperatorName(operatorBefore);
 
     // Cancel deletes nothing.
     QVERIFY(selectDevices({second}));
