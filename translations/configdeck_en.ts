@@ -2,12 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ConfigDeck::Cli::AccountCommand</name>
+    <message numerus="yes">
+        <source>%1  %2  (%n device(s))</source>
+        <translation>
+            <numerusform>%1  %2  (%n device)</numerusform>
+            <numerusform>%1  %2  (%n devices)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n device(s) added or refreshed.</source>
+        <translation>
+            <numerusform>Imported: %n device added or refreshed.</numerusform>
+            <numerusform>Imported: %n devices added or refreshed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::AccountWatchCommand</name>
+    <message numerus="yes">
+        <source>%n status change(s)</source>
+        <translation>
+            <numerusform>%n status change</numerusform>
+            <numerusform>%n status changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n push reply(s)</source>
+        <translation>
+            <numerusform>%n push reply</numerusform>
+            <numerusform>%n push replies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Cli::PlatformCommand</name>
     <message numerus="yes">
         <source>%n message(s) were not acknowledged by the broker before exit</source>
         <translation>
             <numerusform>%n message was not acknowledged by the broker before exit</numerusform>
             <numerusform>%n messages were not acknowledged by the broker before exit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cloud::AmqpSubscription</name>
+    <message numerus="yes">
+        <source>no receiver link within %n s: the host did not answer in time</source>
+        <translation>
+            <numerusform>no receiver link within %n s: the host did not answer in time</numerusform>
+            <numerusform>no receiver link within %n s: the host did not answer in time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retrying in %n s: %1</source>
+        <translation>
+            <numerusform>retrying in %n s: %1</numerusform>
+            <numerusform>retrying in %n s: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -49,6 +100,43 @@
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::AccountCountModel</name>
+    <message numerus="yes">
+        <source>%n device(s) have not answered yet. Click to show them.</source>
+        <translation>
+            <numerusform>%n device has not answered yet. Click to show it.</numerusform>
+            <numerusform>%n devices have not answered yet. Click to show them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %3
+%n device(s). Click to show them.</source>
+        <translation>
+            <numerusform>%1 %2: %3
+%n device. Click to show it.</numerusform>
+            <numerusform>%1 %2: %3
+%n devices. Click to show them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AccountView</name>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>Retrying in %n s</numerusform>
+            <numerusform>Retrying in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online, %2 answered:</source>
+        <translation>
+            <numerusform>%n device, %1 online, %2 answered:</numerusform>
+            <numerusform>%n devices, %1 online, %2 answered:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::AddDeviceDialog</name>
     <message numerus="yes">
         <source>%n line(s) cannot be added; nothing will be added until every line is right.</source>
@@ -69,6 +157,23 @@
         <translation>
             <numerusform>; %n new product will be added</numerusform>
             <numerusform>; %n new products will be added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CloudImportDialog</name>
+    <message numerus="yes">
+        <source>Read %n product(s)</source>
+        <translation>
+            <numerusform>Read %n product</numerusform>
+            <numerusform>Read %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) from Alibaba Cloud.</source>
+        <translation>
+            <numerusform>%n device from Alibaba Cloud.</numerusform>
+            <numerusform>%n devices from Alibaba Cloud.</numerusform>
         </translation>
     </message>
 </context>
@@ -209,6 +314,13 @@
             <numerusform>Deleted %n devices.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Imported from Alibaba Cloud: %n device(s) added or refreshed.</source>
+        <translation>
+            <numerusform>Imported from Alibaba Cloud: %n device added or refreshed.</numerusform>
+            <numerusform>Imported from Alibaba Cloud: %n devices added or refreshed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogView</name>
@@ -295,6 +407,20 @@
         <translation>
             <numerusform>%n row of the file cannot be imported; nothing was imported.</numerusform>
             <numerusform>%n rows of the file cannot be imported; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new device(s) to add</source>
+        <translation>
+            <numerusform>%n new device to add</numerusform>
+            <numerusform>%n new devices to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) already in the workspace will be refreshed (their state is kept)</source>
+        <translation>
+            <numerusform>%n device already in the workspace will be refreshed (its state is kept)</numerusform>
+            <numerusform>%n devices already in the workspace will be refreshed (their state is kept)</numerusform>
         </translation>
     </message>
 </context>

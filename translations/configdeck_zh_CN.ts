@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountCommand</name>
+    <message>
+        <source>list the account&apos;s products (QueryProductList)</source>
+        <translation>列出账号的产品（QueryProductList）</translation>
+    </message>
+    <message>
+        <source>list devices with their status (QueryDevice)</source>
+        <translation>列出设备及其状态（QueryDevice）</translation>
+    </message>
+    <message>
+        <source>add or refresh the account&apos;s products and devices in the workspace</source>
+        <translation>在工作区中添加或刷新账号的产品和设备</translation>
+    </message>
+</context>
+<context>
+    <name>AccountMessage</name>
+    <message>
+        <source>the body is not valid JSON: %1</source>
+        <translation>消息体不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the body is not a JSON object</source>
+        <translation>消息体不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not name a product and a device</source>
+        <translation>“%1”未指明产品和设备</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not &apos;%2&apos; of the topic</source>
+        <translation>“%1”与 Topic 中的“%2”不一致</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither online nor offline</source>
+        <translation>“%1”既不是 online 也不是 offline</translation>
+    </message>
+    <message>
+        <source>missing or not a time</source>
+        <translation>缺失或不是时间</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a topic of %2/%3</source>
+        <translation>“%1”不是 %2/%3 的 Topic</translation>
+    </message>
+    <message>
+        <source>missing or not an integer</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>The stored account profile is damaged (%1); enter it again.</source>
+        <translation>已保存的账号信息已损坏（%1）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>no region is given (for example cn-shanghai)</source>
+        <translation>未指定地域（例如 cn-shanghai）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a region id: use lowercase letters, digits and dashes, as in cn-shanghai</source>
+        <translation>“%1”不是地域 ID：请使用小写字母、数字和短划线，例如 cn-shanghai</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an instance id: use lowercase letters, digits and dashes, as in iot-06z00ax1o4ly</source>
+        <translation>“%1”不是实例 ID：请使用小写字母、数字和短划线，例如 iot-06z00ax1o4ly</translation>
+    </message>
+    <message>
+        <source>no AccessKey ID is given</source>
+        <translation>未指定 AccessKey ID</translation>
+    </message>
+    <message>
+        <source>the AccessKey ID contains spaces</source>
+        <translation>AccessKey ID 中包含空格</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http(s) address, as in https://iot.cn-shanghai.aliyuncs.com</source>
+        <translation>“%1”不是 http(s) 地址，应类似 https://iot.cn-shanghai.aliyuncs.com</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a port number from 1 to 65535</source>
+        <translation>必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>the AccessKey Secret is empty</source>
+        <translation>AccessKey Secret 为空</translation>
+    </message>
+    <message>
+        <source>Cannot seal the AccessKey Secret.</source>
+        <translation>无法加密 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>No AccessKey Secret is stored for the account: enter it in the account profile.</source>
+        <translation>该账号未保存 AccessKey Secret：请在账号信息中输入。</translation>
+    </message>
+    <message>
+        <source>Cannot open the stored AccessKey Secret (%1); enter it again.</source>
+        <translation>无法解密已保存的 AccessKey Secret（%1）；请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>AlinkCodec</name>
     <message>
         <source>is missing</source>
@@ -141,6 +246,33 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AmqpSubscription</name>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be a port number</source>
+        <translation>必须是端口号</translation>
+    </message>
+    <message>
+        <source>must not contain &apos;|&apos;, &apos;,&apos; or &apos;=&apos;</source>
+        <translation>不能包含“|”、“,”或“=”</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 seconds</source>
+        <translation>必须在 %1 到 %2 秒之间</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read</source>
+        <translation>无法读取“%1”</translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation>必须为正数</translation>
     </message>
 </context>
 <context>
@@ -318,6 +450,206 @@
     <message>
         <source>Largest incoming MQTT message in bytes; larger ones are dropped.</source>
         <translation>接收的 MQTT 消息的最大字节数；超过此大小的消息将被丢弃。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::AccountCommand</name>
+    <message>
+        <source>Usage: configdeck-cli account &lt;subcommand&gt; [options]
+
+Subcommands:
+</source>
+        <translation>用法：configdeck-cli account &lt;子命令&gt; [选项]
+
+子命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Run configdeck-cli account &lt;subcommand&gt; --help for its options.
+</source>
+        <translation>
+运行 configdeck-cli account &lt;子命令&gt; --help 查看其选项。
+</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &apos;%1&apos;.</source>
+        <translation>未知子命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Region ID, e.g. cn-shanghai (overrides the workspace&apos;s profile).</source>
+        <translation>地域 ID，例如 cn-shanghai（覆盖工作区账号信息中的设置）。</translation>
+    </message>
+    <message>
+        <source>IoT instance ID of an Enterprise Edition instance.</source>
+        <translation>企业版实例的物联网实例 ID。</translation>
+    </message>
+    <message>
+        <source>AccessKey ID of a RAM user (or set %1).</source>
+        <translation>RAM 用户的 AccessKey ID（或设置 %1）。</translation>
+    </message>
+    <message>
+        <source>Call the OpenAPI here instead of https://iot.{region}.aliyuncs.com.</source>
+        <translation>在此地址调用 OpenAPI，而不是 https://iot.{region}.aliyuncs.com。</translation>
+    </message>
+    <message>
+        <source>PEM file of the roots to trust instead of the system&apos;s.</source>
+        <translation>要信任的根证书 PEM 文件，用于替代系统的根证书。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>give the workspace to import into</source>
+        <translation>请指定要导入到的工作区</translation>
+    </message>
+    <message>
+        <source>(set the account profile in the console, or give the option)</source>
+        <translation>（请在控制台中设置账号信息，或指定该选项）</translation>
+    </message>
+    <message>
+        <source>none is given: set %1, or save it in the workspace&apos;s account profile</source>
+        <translation>未指定：请设置 %1，或将其保存在工作区的账号信息中</translation>
+    </message>
+    <message>
+        <source>%1 was throttled (%2); retrying in %3 ms</source>
+        <translation>%1 被限流（%2）；%3 毫秒后重试</translation>
+    </message>
+    <message>
+        <source>Lists the Alibaba Cloud account&apos;s IoT products.</source>
+        <translation>列出阿里云账号的物联网产品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  (%n device(s))</source>
+        <translation>
+            <numerusform>%1  %2  （%n 个设备）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lists the devices of the account&apos;s products with their status.</source>
+        <translation>列出账号各产品的设备及其状态。</translation>
+    </message>
+    <message>
+        <source>ProductKey; repeat or separate with commas (default: every product).</source>
+        <translation>ProductKey；可重复指定或用逗号分隔（默认：所有产品）。</translation>
+    </message>
+    <message>
+        <source>Adds or refreshes the account&apos;s products and devices in the workspace, all or nothing, as the CSV import does; a refresh keeps every device&apos;s state, labels and history.</source>
+        <translation>在工作区中添加或刷新账号的产品和设备，与 CSV 导入一样要么全部导入，要么什么都不导入；刷新会保留每台设备的状态、标签和历史记录。</translation>
+    </message>
+    <message>
+        <source>Also fetch and store (sealed) the DeviceSecrets (BatchQueryDeviceDetail).</source>
+        <translation>同时获取并（加密）保存 DeviceSecret（BatchQueryDeviceDetail）。</translation>
+    </message>
+    <message>
+        <source>Do not fetch the online state (BatchGetDeviceState).</source>
+        <translation>不获取在线状态（BatchGetDeviceState）。</translation>
+    </message>
+    <message>
+        <source>Only preview: check every row and write nothing.</source>
+        <translation>仅预览：检查每一行，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n device(s) added or refreshed.</source>
+        <translation>
+            <numerusform>已导入：添加或刷新了 %n 个设备。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::AccountWatchCommand</name>
+    <message>
+        <source>Follows the account&apos;s server-side subscription on Alibaba Cloud IoT Platform (AMQP 1.0 over TLS) and prints each device status change and each reply to a configuration push as it arrives. The AccessKey Secret is read from %1 or --access-key-secret-file.</source>
+        <translation>监听该账号在阿里云物联网平台上的服务端订阅（基于 TLS 的 AMQP 1.0），并在每次设备状态变化和每个配置推送应答到达时将其输出。AccessKey Secret 从 %1 或 --access-key-secret-file 读取。</translation>
+    </message>
+    <message>
+        <source>IoT instance ID (iotInstanceId); also names the endpoint.</source>
+        <translation>物联网实例 ID（iotInstanceId）；也用于确定接入点。</translation>
+    </message>
+    <message>
+        <source>AMQP endpoint (default: {instance}.amqp.iothub.aliyuncs.com).</source>
+        <translation>AMQP 接入点（默认：{instance}.amqp.iothub.aliyuncs.com）。</translation>
+    </message>
+    <message>
+        <source>Port.</source>
+        <translation>端口。</translation>
+    </message>
+    <message>
+        <source>AccessKey ID of a RAM user allowed to read the subscription.</source>
+        <translation>有权读取该订阅的 RAM 用户的 AccessKey ID。</translation>
+    </message>
+    <message>
+        <source>File holding the AccessKey Secret.</source>
+        <translation>存放 AccessKey Secret 的文件。</translation>
+    </message>
+    <message>
+        <source>Consumer group ID.</source>
+        <translation>消费组 ID。</translation>
+    </message>
+    <message>
+        <source>Client ID shown in the console&apos;s list of clients (default: this host&apos;s name).</source>
+        <translation>在控制台的客户端列表中显示的 Client ID（默认：本机主机名）。</translation>
+    </message>
+    <message>
+        <source>PEM file of the roots to trust instead of the shipped GlobalSign Root CA R1.</source>
+        <translation>要信任的根证书 PEM 文件，用于替代随附的 GlobalSign Root CA R1。</translation>
+    </message>
+    <message>
+        <source>AMQP idle-time-out in seconds, 30 to 300.</source>
+        <translation>AMQP 空闲超时（秒），30 到 300。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: run until Ctrl+C).</source>
+        <translation>运行此秒数后停止（默认：一直运行，直到按下 Ctrl+C）。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>must be at most 65535</source>
+        <translation>不能大于 65535</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 online</source>
+        <translation>%1/%2 上线</translation>
+    </message>
+    <message>
+        <source>%1/%2 offline</source>
+        <translation>%1/%2 下线</translation>
+    </message>
+    <message>
+        <source>%1/%2 replied %3 %4</source>
+        <translation>%1/%2 应答 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1/%2 is not in the workspace; ignored</source>
+        <translation>%1/%2 不在工作区中；已忽略</translation>
+    </message>
+    <message>
+        <source>ignored a message on %1: %2</source>
+        <translation>已忽略 %1 上的一条消息：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status change(s)</source>
+        <translation>
+            <numerusform>%n 次状态变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n push reply(s)</source>
+        <translation>
+            <numerusform>%n 个推送应答</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -791,14 +1123,6 @@
         <translation>Broker：%1</translation>
     </message>
     <message>
-        <source>Connected to %1:%2</source>
-        <translation>已连接到 %1:%2</translation>
-    </message>
-    <message>
-        <source>Pushed to %1 devices</source>
-        <translation>已推送到 %1 个设备</translation>
-    </message>
-    <message>
         <source>%1/%2: %3 %4 %5</source>
         <translation>%1/%2：%3 %4 %5</translation>
     </message>
@@ -855,6 +1179,151 @@
         <translation>
             <numerusform>%n 条消息在退出前未得到 Broker 的确认</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Share the devices&apos; requests and replies with the other platform processes of this group (an MQTT shared subscription, $share/NAME/...): the broker hands each to one of them.</source>
+        <translation>与本组的其他平台进程分担设备的请求和应答（MQTT 共享订阅，$share/NAME/...）：Broker 会将每条消息交给其中一个进程处理。</translation>
+    </message>
+    <message>
+        <source>Who runs this platform, recorded with its pushes and rollouts (default: the account name).</source>
+        <translation>运行此平台的操作员，随其推送和分批发布一起记录（默认：当前系统用户名）。</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s name is empty</source>
+        <translation>操作员名称为空</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 as %3</source>
+        <translation>已以 %3 身份连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 as %3, sharing the work of group %4</source>
+        <translation>已以 %3 身份连接到 %1:%2，与组 %4 分担工作</translation>
+    </message>
+    <message>
+        <source>%1 pushed to %2 devices</source>
+        <translation>%1 已推送到 %2 个设备</translation>
+    </message>
+    <message>
+        <source>%1 rollout</source>
+        <translation>%1 分批发布</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cloud::AccountFeed</name>
+    <message>
+        <source>%1: not in the workspace; its messages are ignored</source>
+        <translation>%1：不在工作区中；将忽略其消息</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a status or push reply; ignored</source>
+        <translation>%1：既不是状态消息也不是推送应答；已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cloud::AmqpSubscription</name>
+    <message>
+        <source>a message of %1 bytes on %2 exceeds the limit of %3 bytes</source>
+        <translation>%2 上一条 %1 字节的消息超出了 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>a message on %1 has a body that is neither bytes nor text</source>
+        <translation>%1 上一条消息的消息体既不是字节也不是文本</translation>
+    </message>
+    <message>
+        <source>a message without a topic property</source>
+        <translation>一条没有 topic 属性的消息</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>no receiver link within %n s: the host did not answer in time</source>
+        <translation>
+            <numerusform>%n 秒内未建立接收链路：主机未及时响应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting to %1:%2</source>
+        <translation>正在连接 %1:%2</translation>
+    </message>
+    <message>
+        <source>connected to %1:%2</source>
+        <translation>已连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>retrying in %n s: %1</source>
+        <translation>
+            <numerusform>%n 秒后重试：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>refused because of the time: this computer&apos;s clock and the platform&apos;s differ too much (clock skew); correct the system time (the server said: %1)</source>
+        <translation>因时间问题被拒绝：本机时钟与平台时钟相差过大（时钟偏差）；请校正系统时间（服务器返回：%1）</translation>
+    </message>
+    <message>
+        <source>refused: the consumer group is unknown; check its ID and that it belongs to this instance (the server said: %1)</source>
+        <translation>被拒绝：消费组不存在；请检查其 ID，并确认它属于此实例（服务器返回：%1）</translation>
+    </message>
+    <message>
+        <source>refused: the instance ID is wrong (the server said: %1)</source>
+        <translation>被拒绝：实例 ID 错误（服务器返回：%1）</translation>
+    </message>
+    <message>
+        <source>refused: wrong AccessKey ID or AccessKey Secret, the signature did not match (the server said: %1)</source>
+        <translation>被拒绝：AccessKey ID 或 AccessKey Secret 错误，签名不匹配（服务器返回：%1）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate could not be verified; check the CA certificate and the host name (%1)</source>
+        <translation>无法验证服务器的 TLS 证书；请检查 CA 证书和主机名（%1）</translation>
+    </message>
+    <message>
+        <source>the host cannot be reached (%1)</source>
+        <translation>无法访问主机（%1）</translation>
+    </message>
+    <message>
+        <source>the server refused a connection setting (%1)</source>
+        <translation>服务器拒绝了某项连接设置（%1）</translation>
+    </message>
+    <message>
+        <source>the connection ended: %1</source>
+        <translation>连接已结束：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cloud::CloudFleetImport</name>
+    <message>
+        <source>Reading the products…</source>
+        <translation>正在读取产品…</translation>
+    </message>
+    <message>
+        <source>The account has no product %1 in this region or instance.</source>
+        <translation>该账号在此地域或实例中没有产品 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the devices of %1…</source>
+        <translation>正在读取 %1 的设备…</translation>
+    </message>
+    <message>
+        <source>Reading the DeviceSecrets of %1…</source>
+        <translation>正在读取 %1 的 DeviceSecret…</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1775,22 @@
     <message>
         <source>The file server is off: its certificate cannot be used: %1</source>
         <translation>文件服务器未运行：其证书无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Ignored a message of the account subscription on %1: %2</source>
+        <translation>已忽略账号订阅在 %1 上的一条消息：%2</translation>
+    </message>
+    <message>
+        <source>this workspace has no Alibaba Cloud account yet: set one up first</source>
+        <translation>此工作区尚未设置阿里云账号：请先进行设置</translation>
+    </message>
+    <message>
+        <source>the account profile names no AMQP consumer group: add the consumer group of the server-side subscription to the profile</source>
+        <translation>账号信息中未指定 AMQP 消费组：请将服务端订阅的消费组添加到账号信息中</translation>
+    </message>
+    <message>
+        <source>not watching the account</source>
+        <translation>未监听账号</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +2309,316 @@ Operating system: %5.</source>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::AccountCountModel</name>
+    <message>
+        <source>No answer yet × %1</source>
+        <translation>尚未应答 × %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) have not answered yet. Click to show them.</source>
+        <translation>
+            <numerusform>%n 个设备尚未应答。点击以显示这些设备。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %3
+%n device(s). Click to show them.</source>
+        <translation>
+            <numerusform>%1 %2：%3
+%n 个设备。点击以显示这些设备。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AccountDeviceModel</name>
+    <message>
+        <source>No answer yet</source>
+        <translation>尚未应答</translation>
+    </message>
+    <message>
+        <source>A code ConfigDeck does not know</source>
+        <translation>ConfigDeck 不认识的返回码</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>The device has not answered yet.</source>
+        <translation>该设备尚未应答。</translation>
+    </message>
+    <message>
+        <source>%1: a code ConfigDeck does not know (%2)</source>
+        <translation>%1：ConfigDeck 不认识的返回码（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>When the answer arrived. For an answer stored before the account was watched: the time of the device&apos;s last message the workspace holds.</source>
+        <translation>应答到达的时间。对于开始监听账号之前保存的应答：为工作区中该设备最近一条消息的时间。</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>应答时间</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AccountProfileDialog</name>
+    <message>
+        <source>Alibaba Cloud account</source>
+        <translation>阿里云账号</translation>
+    </message>
+    <message>
+        <source>empty for the region&apos;s public instance; iot-… for Enterprise Edition</source>
+        <translation>地域的公共实例留空；企业版实例填写 iot-…</translation>
+    </message>
+    <message>
+        <source>the server-side subscription&apos;s consumer group ID</source>
+        <translation>服务端订阅的消费组 ID</translation>
+    </message>
+    <message>
+        <source>needed for the public instance&apos;s AMQP endpoint</source>
+        <translation>公共实例的 AMQP 接入点需要此项</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s AMQP endpoint</source>
+        <translation>平台的 AMQP 接入点</translation>
+    </message>
+    <message>
+        <source>5671 (default)</source>
+        <translation>5671（默认）</translation>
+    </message>
+    <message>
+        <source>the system&apos;s roots</source>
+        <translation>系统的根证书</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Create a &lt;b&gt;RAM user&lt;/b&gt; for ConfigDeck with &lt;b&gt;least privilege&lt;/b&gt;: read-only IoT OpenAPI access (the system policy &lt;b&gt;AliyunIOTReadOnlyAccess&lt;/b&gt;) and nothing else, and give ConfigDeck that user&apos;s AccessKey. The live view also needs a &lt;b&gt;consumer group&lt;/b&gt; of the server-side subscription (device status and downlink replies).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Never use the account&apos;s main AccessKey&lt;/b&gt;: it can do everything in the account, and cannot be limited.&lt;/p&gt;&lt;p&gt;The AccessKey Secret is sealed with this workspace&apos;s key; it is never shown, written to settings files, logs, support bundles or exports.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;为 ConfigDeck 创建一个遵循&lt;b&gt;最小权限&lt;/b&gt;原则的 &lt;b&gt;RAM 用户&lt;/b&gt;：只授予只读的物联网 OpenAPI 访问权限（系统策略 &lt;b&gt;AliyunIOTReadOnlyAccess&lt;/b&gt;），不授予其他任何权限，并将该用户的 AccessKey 提供给 ConfigDeck。实时视图还需要服务端订阅的一个&lt;b&gt;消费组&lt;/b&gt;（设备状态和下行应答）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;切勿使用主账号的 AccessKey&lt;/b&gt;：它可以操作账号中的一切，且无法加以限制。&lt;/p&gt;&lt;p&gt;AccessKey Secret 使用此工作区的密钥加密保存；它从不显示，也不会写入设置文件、日志、支持包或导出文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Region ID:</source>
+        <translation>地域 ID(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instance ID:</source>
+        <translation>实例 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;ID:</source>
+        <translation>AccessKey ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;Secret:</source>
+        <translation>AccessKey Secret(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer group ID:</source>
+        <translation>消费组 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;UID:</source>
+        <translation>账号 UID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Advanced: endpoints (tests, private deployments)</source>
+        <translation>高级：接入点（测试、私有部署）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>OpenAPI address:</source>
+        <translation>OpenAPI 地址：</translation>
+    </message>
+    <message>
+        <source>AMQP host:</source>
+        <translation>AMQP 主机：</translation>
+    </message>
+    <message>
+        <source>AMQP port:</source>
+        <translation>AMQP 端口：</translation>
+    </message>
+    <message>
+        <source>CA certificate file:</source>
+        <translation>CA 证书文件：</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>stored, sealed: leave empty to keep it</source>
+        <translation>已加密保存：留空则保持不变</translation>
+    </message>
+    <message>
+        <source>shown once when the AccessKey is created</source>
+        <translation>仅在创建 AccessKey 时显示一次</translation>
+    </message>
+    <message>
+        <source>enter the AccessKey Secret</source>
+        <translation>请输入 AccessKey Secret</translation>
+    </message>
+    <message>
+        <source>the workspace is locked: unlock it to store the AccessKey Secret</source>
+        <translation>工作区已锁定：请先解锁，才能保存 AccessKey Secret</translation>
+    </message>
+    <message>
+        <source>Cannot save yet: %1.</source>
+        <translation>暂时无法保存：%1。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::AccountView</name>
+    <message>
+        <source>Watch a new push</source>
+        <translation>跟踪新的推送</translation>
+    </message>
+    <message>
+        <source>Show stored answers</source>
+        <translation>显示已保存的应答</translation>
+    </message>
+    <message>
+        <source>Push in the cloud console right after this: every device shows &quot;no answer yet&quot; until its answer arrives</source>
+        <translation>点击后请立即在云端控制台中推送：每台设备都会显示“尚未应答”，直到其应答到达</translation>
+    </message>
+    <message>
+        <source>Filter by DeviceName</source>
+        <translation>按 DeviceName 筛选</translation>
+    </message>
+    <message>
+        <source>This product has no devices in the workspace.</source>
+        <translation>该产品在工作区中没有设备。</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (not in the workspace)</source>
+        <translation>%1（不在工作区中）</translation>
+    </message>
+    <message>
+        <source>The answers appear here as they arrive (since %1).</source>
+        <translation>应答到达后会显示在这里（自 %1 起）。</translation>
+    </message>
+    <message>
+        <source>Set up the account…</source>
+        <translation>设置账号…</translation>
+    </message>
+    <message>
+        <source>Watch live</source>
+        <translation>实时监听</translation>
+    </message>
+    <message>
+        <source>Not watching the account: the answers shown are those stored in the workspace. %1 to see answers and online changes as they happen (%2: AccessKey and AMQP consumer group).</source>
+        <translation>未监听账号：显示的是工作区中保存的应答。%1 可实时查看应答和上下线变化（%2：AccessKey 和 AMQP 消费组）。</translation>
+    </message>
+    <message>
+        <source>Not watching the account: %1. %2 · %3</source>
+        <translation>未监听账号：%1。%2 · %3</translation>
+    </message>
+    <message>
+        <source>Connecting to the account&apos;s server-side subscription…</source>
+        <translation>正在连接账号的服务端订阅…</translation>
+    </message>
+    <message>
+        <source>Connected to the account&apos;s server-side subscription: answers and online changes arrive live.</source>
+        <translation>已连接到账号的服务端订阅：应答和上下线变化将实时到达。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrying now</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1 because %2.</source>
+        <translation>%1，原因：%2。</translation>
+    </message>
+    <message>
+        <source>Watching a new push since %1: every device shows “no answer yet” until it answers after that time. “Show stored answers” goes back to each device&apos;s latest answer.</source>
+        <translation>自 %1 起跟踪新的推送：每台设备都显示“尚未应答”，直到它在该时间之后应答。“显示已保存的应答”可回到每台设备的最新应答。</translation>
+    </message>
+    <message>
+        <source>Each device shows its latest answer as stored: the cloud does not tell ConfigDeck when a push was made in its console. Click “Watch a new push” just before you push there: every device then shows “no answer yet” until it answers.</source>
+        <translation>每台设备显示其已保存的最新应答：在云端控制台中发起推送时，云端不会通知 ConfigDeck。请在那里推送之前点击“跟踪新的推送”：之后每台设备都会显示“尚未应答”，直到它应答。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online, %2 answered:</source>
+        <translation>
+            <numerusform>%n 个设备，%1 个在线，%2 个已应答：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All answers</source>
+        <translation>所有应答</translation>
+    </message>
+    <message>
+        <source>200 (applied)</source>
+        <translation>200（已应用）</translation>
+    </message>
+    <message>
+        <source>Any other code (failed)</source>
+        <translation>其他任何返回码（失败）</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>尚未应答</translation>
+    </message>
+    <message>
+        <source>Only %1 %2</source>
+        <translation>仅 %1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::AddDeviceDialog</name>
     <message>
         <source>Show</source>
@@ -1951,6 +2746,77 @@ SHA-256 %2</translation>
     <message>
         <source>Last event</source>
         <translation>最近事件</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::CloudImportDialog</name>
+    <message>
+        <source>Also import the &amp;DeviceSecrets (sealed in this workspace)</source>
+        <translation>同时导入 DeviceSecret（加密保存在此工作区中）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Read the &amp;online state</source>
+        <translation>读取在线状态(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Read from Alibaba Cloud</source>
+        <translation>从阿里云读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Account &amp;profile…</source>
+        <translation>账号信息(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import from Alibaba Cloud</source>
+        <translation>从阿里云导入</translation>
+    </message>
+    <message>
+        <source>Needed to connect as the devices; the RAM user then needs iot:BatchQueryDeviceDetail (part of AliyunIOTReadOnlyAccess).</source>
+        <translation>以设备身份连接时需要；此时 RAM 用户需要 iot:BatchQueryDeviceDetail 权限（包含在 AliyunIOTReadOnlyAccess 中）。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Adds the account&apos;s products and devices to the workspace, and refreshes the ones it has: names, secrets when asked, online state. Nothing the workspace keeps about a device (state, versions, labels, rollouts) is dropped.</source>
+        <translation>将账号的产品和设备添加到工作区，并刷新工作区中已有的产品和设备：名称、DeviceSecret（如选择导入）、在线状态。工作区中保存的设备信息（状态、版本、标签、分批发布）都不会丢失。</translation>
+    </message>
+    <message>
+        <source>No Alibaba Cloud account is set for this workspace: enter it under Account profile.</source>
+        <translation>此工作区尚未设置阿里云账号：请在“账号信息”中输入。</translation>
+    </message>
+    <message>
+        <source>The account profile cannot be used: %1</source>
+        <translation>账号信息无法使用：%1</translation>
+    </message>
+    <message>
+        <source>%1 was throttled by the platform (%2); trying again in %3 s…</source>
+        <translation>%1 被平台限流（%2）；%3 秒后重试…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n product(s)</source>
+        <translation>
+            <numerusform>从阿里云读取了 %n 个产品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) from Alibaba Cloud.</source>
+        <translation>
+            <numerusform>%n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This fleet cannot be imported:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法导入此设备群：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2537,32 +3403,8 @@ SHA-256 %2</translation>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>ProductKey</source>
-        <translation>ProductKey</translation>
-    </message>
-    <message>
-        <source>DeviceName</source>
-        <translation>DeviceName</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <source>Errors (nothing is imported while there are any):</source>
-        <translation>错误（存在错误时不会导入任何内容）：</translation>
-    </message>
-    <message>
-        <source>First rows (secrets are never shown):</source>
-        <translation>前几行（从不显示密钥）：</translation>
     </message>
     <message>
         <source>Import devices</source>
@@ -3025,6 +3867,61 @@ Anyone who can see your screen can then connect as this device.</source>
     <message>
         <source>delete product %1</source>
         <translation>删除产品 %1</translation>
+    </message>
+    <message>
+        <source>redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>The change was made but not recorded in the message log: %1</source>
+        <translation>更改已完成，但未记录到消息日志中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::ImportPreviewView</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>ProductKey</source>
+        <translation>ProductKey</translation>
+    </message>
+    <message>
+        <source>DeviceName</source>
+        <translation>DeviceName</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Errors (nothing is imported while there are any):</source>
+        <translation>错误（存在错误时不会导入任何内容）：</translation>
+    </message>
+    <message>
+        <source>First rows (secrets are never shown):</source>
+        <translation>前几行（从不显示密钥）：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>refreshed (state kept)</source>
+        <translation>已刷新（保留状态）</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +4486,52 @@ Create a workspace of your own (file and protection) and add the devices there?<
             <numerusform>已删除 %n 个设备。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud &amp;account…</source>
+        <translation>阿里云账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Alibaba Cloud…</source>
+        <translation>从阿里云导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add or refresh the account&apos;s products and devices through the IoT OpenAPI</source>
+        <translation>通过物联网 OpenAPI 添加或刷新账号的产品和设备</translation>
+    </message>
+    <message>
+        <source>&amp;Watch the account live</source>
+        <translation>实时监听账号(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Follow the account&apos;s server-side subscription: every device&apos;s online state and answer to a push, as they happen</source>
+        <translation>监听账号的服务端订阅：实时获取每台设备的在线状态和推送应答</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from Alibaba Cloud: %n device(s) added or refreshed.</source>
+        <translation>
+            <numerusform>已从阿里云导入：添加或刷新了 %n 个设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watch the account live</source>
+        <translation>实时监听账号</translation>
+    </message>
+    <message>
+        <source>Cannot watch the account: %1.</source>
+        <translation>无法监听账号：%1。</translation>
+    </message>
+    <message>
+        <source>Set up the account…</source>
+        <translation>设置账号…</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogModel</name>
@@ -3632,6 +4575,18 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>Size</source>
         <translation>大小</translation>
     </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Changed by hand in the console</source>
+        <translation>在控制台中手动更改</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogView</name>
@@ -3672,6 +4627,10 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>编辑</translation>
     </message>
 </context>
 <context>
@@ -3825,6 +4784,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Lock the workspace when &amp;idle for:</source>
         <translation>空闲多久后锁定工作区(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Recorded with every push, rollout and edit made at this console, and shown in the message log and the rollout history. Empty: your account name.</source>
+        <translation>随在此控制台进行的每次推送、分批发布和编辑一起记录，并显示在消息日志和分批发布历史中。留空：使用您的系统用户名。</translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation>操作员名称(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -4070,6 +5037,42 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::RolloutTimeline</name>
@@ -4086,6 +5089,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Start a rollout to see each device&apos;s outcome over time.</source>
         <translation>开始分批发布后，可在此查看每个设备随时间变化的结果。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
 </context>
 <context>
@@ -4413,6 +5424,18 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>The file has %1 rows, the preview had %2; nothing was imported.</source>
         <translation>文件有 %1 行，而预览时有 %2 行；未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new device(s) to add</source>
+        <translation>
+            <numerusform>将添加 %n 个新设备</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) already in the workspace will be refreshed (their state is kept)</source>
+        <translation>
+            <numerusform>将刷新工作区中已有的 %n 个设备（保留其状态）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4807,6 +5830,10 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>The key of workspace %1 could not be deleted from the OS keychain: %2</source>
         <translation>无法从操作系统钥匙串中删除工作区 %1 的密钥：%2</translation>
     </message>
+    <message>
+        <source>This is not the key of workspace %1</source>
+        <translation>这不是工作区 %1 的密钥</translation>
+    </message>
 </context>
 <context>
     <name>LibraryInfo</name>
@@ -4959,6 +5986,125 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>The broker refused the connection: %1 (code %2).</source>
         <translation>Broker 拒绝了连接：%1（代码 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiError</name>
+    <message>
+        <source>The AccessKey ID is not known. Check that it was copied whole, from the RAM user&apos;s AccessKey, and that the AccessKey was not deleted.</source>
+        <translation>AccessKey ID 不存在。请检查它是否从 RAM 用户的 AccessKey 完整复制，以及该 AccessKey 是否已被删除。</translation>
+    </message>
+    <message>
+        <source>The AccessKey is disabled. Enable it in the RAM console, or create a new one for the RAM user.</source>
+        <translation>该 AccessKey 已被禁用。请在 RAM 控制台中启用它，或为该 RAM 用户创建新的 AccessKey。</translation>
+    </message>
+    <message>
+        <source>The AccessKey ID is not valid. Check the account profile.</source>
+        <translation>AccessKey ID 无效。请检查账号信息。</translation>
+    </message>
+    <message>
+        <source>The AccessKey Secret does not belong to this AccessKey ID. Enter the secret again in the account profile (the RAM console shows it only when the AccessKey is created).</source>
+        <translation>AccessKey Secret 与此 AccessKey ID 不匹配。请在账号信息中重新输入 Secret（RAM 控制台仅在创建 AccessKey 时显示它）。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s signature was refused. Enter the AccessKey Secret again; if it persists, a proxy may be changing the request.</source>
+        <translation>请求的签名被拒绝。请重新输入 AccessKey Secret；如果问题仍然存在，可能是代理修改了请求。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s time was refused. Check this computer&apos;s clock, date and time zone: the platform allows only a few minutes of difference.</source>
+        <translation>请求的时间被拒绝。请检查本机的时钟、日期和时区：平台只允许几分钟的偏差。</translation>
+    </message>
+    <message>
+        <source>The platform saw this request before (a replay). Try again; if it persists, a proxy may be repeating requests.</source>
+        <translation>平台之前已收到过此请求（重放）。请重试；如果问题仍然存在，可能是代理在重复发送请求。</translation>
+    </message>
+    <message>
+        <source>The RAM user may not call this API. Attach the AliyunIOTReadOnlyAccess policy (or one that allows iot:QueryProductList, iot:QueryDevice, iot:BatchQueryDeviceDetail and iot:BatchGetDeviceState) to it.</source>
+        <translation>该 RAM 用户无权调用此 API。请为其授予 AliyunIOTReadOnlyAccess 策略（或允许 iot:QueryProductList、iot:QueryDevice、iot:BatchQueryDeviceDetail 和 iot:BatchGetDeviceState 的策略）。</translation>
+    </message>
+    <message>
+        <source>The AccessKey may not call this API. Give the RAM user the AliyunIOTReadOnlyAccess policy, and check that IoT Platform is activated for the account.</source>
+        <translation>该 AccessKey 无权调用此 API。请为 RAM 用户授予 AliyunIOTReadOnlyAccess 策略，并检查该账号是否已开通物联网平台。</translation>
+    </message>
+    <message>
+        <source>The RAM user has no permission for this API. Attach the AliyunIOTReadOnlyAccess policy to it.</source>
+        <translation>该 RAM 用户没有此 API 的权限。请为其授予 AliyunIOTReadOnlyAccess 策略。</translation>
+    </message>
+    <message>
+        <source>The account or instance was not found. Check the instance ID: an Enterprise Edition instance needs its ID (iot-...), the region&apos;s public instance needs none; and check that the instance is in the region given.</source>
+        <translation>未找到账号或实例。请检查实例 ID：企业版实例需要填写其 ID（iot-...），地域的公共实例则无需填写；并检查该实例是否位于所指定的地域。</translation>
+    </message>
+    <message>
+        <source>The instance was not found. Check the instance ID and the region.</source>
+        <translation>未找到实例。请检查实例 ID 和地域。</translation>
+    </message>
+    <message>
+        <source>The region is not valid. Use the region where IoT Platform is activated, for example cn-shanghai.</source>
+        <translation>地域无效。请使用已开通物联网平台的地域，例如 cn-shanghai。</translation>
+    </message>
+    <message>
+        <source>The endpoint does not know this API. Check the region, and the OpenAPI address if it was changed.</source>
+        <translation>该接入点不支持此 API。请检查地域，以及 OpenAPI 地址（如果修改过）。</translation>
+    </message>
+    <message>
+        <source>The product does not exist in this instance. Check the instance ID and the region.</source>
+        <translation>该产品在此实例中不存在。请检查实例 ID 和地域。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s request rate limit (QPS) was reached and the retries with back-off did not get through. Try again later, or import fewer products at a time.</source>
+        <translation>已达到平台的请求频率上限（QPS），退避重试也未能成功。请稍后重试，或每次导入更少的产品。</translation>
+    </message>
+    <message>
+        <source>The platform is unavailable for the moment. Try again later.</source>
+        <translation>平台暂时不可用。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 failed with %2: %3</source>
+        <translation>%1 失败，错误码 %2：%3</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>（无消息）</translation>
+    </message>
+    <message>
+        <source>(RequestId %1)</source>
+        <translation>（RequestId %1）</translation>
+    </message>
+    <message>
+        <source>Check the network, any proxy, the OpenAPI address and, for a private deployment, its CA certificate.</source>
+        <translation>请检查网络、代理（如有）、OpenAPI 地址，以及私有部署的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing more was asked of the platform.</source>
+        <translation>已取消：不再向平台发送任何请求。</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>响应大于 %1 字节</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>响应不是 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态码 %1</translation>
+    </message>
+    <message>
+        <source>%1: page %2 of %3</source>
+        <translation>%1：第 %2 页，共 %3 页</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 pages; stopped there.</source>
+        <translation>%1 超过 %2 页；已在此停止。</translation>
     </message>
 </context>
 <context>
@@ -5548,6 +6694,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>a topic name cannot contain the wildcards &apos;+&apos; or &apos;#&apos;</source>
         <translation>Topic 名称不能包含通配符“+”或“#”</translation>
     </message>
+    <message>
+        <source>a shared subscription&apos;s group name cannot contain &apos;/&apos;, &apos;+&apos; or &apos;#&apos;</source>
+        <translation>共享订阅的组名不能包含“/”、“+”或“#”</translation>
+    </message>
+    <message>
+        <source>a shared subscription is $share/GROUP/FILTER, but &quot;%1&quot; has no filter</source>
+        <translation>共享订阅的格式为 $share/GROUP/FILTER，但“%1”没有过滤器</translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -5618,10 +6772,6 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Cannot create workspace %1</source>
         <translation>无法创建工作区 %1</translation>
-    </message>
-    <message>
-        <source>Cannot configure workspace %1</source>
-        <translation>无法配置工作区 %1</translation>
     </message>
     <message>
         <source>Cannot upgrade workspace to schema version %1</source>
@@ -5887,6 +7037,70 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>Cannot store the versions a device held</source>
         <translation>无法保存设备持有过的版本</translation>
     </message>
+    <message>
+        <source>Cannot store the online state of %1</source>
+        <translation>无法保存 %1 的在线状态</translation>
+    </message>
+    <message>
+        <source>Cannot configure the workspace</source>
+        <translation>无法配置工作区</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace</source>
+        <translation>无法读取工作区</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of another application</source>
+        <translation>它是其他应用程序的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>The workspace file is no longer open.</source>
+        <translation>工作区文件已不再打开。</translation>
+    </message>
+    <message>
+        <source>it holds tables of another application: %1</source>
+        <translation>它包含其他应用程序的表：%1</translation>
+    </message>
+    <message>
+        <source>Cannot lock the workspace for an upgrade</source>
+        <translation>无法锁定工作区以进行升级</translation>
+    </message>
+    <message>
+        <source>Cannot announce the change to the other consoles</source>
+        <translation>无法将更改通知其他控制台</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the workspace database and cannot connect again</source>
+        <translation>与工作区数据库的连接已断开，且无法重新连接</translation>
+    </message>
+    <message>
+        <source>Cannot follow the changes of other consoles</source>
+        <translation>无法跟踪其他控制台的更改</translation>
+    </message>
+    <message>
+        <source>A workspace on PostgreSQL cannot be copied to a file here: copy the database with pg_dump instead.</source>
+        <translation>无法在此将 PostgreSQL 上的工作区复制到文件：请改用 pg_dump 复制数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot configure workspace %1: %2</source>
+        <translation>无法配置工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace %1: Qt&apos;s PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>无法打开工作区 %1：未安装 Qt 的 PostgreSQL 驱动（QPSQL）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to workspace %1</source>
+        <translation>无法连接到工作区 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a ConfigDeck workspace (%2).</source>
+        <translation>%1 不是 ConfigDeck 工作区（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot read workspace %1: %2</source>
+        <translation>无法读取工作区 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceKey</name>
@@ -5914,6 +7128,41 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>The key is already in the OS keychain</source>
         <translation>密钥已在系统钥匙串中</translation>
     </message>
+    <message>
+        <source>The workspace %1 is shared: protect it with a team passphrase.</source>
+        <translation>工作区 %1 是共享的：请用团队口令保护它。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLocation</name>
+    <message>
+        <source>No workspace file or database was given.</source>
+        <translation>未指定工作区文件或数据库。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid database URL: %2</source>
+        <translation>“%1”不是有效的数据库 URL：%2</translation>
+    </message>
+    <message>
+        <source>The database URL names no host.</source>
+        <translation>数据库 URL 未指定主机。</translation>
+    </message>
+    <message>
+        <source>The database URL names no database (postgresql://user@host:port/database).</source>
+        <translation>数据库 URL 未指定数据库（postgresql://user@host:port/database）。</translation>
+    </message>
+    <message>
+        <source>The database URL names no user (postgresql://user@host/…).</source>
+        <translation>数据库 URL 未指定用户（postgresql://user@host/…）。</translation>
+    </message>
+    <message>
+        <source>Unknown sslmode “%1”: use one of %2.</source>
+        <translation>未知的 sslmode“%1”：请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown database URL option “%1”: only sslmode and sslrootcert are taken.</source>
+        <translation>未知的数据库 URL 选项“%1”：仅支持 sslmode 和 sslrootcert。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -5924,28 +7173,6 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
-    </message>
-    <message>
-        <source>Usage: configdeck-cli &lt;command&gt; [options]
-
-Commands:
-  devices    simulate N devices, each its own MQTT connection, with a fault mix
-  platform   serve remote configuration on a broker as the cloud does; push or roll out
-  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,
-             wait for pushes, download, verify, reply
-
-Run configdeck-cli &lt;command&gt; --help for the options of a command.
-</source>
-        <translation>用法：configdeck-cli &lt;命令&gt; [选项]
-
-命令：
-  devices    模拟 N 个设备，每个设备使用独立的 MQTT 连接，并带有故障组合
-  platform   像云端一样在 Broker 上提供远程配置服务；推送或分批发布
-  device     以真实设备身份连接阿里云物联网平台（--cloud）：请求配置、
-             等待推送、下载、校验、应答
-
-运行 configdeck-cli &lt;命令&gt; --help 查看某个命令的选项。
-</translation>
     </message>
     <message>
         <source>Open the Demo workspace.</source>
@@ -5962,6 +7189,30 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
     <message>
         <source>Open the workspace file PATH (the same as FILE).</source>
         <translation>打开工作区文件 PATH（与 FILE 相同）。</translation>
+    </message>
+    <message>
+        <source>Usage: configdeck-cli &lt;command&gt; [options]
+
+Commands:
+  devices    simulate N devices, each its own MQTT connection, with a fault mix
+  platform   serve remote configuration on a broker as the cloud does; push or roll out
+  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,
+             wait for pushes, download, verify, reply
+  account    the Alibaba Cloud account through its OpenAPI: products, devices, import, watch
+
+Run configdeck-cli &lt;command&gt; --help for the options of a command.
+</source>
+        <translation>用法：configdeck-cli &lt;命令&gt; [选项]
+
+命令：
+  devices    模拟 N 个设备，每个设备使用独立的 MQTT 连接，并带有故障组合
+  platform   像云端一样在 Broker 上提供远程配置服务；推送或分批发布
+  device     以真实设备身份连接阿里云物联网平台（--cloud）：请求配置、
+             等待推送、下载、校验、应答
+  account    通过 OpenAPI 访问阿里云账号：产品、设备、导入、监听
+
+运行 configdeck-cli &lt;命令&gt; --help 查看某个命令的选项。
+</translation>
     </message>
 </context>
 </TS>
