@@ -1133,7 +1133,7 @@ void MainWindow::setAccountWatched(bool on)
         const QSignalBlocker blocker(m_watchAccount);
         m_watchAccount->setChecked(false);
         QMessageBox box(QMessageBox::Warning, tr("Watch the account live"),
-                        tr("Cannot watch the account: %1.").arg(failed->message), QMessageBox::Cancel, this);
+                        tr("Cannot watch the account: %1.").arg(failed->message()), QMessageBox::Cancel, this);
         QPushButton* setUp = box.addButton(tr("Set up the account…"), QMessageBox::AcceptRole);
         box.exec();
         if (box.clickedButton() == setUp)
