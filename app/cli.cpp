@@ -2,7 +2,6 @@
 #include "BuildInfo.h"
 #include "Localization.h"
 #include "cli/AccountCommand.h"
-#include "cli/AccountWatchCommand.h"
 #include "cli/CommandSupport.h"
 #include "cli/DeviceCommand.h"
 #include "cli/DevicesCommand.h"
@@ -74,12 +73,6 @@ int main(int argc, char* argv[])
         return run<ConfigDeck::Cli::PlatformCommand>(app, arguments);
     if (command == QLatin1String("device"))
         return run<ConfigDeck::Cli::DeviceCommand>(app, arguments);
-    if (command == QLatin1String("account") && arguments.size() > 1 &&
-        arguments.at(1) == QLatin1String("watch")) {
-        arguments[0] = QStringLiteral("configdeck-cli account watch");
-        arguments.removeAt(1);
-        return run<ConfigDeck::Cli::AccountWatchCommand>(app, arguments);
-    }
     if (command == QLatin1String("account"))
         return run<ConfigDeck::Cli::AccountCommand>(app, arguments);
     std::fprintf(stderr, "%s\n",

@@ -1,10 +1,13 @@
 #include "AccountCommand.h"
 
+#include "AccountWatchCommand.h"
 #include "CommandSupport.h"
 #include "cloud/CloudFleetImport.h"
 #include "cloud/OpenApiClient.h"
 #include "store/Workspace.h"
 
+#include <QFile>
+#include <QHostInfo>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -14,6 +17,7 @@ namespace ConfigDeck::Cli {
 using Alink::AlinkError;
 using Alink::Expected;
 using Cloud::OpenApiClient;
+using Purpose = Cloud::AccountProfile::Purpose;
 
 namespace {
 
@@ -51,7 +55,10 @@ const QList<AccountCommand::Subcommand>& AccountCommand::subcommands()
          [](AccountCommand& command, const QStringList& arguments) {
              return command.startImport(arguments);
          }},
-        // watch: another subcommand goes here (AccountWatch*.cpp).
+        {"watch",
+         QT_TRANSLATE_NOOP("AccountCommand",
+                           "print device status changes and push replies as they arrive (AMQP)"),
+         [](AccountCommand& command, const QStringList& arguments) { return command.startWatch(arguments); }},
     };
     return list;
 }
@@ -64,6 +71,8 @@ AccountCommand::AccountCommand(QObject* parent)
 
 AccountCommand::~AccountCommand()
 {
+    // The watch reads the printer and the workspace: it ends first.
+    m_watch.reset();
     m_import.reset();
     m_client.reset();
 }
@@ -102,9 +111,25 @@ void AccountCommand::addAccountOptions(QCommandLineParser& parser)
         {QStringLiteral("access-key-id"),
          tr("AccessKey ID of a RAM user (or set %1).").arg(QLatin1StringView(kAccessKeyIdVariable)),
          QStringLiteral("id")},
+        {QStringLiteral("access-key-secret-file"),
+         tr("File holding the AccessKey Secret (default: %1, else the workspace's sealed one).")
+             .arg(QLatin1StringView(kAccessKeySecretVariable)),
+         QStringLiteral("file")},
         {QStringLiteral("openapi-url"),
          tr("Call the OpenAPI here instead of https://iot.{region}.aliyuncs.com."), QStringLiteral("url")},
-        {QStringLiteral("ca"), tr("PEM file of the roots to trust instead of the system's."),
+        {QStringLiteral("consumer-group"), tr("Consumer group ID of the server-side subscription."),
+         QStringLiteral("id")},
+        {QStringLiteral("account-uid"),
+         tr("Alibaba Cloud account ID: names the public instance's AMQP endpoint with the region."),
+         QStringLiteral("uid")},
+        {QStringLiteral("amqp-host"),
+         tr("AMQP endpoint (default: {instance}.amqp.iothub.aliyuncs.com, or "
+            "{account-uid}.iot-amqp.{region}.aliyuncs.com)."),
+         QStringLiteral("host")},
+        {QStringLiteral("amqp-port"), tr("AMQP port (default: 5671)."), QStringLiteral("port")},
+        {QStringLiteral("ca"),
+         tr("PEM file of the roots to trust instead of the system's (OpenAPI) or the shipped GlobalSign "
+            "Root CA R1 (AMQP)."),
          QStringLiteral("file")},
         {QStringLiteral("json"), tr("Print one JSON object per line.")},
     });
@@ -112,7 +137,7 @@ void AccountCommand::addAccountOptions(QCommandLineParser& parser)
 }
 
 Expected<AccountCommand::Account> AccountCommand::account(const QCommandLineParser& parser,
-                                                          bool workspaceRequired)
+                                                          bool workspaceRequired, Purpose purpose)
 {
     Account account;
     if (parser.isSet(QStringLiteral("workspace"))) {
@@ -137,10 +162,21 @@ Expected<AccountCommand::Account> AccountCommand::account(const QCommandLinePars
     take("instance", &profile.instanceId);
     take("access-key-id", &profile.accessKeyId);
     take("openapi-url", &profile.openApiUrl);
+    take("consumer-group", &profile.consumerGroupId);
+    take("account-uid", &profile.accountUid);
+    take("amqp-host", &profile.amqpHost);
     take("ca", &profile.caFile);
+    if (parser.isSet(QStringLiteral("amqp-port"))) {
+        const auto port = CommandSupport::number(parser, QStringLiteral("amqp-port"), 0, 1);
+        if (!port)
+            return port.error();
+        if (*port > 65535)
+            return optionError(QStringLiteral("amqp-port"), tr("must be at most 65535"));
+        profile.amqpPort = quint16(*port);
+    }
     if (profile.accessKeyId.isEmpty())
         profile.accessKeyId = qEnvironmentVariable(kAccessKeyIdVariable);
-    if (const auto invalid = profile.validate())
+    if (const auto invalid = profile.validate(purpose))
         return account.workspace
                    ? AlinkError{invalid->field,
                                 invalid->reason + u' ' +
@@ -148,8 +184,20 @@ Expected<AccountCommand::Account> AccountCommand::account(const QCommandLinePars
                                 -1}
                    : *invalid;
 
+    // The secret is never an option's value: the command line is visible to the machine's other users.
     const QByteArray fromEnvironment = qgetenv(kAccessKeySecretVariable);
-    if (!fromEnvironment.isEmpty()) {
+    if (parser.isSet(QStringLiteral("access-key-secret-file"))) {
+        QFile file(parser.value(QStringLiteral("access-key-secret-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return optionError(QStringLiteral("access-key-secret-file"),
+                               tr("cannot read '%1': %2").arg(file.fileName(), file.errorString()));
+        QByteArray read = file.readAll();
+        account.secret = std::make_unique<Store::WipedBytes>(QByteArrayView(read).trimmed());
+        read.fill('\0');
+        if (account.secret->view().isEmpty())
+            return optionError(QStringLiteral("access-key-secret-file"),
+                               tr("'%1' is empty").arg(file.fileName()));
+    } else if (!fromEnvironment.isEmpty()) {
         account.secret = std::make_unique<Store::WipedBytes>(QByteArrayView(fromEnvironment));
     } else if (account.workspace && profile.hasSecret) {
         auto opened = Cloud::AccountProfile::openSecret(*account.workspace);
@@ -158,25 +206,34 @@ Expected<AccountCommand::Account> AccountCommand::account(const QCommandLinePars
         account.secret = std::move(opened).value();
     } else {
         return AlinkError{QStringLiteral("AccessKey Secret"),
-                          tr("none is given: set %1, or save it in the workspace's account profile")
+                          tr("none is given: set %1, give --access-key-secret-file, or save it in the "
+                             "workspace's account profile")
                               .arg(QLatin1StringView(kAccessKeySecretVariable)),
                           -1};
     }
     return account;
 }
 
-std::optional<int> AccountCommand::prepare(QCommandLineParser& parser, const QStringList& arguments,
-                                           bool workspaceRequired)
+std::optional<int> AccountCommand::readAccount(QCommandLineParser& parser, const QStringList& arguments,
+                                               bool workspaceRequired, Purpose purpose)
 {
     parser.addHelpOption();
     addAccountOptions(parser);
     if (const auto exitCode = CommandSupport::parse(parser, arguments))
         return *exitCode;
     setPrinter(parser.isSet(QStringLiteral("json")));
-    auto account = AccountCommand::account(parser, workspaceRequired);
+    auto account = AccountCommand::account(parser, workspaceRequired, purpose);
     if (!account)
         return m_printer->usageError(account.error());
     m_account = std::move(account).value();
+    return std::nullopt;
+}
+
+std::optional<int> AccountCommand::prepare(QCommandLineParser& parser, const QStringList& arguments,
+                                           bool workspaceRequired)
+{
+    if (const auto exitCode = readAccount(parser, arguments, workspaceRequired, Purpose::OpenApi))
+        return exitCode;
     m_client = std::make_unique<OpenApiClient>(&m_network, m_account->profile, m_account->secret->view());
     connect(m_client.get(), &OpenApiClient::retrying, this,
             [this](const QString& action, int attempt, int delayMs, const QString& code) {
@@ -353,6 +410,46 @@ std::optional<int> AccountCommand::startImport(const QStringList& arguments)
         finish(CommandSupport::Success);
     });
     m_import->fetch();
+    return std::nullopt;
+}
+
+std::optional<int> AccountCommand::startWatch(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Follows the account's server-side subscription on Alibaba Cloud IoT Platform (AMQP 1.0 over TLS) "
+           "and prints each device status change and each reply to a configuration push as it arrives. With "
+           "--workspace, only the workspace's devices are printed; the workspace is only read."));
+    parser.addOptions({
+        {QStringLiteral("client-id"),
+         tr("Client ID shown in the console's list of clients (default: this host's name)."),
+         QStringLiteral("id")},
+        {QStringLiteral("idle-timeout"), tr("AMQP idle-time-out in seconds, 30 to 300."),
+         QStringLiteral("seconds"), QStringLiteral("60")},
+        {QStringLiteral("duration"), tr("Stop after this many seconds (default: run until Ctrl+C)."),
+         QStringLiteral("seconds")},
+    });
+    if (const auto exitCode = readAccount(parser, arguments, false, Purpose::Subscription))
+        return exitCode;
+    const auto idle = CommandSupport::number(parser, QStringLiteral("idle-timeout"), 60, 1);
+    if (!idle)
+        return m_printer->usageError(idle.error());
+    const auto duration = CommandSupport::number(parser, QStringLiteral("duration"), 0, 1);
+    if (!duration)
+        return m_printer->usageError(duration.error());
+    QString clientId = parser.value(QStringLiteral("client-id"));
+    if (clientId.isEmpty())
+        clientId = QStringLiteral("configdeck-cli-") + QHostInfo::localHostName();
+
+    Cloud::AmqpSubscription::Settings settings =
+        m_account->profile.amqpSettings(*m_account->secret, clientId);
+    settings.idleTimeout = std::chrono::seconds(*idle);
+    m_account->secret.reset();
+    m_watch = std::make_unique<AccountWatchCommand>(*m_printer, m_account->workspace.get());
+    connect(m_watch.get(), &AccountWatchCommand::finished, this, &AccountCommand::finish);
+    CommandSupport::onInterrupt(this, [this] { m_watch->stop(CommandSupport::Interrupted); });
+    if (const auto invalid = m_watch->start(std::move(settings), std::chrono::seconds(*duration)))
+        return m_printer->usageError(*invalid);
     return std::nullopt;
 }
 

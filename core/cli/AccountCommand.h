@@ -22,14 +22,17 @@ class Workspace;
 
 namespace ConfigDeck::Cli {
 
+class AccountWatchCommand;
+
 // `configdeck-cli account <subcommand>`: the Alibaba Cloud account as a server sees it. The account comes
 // from a workspace's profile (--workspace, --passphrase-file) or, for scripts, from options and the
 // ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET environment variables.
 //   products  lists the account's products (QueryProductList)
 //   devices   lists devices with their status (QueryDevice)
 //   import    Import from Alibaba Cloud into the workspace, with the CSV import's preview and rules
-// More subcommands (watch: AccountWatch*.cpp) add one entry to subcommands() in AccountCommand.cpp and
-// use the shared pieces below: addAccountOptions(), account(), printer(), finish().
+//   watch     follows the server-side subscription (AMQP): status changes and push replies as they come
+// More subcommands add one entry to subcommands() in AccountCommand.cpp and use the shared pieces below:
+// addAccountOptions(), account(), printer(), finish().
 class AccountCommand final : public QObject
 {
     Q_OBJECT
@@ -62,10 +65,14 @@ public:
     // arguments: "configdeck-cli account", then the subcommand and its options.
     std::optional<int> start(const QStringList& arguments);
 
-    // The options every subcommand shares: the workspace, the account fields and --json.
+    // The options every subcommand shares: the workspace, the account profile's fields, the secret's file
+    // and --json.
     static void addAccountOptions(QCommandLineParser& parser);
-    // The account from --workspace (and options overriding its fields), or from options and environment.
-    static Alink::Expected<Account> account(const QCommandLineParser& parser, bool workspaceRequired);
+    // The account from --workspace (and options overriding its fields), or from options and environment,
+    // checked for `purpose`. The secret comes from --access-key-secret-file, else the environment, else the
+    // workspace's sealed one.
+    static Alink::Expected<Account> account(const QCommandLineParser& parser, bool workspaceRequired,
+                                            Cloud::AccountProfile::Purpose purpose);
 
     EventPrinter& printer() { return *m_printer; }
     void setPrinter(bool json) { m_printer = std::make_unique<EventPrinter>(json); }
@@ -80,7 +87,11 @@ private:
     std::optional<int> startProducts(const QStringList& arguments);
     std::optional<int> startDevices(const QStringList& arguments);
     std::optional<int> startImport(const QStringList& arguments);
-    // Parses, reads the account and makes the client; an exit code when that failed.
+    std::optional<int> startWatch(const QStringList& arguments);
+    // Parses and reads the account for `purpose`; an exit code when that failed.
+    std::optional<int> readAccount(QCommandLineParser& parser, const QStringList& arguments,
+                                   bool workspaceRequired, Cloud::AccountProfile::Purpose purpose);
+    // readAccount() for the OpenAPI, then makes the client; an exit code when that failed.
     std::optional<int> prepare(QCommandLineParser& parser, const QStringList& arguments,
                                bool workspaceRequired);
     void failWith(const QString& error);
@@ -90,6 +101,7 @@ private:
     std::optional<Account> m_account;
     std::unique_ptr<Cloud::OpenApiClient> m_client;
     std::unique_ptr<Cloud::CloudFleetImport> m_import;
+    std::unique_ptr<AccountWatchCommand> m_watch;
     bool m_finished = false;
 };
 

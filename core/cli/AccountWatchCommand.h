@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -19,40 +20,40 @@ class AccountFeed;
 
 namespace ConfigDeck::Cli {
 
-// `configdeck-cli account watch`: follows the account's server-side subscription (AMQP) and prints each
-// device status change and each push reply as it arrives (JSON lines with --json), until Ctrl+C or
-// --duration. With --workspace, only the workspace's devices are printed (the others are reported once);
-// the workspace is read, never written.
+// The runner of `configdeck-cli account watch` (AccountCommand parses the options and reads the account):
+// follows the account's server-side subscription (AMQP) and prints each device status change and each
+// push reply as it arrives (JSON lines with --json), until stop() or the duration, then a summary. With a
+// workspace, only the workspace's devices are printed (the others are reported once); the workspace is
+// read, never written.
 class AccountWatchCommand final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit AccountWatchCommand(QObject* parent = nullptr);
+    // printer must outlive this runner; workspace (may be null) too.
+    AccountWatchCommand(EventPrinter& printer, const Store::Workspace* workspace, QObject* parent = nullptr);
     ~AccountWatchCommand() override;
 
-    // Parses the arguments and starts; returns an exit code when there is nothing to run.
-    std::optional<int> start(const QStringList& arguments);
-
-    // The AccessKey Secret comes from this environment variable or --access-key-secret-file, never from
-    // the command line (where other users could read it).
-    static inline const char* const kSecretVariable = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    // Connects with settings (their secret is wiped here) and stops by itself after duration (0: never).
+    // The error when the settings cannot be used; then nothing runs.
+    std::optional<Alink::AlinkError> start(Cloud::AmqpSubscription::Settings settings,
+                                           std::chrono::seconds duration);
+    // Stops (once), prints the summary and emits finished(exitCode).
+    void stop(int exitCode);
 
 signals:
     void finished(int exitCode);
 
 private:
     void onState(Cloud::AmqpSubscription::State state, const QString& text);
-    void finish(int exitCode);
 
-    std::unique_ptr<EventPrinter> m_printer;
-    std::unique_ptr<Store::Workspace> m_workspace;
+    EventPrinter& m_printer;
     std::unique_ptr<Cloud::AccountFeed> m_feed;
     std::unique_ptr<Cloud::AmqpSubscription> m_subscription;
     QTimer m_durationTimer;
     int m_statuses = 0;
     int m_replies = 0;
-    bool m_finished = false;
+    bool m_stopped = false;
 };
 
 } // namespace ConfigDeck::Cli

@@ -98,11 +98,11 @@ AmqpSubscription::Settings AccountProfile::amqpSettings(const Store::WipedBytes&
     return settings;
 }
 
-std::optional<AlinkError> AccountProfile::validate() const
+std::optional<AlinkError> AccountProfile::validate(Purpose purpose) const
 {
-    if (regionId.isEmpty())
+    if (regionId.isEmpty() && purpose == Purpose::OpenApi)
         return profileError(QStringLiteral("regionId"), tr("no region is given (for example cn-shanghai)"));
-    if (!isHostLabel(regionId))
+    if (!regionId.isEmpty() && !isHostLabel(regionId))
         return profileError(QStringLiteral("regionId"),
                             tr("'%1' is not a region id: use lowercase letters, digits and dashes, as in "
                                "cn-shanghai")
@@ -116,6 +116,16 @@ std::optional<AlinkError> AccountProfile::validate() const
         return profileError(QStringLiteral("accessKeyId"), tr("no AccessKey ID is given"));
     if (accessKeyId.contains(QRegularExpression(QStringLiteral("\\s"))))
         return profileError(QStringLiteral("accessKeyId"), tr("the AccessKey ID contains spaces"));
+    if (purpose == Purpose::Subscription) {
+        // effectiveAmqpHost() names the public instance's endpoint by the account UID and the region.
+        if (amqpHost.isEmpty() && instanceId.isEmpty() && (accountUid.isEmpty() || regionId.isEmpty()))
+            return profileError(QStringLiteral("amqpHost"),
+                                tr("no AMQP endpoint is given: give the AMQP host, the instance ID, or the "
+                                   "account UID with the region"));
+        if (consumerGroupId.trimmed().isEmpty())
+            return profileError(QStringLiteral("consumerGroupId"), tr("no consumer group is given"));
+        return std::nullopt;
+    }
     if (!openApiUrl.isEmpty()) {
         const QUrl url(openApiUrl);
         if (!url.isValid() || url.host().isEmpty() ||

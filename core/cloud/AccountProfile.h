@@ -51,8 +51,15 @@ public:
     QString effectiveAmqpHost() const;
     quint16 effectiveAmqpPort() const { return amqpPort ? amqpPort : kDefaultAmqpPort; }
 
-    // Why the profile cannot be used to call the OpenAPI, naming the field, or nothing.
-    std::optional<Alink::AlinkError> validate() const;
+    // What the profile is used for: the OpenAPI needs the region; the server-side subscription needs an
+    // endpoint (--amqp-host, the instance, or the account UID with the region) but no region of its own.
+    enum class Purpose
+    {
+        OpenApi,
+        Subscription,
+    };
+    // Why the profile cannot be used for `purpose`, naming the field, or nothing.
+    std::optional<Alink::AlinkError> validate(Purpose purpose = Purpose::OpenApi) const;
 
     // Everything but the secret (the settings value also holds the sealed secret: see save()).
     QJsonObject toJson() const;

@@ -1,6 +1,7 @@
 // `configdeck-cli account products|devices|import` as a process against the OpenAPI stand-in: the account
 // from options and the ALIBABA_CLOUD_* environment, or from a passphrase workspace's profile; JSON lines;
-// the API's errors in words with a non-zero exit; import all or nothing; refresh.
+// the API's errors in words with a non-zero exit; import all or nothing; refresh; the shared account
+// options (--access-key-secret-file, the region the OpenAPI needs, watch among the subcommands).
 #include "cli/AccountCommand.h"
 #include "cloud/AccountProfile.h"
 #include "session/WorkspaceKey.h"
@@ -25,6 +26,7 @@ struct Run
 {
     int exitCode = -1;
     QList<QJsonObject> events;
+    QString stdOut;
     QString stdErr;
 
     QList<QJsonObject> of(const QString& type) const
@@ -51,6 +53,9 @@ private slots:
     void devicesOfOneProduct();
     void wrongSecretFailsInWords();
     void noSecretIsAUsageError();
+    void secretFromFile();
+    void openApiNeedsTheRegion();
+    void helpListsEverySubcommand();
     void importFromWorkspaceProfile();
     void importWithABadRowImportsNothing();
 
@@ -122,7 +127,9 @@ Run TestAccountCommand::run(const QStringList& arguments, bool withEnvironmentSe
     }
     result.exitCode = process.exitCode();
     result.stdErr = QString::fromUtf8(process.readAllStandardError());
-    for (const QByteArray& line : process.readAllStandardOutput().split('\n')) {
+    const QByteArray output = process.readAllStandardOutput();
+    result.stdOut = QString::fromUtf8(output);
+    for (const QByteArray& line : output.split('\n')) {
         if (!line.trimmed().isEmpty())
             result.events.append(QJsonDocument::fromJson(line).object());
     }
@@ -182,6 +189,56 @@ void TestAccountCommand::noSecretIsAUsageError()
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.stdErr.contains(QLatin1String("ALIBABA_CLOUD_ACCESS_KEY_SECRET")),
              qPrintable(result.stdErr));
+}
+
+void TestAccountCommand::secretFromFile()
+{
+    const QString secretFile = m_dir.filePath(QStringLiteral("secret.txt"));
+    QFile file(secretFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_standIn.options().accessKeySecret + '\n');
+    file.close();
+    const Run result = run(QStringList{QStringLiteral("products"), QStringLiteral("--access-key-id"),
+                                       m_standIn.options().accessKeyId,
+                                       QStringLiteral("--access-key-secret-file"), secretFile} +
+                               endpointOptions(),
+                           false);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.stdErr));
+    QCOMPARE(result.of(QStringLiteral("product")).size(), 2);
+
+    const Run missing =
+        run(QStringList{QStringLiteral("products"), QStringLiteral("--access-key-secret-file"),
+                        m_dir.filePath(QStringLiteral("none.txt"))} +
+                endpointOptions(),
+            true);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.stdErr.contains(QLatin1String("--access-key-secret-file")), qPrintable(missing.stdErr));
+}
+
+void TestAccountCommand::openApiNeedsTheRegion()
+{
+    // An AMQP endpoint is enough for watch, not for the OpenAPI.
+    const Run result =
+        run({QStringLiteral("products"), QStringLiteral("--amqp-host"), QStringLiteral("localhost"),
+             QStringLiteral("--consumer-group"), QStringLiteral("group1"), QStringLiteral("--json")},
+            true);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains(QLatin1String("regionId")), qPrintable(result.stdErr));
+}
+
+void TestAccountCommand::helpListsEverySubcommand()
+{
+    const Run result = run({QStringLiteral("--help")}, false);
+    QCOMPARE(result.exitCode, 0);
+    for (const Cli::AccountCommand::Subcommand& subcommand : Cli::AccountCommand::subcommands())
+        QVERIFY2(result.stdOut.contains(QLatin1StringView(subcommand.name)), subcommand.name);
+    QVERIFY(result.stdOut.contains(QLatin1String("watch")));
+
+    const Run watchHelp = run({QStringLiteral("watch"), QStringLiteral("--help")}, false);
+    QCOMPARE(watchHelp.exitCode, 0);
+    for (const char* option : {"--workspace", "--access-key-secret-file", "--consumer-group", "--amqp-host",
+                               "--amqp-port", "--account-uid", "--client-id", "--idle-timeout", "--duration"})
+        QVERIFY2(watchHelp.stdOut.contains(QLatin1String(option)), option);
 }
 
 void TestAccountCommand::importFromWorkspaceProfile()
