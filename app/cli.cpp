@@ -24,7 +24,7 @@ void printUsage()
         "  platform   serve remote configuration on a broker as the cloud does; push or roll out\n"
         "  device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,\n"
         "             wait for pushes, download, verify, reply\n"
-        "  account    the Alibaba Cloud account through its OpenAPI: products, devices, import, watch\n\n"
+        "  account    the Alibaba Cloud account: products, devices, import (OpenAPI), watch (AMQP)\n\n"
         "Run configdeck-cli <command> --help for the options of a command.\n");
     std::fputs(qPrintable(usage), stdout);
 }
