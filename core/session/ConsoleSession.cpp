@@ -921,6 +921,8 @@ Cloud::AmqpSubscription::State ConsoleSession::accountWatchState() const
 QString ConsoleSession::accountWatchStateText() const
 {
     return m_account ? m_account->stateText() : tr("not watching the account");
+}
+
 QString ConsoleSession::defaultOperatorName()
 {
     QString name = qEnvironmentVariable("USER");
