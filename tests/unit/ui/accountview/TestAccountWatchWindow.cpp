@@ -219,9 +219,11 @@ void TestAccountWatchWindow::liveAnswersReachEveryView()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 1; i <= kDevices; ++i)
         QVERIFY(m_standIn->sendStatus(kLamp, lamp(i), i <= 10, now, QStringLiteral("status-%1").arg(i)));
-    for (int i = 1; i <= 8; ++i)
+    for (int i = 1; i <= 8; ++i) {
         QVERIFY(m_standIn->sendPushReply(kLamp, lamp(i), i == 4 ? kDeviceDefinedFailure : 200,
                                          QString::number(100 + i), QStringLiteral("reply-%1").arg(i)));
+        QTest::qWait(200); // as devices answer: one after the other, spread on the timeline
+    }
     QVERIFY(m_standIn->waitFor(QStringLiteral("ACCEPTED reply-8")));
 
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->answeredCount(), 8, 5000);
@@ -312,6 +314,9 @@ void TestAccountWatchWindow::screenshotOfALivePush()
     QCOMPARE(view->model()->countOf(AccountDeviceModel::kNoAnswer), kDevices - 9);
     view->table()->selectRow(
         view->filterModel()->mapFromSource(view->model()->index(view->model()->rowOf(lamp(4)), 0)).row());
+    // The status bar's counts follow the account too (updated on a short timer).
+    QTRY_VERIFY2(m_window->countsText().contains(QStringLiteral("10 online · 9 with a code")),
+                 qPrintable(m_window->countsText()));
     QTest::qWait(150); // the timeline's coalesced repaint
     TestSupport::screenshot(m_window.get(), QStringLiteral("account-view.png"));
 }
