@@ -2,9 +2,9 @@
 
 #include "AboutDialog.h"
 #include "AccountProfileDialog.h"
+#include "AccountView.h"
 #include "AddDeviceDialog.h"
 #include "BuildInfo.h"
-#include "AccountView.h"
 #include "CloudImportDialog.h"
 #include "CloudPanel.h"
 #include "CodeHistogram.h"
@@ -631,7 +631,8 @@ void MainWindow::connectSession()
     connect(session, &ConsoleSession::accountStatus, m_account, &AccountView::accountStatus);
     connect(session, &ConsoleSession::accountWatchStateChanged, this, &MainWindow::showAccountWatchState);
     connect(m_account, &AccountView::setUpAccountRequested, this, [this] { editAccountProfile(); });
-    connect(m_account, &AccountView::watchAccountRequested, this, [this] { m_watchAccount->setChecked(true); });
+    connect(m_account, &AccountView::watchAccountRequested, this,
+            [this] { m_watchAccount->setChecked(true); });
     connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
     connect(session, &ConsoleSession::lockChanged, this, &MainWindow::updateTitle);
@@ -1133,7 +1134,8 @@ void MainWindow::setAccountWatched(bool on)
         const QSignalBlocker blocker(m_watchAccount);
         m_watchAccount->setChecked(false);
         QMessageBox box(QMessageBox::Warning, tr("Watch the account live"),
-                        tr("Cannot watch the account: %1.").arg(failed->message()), QMessageBox::Cancel, this);
+                        tr("Cannot watch the account: %1.").arg(failed->message()), QMessageBox::Cancel,
+                        this);
         QPushButton* setUp = box.addButton(tr("Set up the account…"), QMessageBox::AcceptRole);
         box.exec();
         if (box.clickedButton() == setUp)
@@ -1163,7 +1165,8 @@ void MainWindow::showAccountWatchState(Cloud::AmqpSubscription::State state)
         m_account->setConnectionState(Shown::Connected);
         break;
     case Cloud::AmqpSubscription::State::Retrying:
-        m_account->setConnectionState(Shown::Retrying, reason, subscription ? subscription->retryInSeconds() : 0);
+        m_account->setConnectionState(Shown::Retrying, reason,
+                                      subscription ? subscription->retryInSeconds() : 0);
         break;
     }
 }
