@@ -518,7 +518,7 @@ void TestAccountView::screenshotWithLiveAnswers()
     QCOMPARE(m_view->timeline()->markCount(), 8);
     m_view->table()->selectRow(3);
     QTest::qWait(100); // the timeline's coalesced repaint
-    TestSupport::screenshot(m_view.get(), QStringLiteral("account-view.png"));
+    TestSupport::screenshot(m_view.get(), QStringLiteral("account-view-panel.png"));
 }
 
 QTEST_MAIN(TestAccountView)
