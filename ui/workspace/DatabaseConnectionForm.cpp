@@ -89,7 +89,7 @@ QString DatabaseConnectionForm::url() const
     if (!m_caFile->text().trimmed().isEmpty())
         query.addQueryItem(QStringLiteral("sslrootcert"), m_caFile->text().trimmed());
     url.setQuery(query);
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded);
 }
 
 void DatabaseConnectionForm::setUrl(const QString& text)
