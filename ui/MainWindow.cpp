@@ -10,6 +10,7 @@
 #include "CodeHistogram.h"
 #include "ConnectionDialog.h"
 #include "CsvImportDialog.h"
+#include "DatabaseConnectionForm.h"
 #include "DeviceDetailPanel.h"
 #include "DeviceEditDialog.h"
 #include "FleetView.h"
@@ -17,6 +18,7 @@
 #include "MessageLogModel.h"
 #include "MessageLogView.h"
 #include "NewWorkspaceDialog.h"
+#include "OpenSharedWorkspaceDialog.h"
 #include "PassphraseDialog.h"
 #include "PreferencesDialog.h"
 #include "ProductsDialog.h"
@@ -29,6 +31,7 @@
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
 #include "store/Workspace.h"
+#include "store/WorkspaceLocation.h"
 #include "store/secrets/KeyVault.h"
 
 #include <QAction>
@@ -166,6 +169,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_startPage, &StartPage::demoRequested, this, &MainWindow::openDemo);
     connect(m_startPage, &StartPage::newRequested, this, &MainWindow::newWorkspace);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openWorkspace);
+    connect(m_startPage, &StartPage::openSharedRequested, this, [this] { openSharedWorkspace(); });
     connect(m_startPage, &StartPage::recentRequested, this, &MainWindow::openWorkspaceFile);
 
     createActions();
@@ -291,8 +295,11 @@ void MainWindow::updateTitle()
                                        : tr("key in the OS keychain");
         mode = m_session->isLocked() ? tr("%1, %2, locked").arg(engine, protection)
                                      : tr("%1, %2").arg(engine, protection);
+        if (workspace->isShared())
+            mode = m_session->isLocked() ? tr("shared, team passphrase, %1, locked").arg(engine)
+                                         : tr("shared, team passphrase, %1").arg(engine);
     }
-    setWindowTitle(tr("%1 (%2) — ConfigDeck").arg(QFileInfo(workspace->path()).fileName(), mode));
+    setWindowTitle(tr("%1 (%2) — ConfigDeck").arg(RecentWorkspaces::displayName(workspace->path()), mode));
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -302,8 +309,9 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = RecentWorkspaces::list();
     for (const QString& path : recent) {
-        const bool missing = !QFileInfo::exists(path);
-        const QString name = QDir::toNativeSeparators(path);
+        const bool missing = RecentWorkspaces::isMissing(path);
+        const QString name =
+            Store::WorkspaceLocation::isDatabaseUrl(path) ? path : QDir::toNativeSeparators(path);
         if (missing) {
             // A missing file cannot be opened; choosing it offers to take it off the list.
             QAction* action = m_recentMenu->addAction(tr("%1 (missing)").arg(name));
@@ -336,13 +344,20 @@ void MainWindow::rebuildRecentMenu()
 
 Store::Status MainWindow::openWorkspaceFile(const QString& path)
 {
+    if (Store::WorkspaceLocation::isDatabaseUrl(path))
+        return openSharedWorkspace(path);
     ConsoleSession::Options options;
     options.workspacePath = path;
     auto status = openSession(options);
     if (status || m_session->unlockFailure() != Session::UnlockFailure::NeedsPassphrase)
         return status;
+    return askPassphraseAndOpen(options);
+}
+
+Store::Status MainWindow::askPassphraseAndOpen(ConsoleSession::Options options)
+{
     PassphraseDialog prompt(
-        QFileInfo(path).fileName(),
+        RecentWorkspaces::displayName(options.workspacePath),
         [this, &options](const QString& passphrase) {
             options.passphrase = passphrase;
             return openSession(options);
@@ -366,11 +381,83 @@ bool MainWindow::keychainAvailable()
     return *m_keychainAvailable;
 }
 
+Store::Status MainWindow::openSharedSession(const ConsoleSession::Options& options, bool rememberPassword)
+{
+    {
+        // Connect (and, for a new one, lay out the schema) before the open workspace is closed.
+        auto probe = Store::Workspace::open(options.workspacePath,
+                                            options.create ? Store::Workspace::OpenMode::CreateOrOpen
+                                                           : Store::Workspace::OpenMode::OpenExisting,
+                                            options.databasePassword);
+        if (!probe)
+            return probe.error();
+    }
+    auto status = m_session->open(options);
+    if (!status && m_session->unlockFailure() != Session::UnlockFailure::NeedsPassphrase) {
+        if (!m_session->workspace())
+            showStartPage();
+        return status;
+    }
+    if (!rememberPassword) {
+        Store::KeyVault::forgetDatabasePassword(options.workspacePath);
+    } else if (auto kept =
+                   Store::KeyVault::rememberDatabasePassword(options.workspacePath, options.databasePassword);
+               !kept) {
+        statusBar()->showMessage(kept.error().message(), 8000);
+    }
+    return Store::ok();
+}
+
+Store::Status MainWindow::openSharedWorkspace(const QString& url)
+{
+    OpenSharedWorkspaceDialog dialog(this);
+    DatabaseConnectionForm* form = dialog.connectionForm();
+    if (!url.isEmpty()) {
+        form->setUrl(url);
+        if (const auto password = Store::KeyVault::recallDatabasePassword(form->url())) {
+            form->setPassword(*password);
+            form->setRemembersPassword(true);
+        }
+    }
+    ConsoleSession::Options options;
+    dialog.setOpener([this, form, &options] {
+        options.workspacePath = form->url();
+        options.databasePassword = form->password();
+        return openSharedSession(options, form->remembersPassword());
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return Alink::AlinkError{QStringLiteral("workspace"), tr("No shared workspace was opened.")};
+    if (m_session->workspace()) {
+        hideBanner();
+        workspaceShown(options.workspacePath);
+        return Store::ok();
+    }
+    return askPassphraseAndOpen(options);
+}
+
 bool MainWindow::newWorkspace()
 {
     NewWorkspaceDialog dialog(keychainAvailable(), this);
+    ConsoleSession::Options shared;
+    dialog.setOpener([this, &dialog, &shared]() -> Store::Status {
+        if (!dialog.isShared())
+            return Store::ok(); // a file is made once the dialog is closed
+        shared.workspacePath = dialog.location();
+        shared.databasePassword = dialog.connectionForm()->password();
+        shared.create = dialog.protection();
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto status = openSharedSession(shared, dialog.connectionForm()->remembersPassword());
+        QApplication::restoreOverrideCursor();
+        return status;
+    });
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    if (dialog.isShared()) {
+        hideBanner();
+        workspaceShown(shared.workspacePath);
+        statusBar()->showMessage(tr("Created the shared workspace %1.").arg(shared.workspacePath), 6000);
+        return true;
+    }
     ConsoleSession::Options options;
     options.workspacePath = dialog.path();
     options.create = dialog.protection();
@@ -711,6 +798,7 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
     file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &MainWindow::openWorkspace);
+    file->addAction(tr("Open &shared workspace…"), this, [this] { openSharedWorkspace(); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     rebuildRecentMenu();
@@ -843,8 +931,12 @@ void MainWindow::createStatusBar()
 
 void MainWindow::updateStatus()
 {
-    m_modeLabel->setText(m_session->workspace() ? Session::SessionSettings::modeName(m_session->mode())
-                                                : tr("No workspace"));
+    const Store::Workspace* workspace = m_session->workspace();
+    QString mode = workspace ? Session::SessionSettings::modeName(m_session->mode()) : tr("No workspace");
+    if (workspace && workspace->isShared())
+        mode = tr("%1 · %2 (shared, team passphrase)")
+                   .arg(mode, RecentWorkspaces::displayName(workspace->path()));
+    m_modeLabel->setText(mode);
     const QString connection = m_session->workspace() ? m_session->connectionStateText() : QString();
     m_connectionLabel->setText(connection);
     const bool connected = m_session->connectionState() == Transport::MqttConnection::State::Connected;

@@ -66,7 +66,10 @@ public:
     // Asks for a file and its protection and opens the new workspace; false when cancelled or it failed.
     bool newWorkspace();
     void openWorkspace(); // asks for a file
-    void saveCopy();      // asks for a file
+    // Asks for a shared workspace's PostgreSQL connection (prefilled from `url`, with the password the OS
+    // keychain keeps for it, if any) and opens it; failures are shown in the dialog.
+    Store::Status openSharedWorkspace(const QString& url = {});
+    void saveCopy(); // asks for a file
     Store::Status saveCopyTo(const QString& path);
     // Back to the start page; the next start shows it too.
     void closeWorkspace();
@@ -170,6 +173,11 @@ private:
     void showStartPage();
     void workspaceShown(const QString& pathOrDemo);
     void updateTitle();
+    // Opens a shared workspace for a dialog: connects first (a failure changes nothing), then opens it in
+    // the session; one that needs its team passphrase counts as connected. Keeps or forgets the password.
+    Store::Status openSharedSession(const Session::ConsoleSession::Options& options, bool rememberPassword);
+    // Asks the passphrase of the workspace the options name until it opens or the user gives up.
+    Store::Status askPassphraseAndOpen(Session::ConsoleSession::Options options);
     void rebuildRecentMenu();
     void offerToProtectDemo();
     bool keychainAvailable();

@@ -85,7 +85,8 @@ QString WorkspaceLocation::url() const
     if (!m_sslRootCert.isEmpty())
         query.addQueryItem(QStringLiteral("sslrootcert"), m_sslRootCert);
     url.setQuery(query);
-    return url.toString();
+    // Encoded, so that what it gives parses again (a CA file's path may hold spaces).
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString WorkspaceLocation::connectOptions() const

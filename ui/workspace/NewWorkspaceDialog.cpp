@@ -1,5 +1,6 @@
 #include "NewWorkspaceDialog.h"
 
+#include "DatabaseConnectionForm.h"
 #include "store/secrets/KeyVault.h"
 
 #include <QButtonGroup>
@@ -26,6 +27,10 @@ const QString kSuffix = QStringLiteral(".configdeck");
 
 NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     : QDialog(parent)
+    , m_keychainAvailable(keychainAvailable)
+    , m_fileMode(new QRadioButton(tr("A file on this &computer"), this))
+    , m_sharedMode(new QRadioButton(tr("A &shared PostgreSQL database"), this))
+    , m_connection(new DatabaseConnectionForm(this))
     , m_path(new QLineEdit(this))
     , m_browse(new QPushButton(tr("&Browse…"), this))
     , m_keychain(new QRadioButton(tr("Keep the key in the OS &keychain"), this))
@@ -39,6 +44,8 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
 {
     setWindowTitle(tr("New workspace"));
     setObjectName(QStringLiteral("newWorkspaceDialog"));
+    m_fileMode->setObjectName(QStringLiteral("newWorkspaceFileMode"));
+    m_sharedMode->setObjectName(QStringLiteral("newWorkspaceSharedMode"));
     m_path->setObjectName(QStringLiteral("newWorkspacePath"));
     m_keychain->setObjectName(QStringLiteral("newWorkspaceKeychain"));
     m_passphraseMode->setObjectName(QStringLiteral("newWorkspacePassphraseMode"));
@@ -59,16 +66,17 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color:#b3261e"));
 
+    auto* where = new QButtonGroup(this);
+    where->addButton(m_fileMode);
+    where->addButton(m_sharedMode);
+    m_fileMode->setChecked(true);
+    m_connection->hide();
+
     auto* group = new QButtonGroup(this);
     group->addButton(m_keychain);
     group->addButton(m_passphraseMode);
     m_keychain->setEnabled(keychainAvailable);
     (keychainAvailable ? m_keychain : m_passphraseMode)->setChecked(true);
-    m_keychainNote->setText(
-        keychainAvailable ? tr("The OS keychain unlocks the workspace when you log in; nothing to remember.")
-                          : tr("No OS keychain answers here (remote session, container or no keychain "
-                               "service): protect the "
-                               "workspace with a passphrase."));
     m_keychainNote->setEnabled(false);
 
     auto* pathRow = new QHBoxLayout;
@@ -82,7 +90,11 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     confirmLabel->setBuddy(m_confirm);
 
     auto* form = new QFormLayout;
+    auto* whereLabel = new QLabel(tr("Where:"), this);
+    form->addRow(whereLabel, m_fileMode);
+    form->addRow(QString(), m_sharedMode);
     form->addRow(pathLabel, pathRow);
+    form->addRow(QString(), m_connection);
     auto* protectionLabel = new QLabel(tr("Protection:"), this);
     form->addRow(protectionLabel, m_keychain);
     form->addRow(QString(), m_keychainNote);
@@ -90,7 +102,8 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     form->addRow(passphraseLabel, m_passphrase);
     form->addRow(confirmLabel, m_confirm);
     form->addRow(QString(), m_strength);
-    m_pathWidgets = {pathLabel, m_path, m_browse};
+    m_pathWidgets = {whereLabel, m_fileMode, m_sharedMode, pathLabel, m_path, m_browse};
+    m_fileWidgets = {pathLabel, m_path, m_browse};
     m_passphraseWidgets = {passphraseLabel, m_passphrase, confirmLabel, m_confirm, m_strength};
 
     auto* layout = new QVBoxLayout(this);
@@ -103,17 +116,51 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit : {m_path, m_passphrase, m_confirm})
-        connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::update);
-    connect(m_keychain, &QRadioButton::toggled, this, &NewWorkspaceDialog::update);
+        connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::fieldsChanged);
+    connect(m_keychain, &QRadioButton::toggled, this, &NewWorkspaceDialog::fieldsChanged);
+    connect(m_sharedMode, &QRadioButton::toggled, this, &NewWorkspaceDialog::fieldsChanged);
+    connect(m_connection, &DatabaseConnectionForm::changed, this, &NewWorkspaceDialog::fieldsChanged);
     update();
 }
 
 void NewWorkspaceDialog::setAsksForPath(bool asks)
 {
     m_asksForPath = asks;
+    if (!asks)
+        m_fileMode->setChecked(true);
     for (QWidget* widget : std::as_const(m_pathWidgets))
         widget->setVisible(asks);
     update();
+}
+
+bool NewWorkspaceDialog::isShared() const
+{
+    return m_asksForPath && m_sharedMode->isChecked();
+}
+
+void NewWorkspaceDialog::setShared(bool shared)
+{
+    (shared ? m_sharedMode : m_fileMode)->setChecked(true);
+}
+
+QString NewWorkspaceDialog::location() const
+{
+    return isShared() ? m_connection->url() : path();
+}
+
+void NewWorkspaceDialog::accept()
+{
+    if (!okButton()->isEnabled())
+        return;
+    if (m_opener) {
+        const Store::Status status = m_opener();
+        if (!status) {
+            m_openError = status.error().message();
+            update();
+            return;
+        }
+    }
+    QDialog::accept();
 }
 
 void NewWorkspaceDialog::setPath(const QString& path)
@@ -142,7 +189,11 @@ QPushButton* NewWorkspaceDialog::okButton() const
 
 QString NewWorkspaceDialog::problem() const
 {
-    if (m_asksForPath) {
+    if (isShared()) {
+        const QString connection = m_connection->problem();
+        if (!connection.isEmpty())
+            return connection;
+    } else if (m_asksForPath) {
         const QString file = path();
         if (file.isEmpty())
             return tr("Choose where the workspace file goes.");
@@ -205,15 +256,41 @@ void NewWorkspaceDialog::browse()
         setPath(chosen);
 }
 
+void NewWorkspaceDialog::fieldsChanged()
+{
+    // A failed attempt stays said until a field changes.
+    m_openError.clear();
+    update();
+}
+
 void NewWorkspaceDialog::update()
 {
+    const bool shared = isShared();
+    for (QWidget* widget : std::as_const(m_fileWidgets))
+        widget->setVisible(m_asksForPath && !shared);
+    m_connection->setVisible(shared);
+    // A shared workspace opens in every team member's console: only a passphrase they share opens its key.
+    m_keychain->setEnabled(m_keychainAvailable && !shared);
+    if (shared)
+        m_passphraseMode->setChecked(true);
+    m_passphraseMode->setText(shared ? tr("Protect the key with a team &passphrase")
+                                     : tr("Protect the key with a &passphrase"));
+    m_keychainNote->setText(
+        shared ? tr("A shared workspace is opened by the whole team: one computer's keychain cannot open it "
+                    "in the others' consoles, so its key is protected by a team passphrase that you give "
+                    "your team.")
+        : m_keychainAvailable
+            ? tr("The OS keychain unlocks the workspace when you log in; nothing to remember.")
+            : tr("No OS keychain answers here (remote session, container or no keychain service): protect "
+                 "the workspace with a passphrase."));
     const bool passphrase = m_passphraseMode->isChecked();
     for (QWidget* widget : std::as_const(m_passphraseWidgets))
         widget->setEnabled(passphrase);
     m_strength->setText(passphrase ? strengthHint(m_passphrase->text()) : QString());
     const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
+    const QString shown = why.isEmpty() ? m_openError : why;
+    m_problem->setText(shown);
+    m_problem->setVisible(!shown.isEmpty());
     okButton()->setEnabled(why.isEmpty());
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "session/WorkspaceKey.h"
+#include "store/StoreTypes.h"
 
 #include <QDialog>
+
+#include <functional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -12,10 +15,13 @@ class QRadioButton;
 
 namespace ConfigDeck::Ui {
 
-// File > New workspace…: where the file goes and how its key is protected, the OS keychain (the default
-// where one answers) or a passphrase typed twice, with a strength hint. OK stays disabled, with the reason
-// shown, while the choice is incomplete. Without a path (setAsksForPath(false)) it only chooses a protection,
-// e.g. to protect a Demo that holds real devices.
+class DatabaseConnectionForm;
+
+// File > New workspace…: a file on this computer, protected by the OS keychain (the default where one
+// answers) or a passphrase typed twice with a strength hint; or a shared PostgreSQL database, protected by a
+// team passphrase only (one computer's keychain cannot open it in the team's other consoles). OK stays
+// disabled, with the reason shown, while the choice is incomplete. Without a path (setAsksForPath(false)) it
+// only chooses a protection, e.g. to protect a Demo that holds real devices.
 class NewWorkspaceDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,10 +34,23 @@ public:
     QString path() const;
     Session::WorkspaceProtection protection() const;
 
+    // Whether the new workspace goes into a shared PostgreSQL database rather than a file.
+    bool isShared() const;
+    void setShared(bool shared);
+    // The file path, or the database URL (without password) for a shared one.
+    QString location() const;
+    DatabaseConnectionForm* connectionForm() const { return m_connection; }
+
+    // Called on OK; a failure is shown in the dialog, which stays open (nothing was changed).
+    void setOpener(std::function<Store::Status()> opener) { m_opener = std::move(opener); }
+    void accept() override;
+
     // Why OK is disabled (empty when it is not).
     QString problem() const;
     static QString strengthHint(const QString& passphrase);
 
+    QRadioButton* fileButton() const { return m_fileMode; }
+    QRadioButton* sharedButton() const { return m_sharedMode; }
     QLineEdit* pathEdit() const { return m_path; }
     QRadioButton* keychainButton() const { return m_keychain; }
     QRadioButton* passphraseButton() const { return m_passphraseMode; }
@@ -43,8 +62,15 @@ public:
 private:
     void browse();
     void update();
+    void fieldsChanged();
 
     bool m_asksForPath = true;
+    bool m_keychainAvailable;
+    QRadioButton* m_fileMode;
+    QRadioButton* m_sharedMode;
+    DatabaseConnectionForm* m_connection;
+    QString m_openError;
+    std::function<Store::Status()> m_opener;
     QLineEdit* m_path;
     QPushButton* m_browse;
     QRadioButton* m_keychain;
@@ -55,7 +81,8 @@ private:
     QLabel* m_strength;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
-    QList<QWidget*> m_pathWidgets;
+    QList<QWidget*> m_pathWidgets; // hidden without a path: where, and the file's
+    QList<QWidget*> m_fileWidgets; // hidden for a shared workspace
     QList<QWidget*> m_passphraseWidgets;
 };
 

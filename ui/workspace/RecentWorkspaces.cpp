@@ -1,5 +1,8 @@
 #include "RecentWorkspaces.h"
 
+#include "store/WorkspaceLocation.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -13,6 +16,10 @@ const QString kIdleKey = QStringLiteral("Workspace/idleLockMinutes");
 
 QString normalized(const QString& path)
 {
+    if (Store::WorkspaceLocation::isDatabaseUrl(path)) {
+        const auto location = Store::WorkspaceLocation::parse(path);
+        return location ? location->url() : path; // never with a password
+    }
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 } // namespace
@@ -37,6 +44,22 @@ void RecentWorkspaces::remove(const QString& path)
     recent.removeAll(path);
     recent.removeAll(normalized(path));
     QSettings().setValue(kRecentKey, recent);
+}
+
+QString RecentWorkspaces::displayName(const QString& location)
+{
+    if (!Store::WorkspaceLocation::isDatabaseUrl(location))
+        return QFileInfo(location).fileName();
+    const auto parsed = Store::WorkspaceLocation::parse(location);
+    if (!parsed)
+        return location;
+    return QCoreApplication::translate("ConfigDeck::Ui::RecentWorkspaces", "%1 on %2")
+        .arg(parsed->databaseName(), parsed->host());
+}
+
+bool RecentWorkspaces::isMissing(const QString& location)
+{
+    return !Store::WorkspaceLocation::isDatabaseUrl(location) && !QFileInfo::exists(location);
 }
 
 QString RecentWorkspaces::last()

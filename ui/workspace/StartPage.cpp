@@ -1,6 +1,7 @@
 #include "StartPage.h"
 
 #include "RecentWorkspaces.h"
+#include "store/WorkspaceLocation.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,6 +23,7 @@ StartPage::StartPage(QWidget* parent)
     , m_demo(new QPushButton(tr("Open the &Demo"), this))
     , m_new(new QPushButton(tr("&New workspace…"), this))
     , m_open(new QPushButton(tr("&Open workspace…"), this))
+    , m_openShared(new QPushButton(tr("Open &shared workspace…"), this))
     , m_recent(new QListWidget(this))
     , m_remove(new QPushButton(tr("&Remove from list"), this))
 {
@@ -29,6 +31,7 @@ StartPage::StartPage(QWidget* parent)
     m_demo->setObjectName(QStringLiteral("startDemo"));
     m_new->setObjectName(QStringLiteral("startNew"));
     m_open->setObjectName(QStringLiteral("startOpen"));
+    m_openShared->setObjectName(QStringLiteral("startOpenShared"));
     m_recent->setObjectName(QStringLiteral("startRecent"));
     m_remove->setObjectName(QStringLiteral("startRemoveRecent"));
 
@@ -47,7 +50,8 @@ StartPage::StartPage(QWidget* parent)
     m_demo->setToolTip(tr("Simulated devices only, nothing to set up; for trying ConfigDeck out"));
     m_new->setToolTip(tr("A new workspace file for a real fleet"));
     m_open->setToolTip(tr("Open a .configdeck workspace file"));
-    for (QPushButton* button : {m_demo, m_new, m_open})
+    m_openShared->setToolTip(tr("Open a workspace that the team shares in a PostgreSQL database"));
+    for (QPushButton* button : {m_demo, m_new, m_open, m_openShared})
         button->setMinimumHeight(36);
     auto* demoNote = new QLabel(tr("The Demo holds made-up devices only. Real identities go into a workspace "
                                    "of your own."),
@@ -58,6 +62,7 @@ StartPage::StartPage(QWidget* parent)
     auto* actions = new QVBoxLayout;
     actions->addWidget(m_new);
     actions->addWidget(m_open);
+    actions->addWidget(m_openShared);
     actions->addSpacing(12);
     actions->addWidget(m_demo);
     actions->addWidget(demoNote);
@@ -97,6 +102,7 @@ StartPage::StartPage(QWidget* parent)
     connect(m_demo, &QPushButton::clicked, this, &StartPage::demoRequested);
     connect(m_new, &QPushButton::clicked, this, &StartPage::newRequested);
     connect(m_open, &QPushButton::clicked, this, &StartPage::openRequested);
+    connect(m_openShared, &QPushButton::clicked, this, &StartPage::openSharedRequested);
     connect(m_recent, &QListWidget::itemActivated, this, &StartPage::openCurrent);
     connect(m_recent, &QListWidget::currentRowChanged, this, &StartPage::updateButtons);
     connect(m_remove, &QPushButton::clicked, this, &StartPage::removeCurrent);
@@ -107,12 +113,12 @@ void StartPage::refresh()
 {
     m_recent->clear();
     for (const QString& path : RecentWorkspaces::list()) {
-        const bool missing = !QFileInfo::exists(path);
-        const QString name = QFileInfo(path).fileName();
+        const bool missing = RecentWorkspaces::isMissing(path);
+        const QString name = RecentWorkspaces::displayName(path);
         auto* item = new QListWidgetItem(missing ? tr("%1 (missing)").arg(name) : name, m_recent);
-        item->setToolTip(
-            missing ? tr("%1 is missing: it was moved or deleted").arg(QDir::toNativeSeparators(path))
-                    : QDir::toNativeSeparators(path));
+        const QString where =
+            Store::WorkspaceLocation::isDatabaseUrl(path) ? path : QDir::toNativeSeparators(path);
+        item->setToolTip(missing ? tr("%1 is missing: it was moved or deleted").arg(where) : where);
         item->setData(kPathRole, path);
         item->setData(kMissingRole, missing);
         if (missing)

@@ -27,6 +27,7 @@ signals:
     void demoRequested();
     void newRequested();
     void openRequested();
+    void openSharedRequested();
     void recentRequested(const QString& path);
 
 private:
@@ -37,6 +38,7 @@ private:
     QPushButton* m_demo;
     QPushButton* m_new;
     QPushButton* m_open;
+    QPushButton* m_openShared;
     QListWidget* m_recent;
     QPushButton* m_remove;
 };

@@ -431,6 +431,41 @@ void KeyVault::forgetTeamKey(const QString& location)
            kProbeTimeoutMs);
 }
 
+QString KeyVault::databasePasswordEntry(const QString& location)
+{
+    return QStringLiteral("database-") + location;
+}
+
+Expected<bool> KeyVault::rememberDatabasePassword(const QString& location, const QString& password)
+{
+    auto job = std::make_unique<QKeychain::WritePasswordJob>(kKeychainService);
+    job->setTextData(password);
+    const KeychainResult result = runJob(std::move(job), databasePasswordEntry(location), kKeychainTimeoutMs);
+    if (result.finished && result.error == QKeychain::NoError)
+        return true;
+    const QString detail =
+        result.finished ? result.errorString : tr("no answer within %1 s").arg(kKeychainTimeoutMs / 1000);
+    return AlinkError{{},
+                      tr("The OS keychain did not keep the password of %1 (%2): it will be asked next time.")
+                          .arg(location, detail)};
+}
+
+std::optional<QString> KeyVault::recallDatabasePassword(const QString& location)
+{
+    KeychainResult result = runJob(std::make_unique<QKeychain::ReadPasswordJob>(kKeychainService),
+                                   databasePasswordEntry(location), kProbeTimeoutMs);
+    WipedBytes data(std::move(result.data));
+    if (!result.finished || result.error != QKeychain::NoError)
+        return std::nullopt;
+    return QString::fromUtf8(data.copy());
+}
+
+void KeyVault::forgetDatabasePassword(const QString& location)
+{
+    runJob(std::make_unique<QKeychain::DeletePasswordJob>(kKeychainService), databasePasswordEntry(location),
+           kProbeTimeoutMs);
+}
+
 Expected<std::pair<QByteArray, KeyRecord>> KeyVault::create(KeyRecord::Mode mode, const QString& workspaceId,
                                                             const QString& passphrase, int iterations)
 {

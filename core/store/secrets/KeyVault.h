@@ -112,6 +112,14 @@ public:
                                                  QByteArrayView key);
     static std::optional<QByteArray> recallTeamKey(const QString& location, const KeyRecord& record);
     static void forgetTeamKey(const QString& location);
+
+    // A shared workspace's database password, kept in this computer's keychain when the user asks for it
+    // (entry "database-<location>", location being the URL without password). recall gives nullopt when
+    // none is kept or no keychain answers; remember fails with the keychain's reason.
+    static QString databasePasswordEntry(const QString& location);
+    static Alink::Expected<bool> rememberDatabasePassword(const QString& location, const QString& password);
+    static std::optional<QString> recallDatabasePassword(const QString& location);
+    static void forgetDatabasePassword(const QString& location);
 };
 
 } // namespace ConfigDeck::Store

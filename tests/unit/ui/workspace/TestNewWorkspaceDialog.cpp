@@ -1,11 +1,15 @@
+#include "DatabaseConnectionForm.h"
 #include "NewWorkspaceDialog.h"
 #include "support/GuiTestHelpers.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +28,7 @@ private slots:
     void passphraseTypedTwice();
     void existingFileIsRefused();
     void strengthHint();
+    void sharedDatabaseTakesATeamPassphraseOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -103,6 +108,53 @@ void TestNewWorkspaceDialog::strengthHint()
     QVERIFY(NewWorkspaceDialog::strengthHint(QStringLiteral("correct horse battery staple"))
                 .contains(QStringLiteral("strong")));
     QVERIFY(NewWorkspaceDialog::strengthHint(QString()).isEmpty());
+}
+
+void TestNewWorkspaceDialog::sharedDatabaseTakesATeamPassphraseOnly()
+{
+    NewWorkspaceDialog dialog(true);
+    dialog.show();
+    QVERIFY(dialog.keychainButton()->isChecked());
+    dialog.sharedButton()->setChecked(true);
+    QVERIFY(dialog.isShared());
+    // No file, and no keychain: the team's other consoles could not open the key.
+    QVERIFY(dialog.pathEdit()->isHidden());
+    QVERIFY(dialog.connectionForm()->isVisible());
+    QVERIFY(!dialog.keychainButton()->isEnabled());
+    QVERIFY(dialog.passphraseButton()->isChecked());
+    QVERIFY(dialog.passphraseButton()->text().contains(QStringLiteral("team")));
+
+    DatabaseConnectionForm* form = dialog.connectionForm();
+    QCOMPARE(dialog.problem(), QStringLiteral("Enter the database server's host name."));
+    form->hostEdit()->setText(QStringLiteral("db.example"));
+    form->databaseEdit()->setText(QStringLiteral("fleet"));
+    form->userEdit()->setText(QStringLiteral("ops"));
+    form->portEdit()->setValue(6432);
+    form->passwordEdit()->setText(QStringLiteral("s3cret:@/?"));
+    form->sslModeBox()->setCurrentIndex(form->sslModeBox()->findData(QStringLiteral("verify-full")));
+    QVERIFY2(dialog.problem().contains(QStringLiteral("CA file")), qPrintable(dialog.problem()));
+    form->caFileEdit()->setText(QStringLiteral("/etc/ssl/team ca.pem"));
+    QVERIFY2(dialog.problem().contains(QStringLiteral("passphrase")), qPrintable(dialog.problem()));
+    dialog.passphraseEdit()->setText(QStringLiteral("harbour lantern seven"));
+    dialog.confirmEdit()->setText(QStringLiteral("harbour lantern seven"));
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.protection().kind, Session::WorkspaceProtection::Kind::Passphrase);
+
+    // The location never carries the password, and reads back into the same fields.
+    const QString url = dialog.location();
+    QVERIFY(!url.contains(QStringLiteral("s3cret")));
+    QVERIFY2(url.startsWith(QStringLiteral("postgresql://ops@db.example:6432/fleet?sslmode=verify-full")),
+             qPrintable(url));
+    DatabaseConnectionForm again;
+    again.setUrl(url);
+    QCOMPARE(again.url(), url);
+    QCOMPARE(again.caFileEdit()->text(), QStringLiteral("/etc/ssl/team ca.pem"));
+    QVERIFY(again.password().isEmpty());
+
+    // Back to a file: the keychain is offered again.
+    dialog.fileButton()->setChecked(true);
+    QVERIFY(dialog.keychainButton()->isEnabled());
+    QVERIFY(dialog.connectionForm()->isHidden());
 }
 
 QTEST_MAIN(TestNewWorkspaceDialog)
