@@ -15,6 +15,10 @@
         <source>add or refresh the account&apos;s products and devices in the workspace</source>
         <translation>在工作区中添加或刷新账号的产品和设备</translation>
     </message>
+    <message>
+        <source>print device status changes and push replies as they arrive (AMQP)</source>
+        <translation>在设备状态变化和推送应答到达时打印出来（AMQP）</translation>
+    </message>
 </context>
 <context>
     <name>AccountMessage</name>
@@ -104,6 +108,14 @@
     <message>
         <source>Cannot open the stored AccessKey Secret (%1); enter it again.</source>
         <translation>无法解密已保存的 AccessKey Secret（%1）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>no AMQP endpoint is given: give the AMQP host, the instance ID, or the account UID with the region</source>
+        <translation>未指定 AMQP 接入点：请提供 AMQP 主机、实例 ID，或账号 UID 和地域</translation>
+    </message>
+    <message>
+        <source>no consumer group is given</source>
+        <translation>未指定消费组</translation>
     </message>
 </context>
 <context>
@@ -493,10 +505,6 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
         <translation>在此地址调用 OpenAPI，而不是 https://iot.{region}.aliyuncs.com。</translation>
     </message>
     <message>
-        <source>PEM file of the roots to trust instead of the system&apos;s.</source>
-        <translation>要信任的根证书 PEM 文件，用于替代系统的根证书。</translation>
-    </message>
-    <message>
         <source>Print one JSON object per line.</source>
         <translation>每行输出一个 JSON 对象。</translation>
     </message>
@@ -507,10 +515,6 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
     <message>
         <source>(set the account profile in the console, or give the option)</source>
         <translation>（请在控制台中设置账号信息，或指定该选项）</translation>
-    </message>
-    <message>
-        <source>none is given: set %1, or save it in the workspace&apos;s account profile</source>
-        <translation>未指定：请设置 %1，或将其保存在工作区的账号信息中</translation>
     </message>
     <message>
         <source>%1 was throttled (%2); retrying in %3 ms</source>
@@ -560,56 +564,29 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
             <numerusform>已导入：添加或刷新了 %n 个设备。</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>ConfigDeck::Cli::AccountWatchCommand</name>
     <message>
-        <source>Follows the account&apos;s server-side subscription on Alibaba Cloud IoT Platform (AMQP 1.0 over TLS) and prints each device status change and each reply to a configuration push as it arrives. The AccessKey Secret is read from %1 or --access-key-secret-file.</source>
-        <translation>监听该账号在阿里云物联网平台上的服务端订阅（基于 TLS 的 AMQP 1.0），并在每次设备状态变化和每个配置推送应答到达时将其输出。AccessKey Secret 从 %1 或 --access-key-secret-file 读取。</translation>
+        <source>File holding the AccessKey Secret (default: %1, else the workspace&apos;s sealed one).</source>
+        <translation>存放 AccessKey Secret 的文件（默认：%1，否则使用工作区中加密保存的）。</translation>
     </message>
     <message>
-        <source>IoT instance ID (iotInstanceId); also names the endpoint.</source>
-        <translation>物联网实例 ID（iotInstanceId）；也用于确定接入点。</translation>
+        <source>Consumer group ID of the server-side subscription.</source>
+        <translation>服务端订阅的消费组 ID。</translation>
     </message>
     <message>
-        <source>AMQP endpoint (default: {instance}.amqp.iothub.aliyuncs.com).</source>
-        <translation>AMQP 接入点（默认：{instance}.amqp.iothub.aliyuncs.com）。</translation>
+        <source>Alibaba Cloud account ID: names the public instance&apos;s AMQP endpoint with the region.</source>
+        <translation>阿里云账号 ID：与地域一起确定公共实例的 AMQP 接入点。</translation>
     </message>
     <message>
-        <source>Port.</source>
-        <translation>端口。</translation>
+        <source>AMQP endpoint (default: {instance}.amqp.iothub.aliyuncs.com, or {account-uid}.iot-amqp.{region}.aliyuncs.com).</source>
+        <translation>AMQP 接入点（默认：{instance}.amqp.iothub.aliyuncs.com，或 {account-uid}.iot-amqp.{region}.aliyuncs.com）。</translation>
     </message>
     <message>
-        <source>AccessKey ID of a RAM user allowed to read the subscription.</source>
-        <translation>有权读取该订阅的 RAM 用户的 AccessKey ID。</translation>
+        <source>AMQP port (default: 5671).</source>
+        <translation>AMQP 端口（默认：5671）。</translation>
     </message>
     <message>
-        <source>File holding the AccessKey Secret.</source>
-        <translation>存放 AccessKey Secret 的文件。</translation>
-    </message>
-    <message>
-        <source>Consumer group ID.</source>
-        <translation>消费组 ID。</translation>
-    </message>
-    <message>
-        <source>Client ID shown in the console&apos;s list of clients (default: this host&apos;s name).</source>
-        <translation>在控制台的客户端列表中显示的 Client ID（默认：本机主机名）。</translation>
-    </message>
-    <message>
-        <source>PEM file of the roots to trust instead of the shipped GlobalSign Root CA R1.</source>
-        <translation>要信任的根证书 PEM 文件，用于替代随附的 GlobalSign Root CA R1。</translation>
-    </message>
-    <message>
-        <source>AMQP idle-time-out in seconds, 30 to 300.</source>
-        <translation>AMQP 空闲超时（秒），30 到 300。</translation>
-    </message>
-    <message>
-        <source>Stop after this many seconds (default: run until Ctrl+C).</source>
-        <translation>运行此秒数后停止（默认：一直运行，直到按下 Ctrl+C）。</translation>
-    </message>
-    <message>
-        <source>Print one JSON object per line.</source>
-        <translation>每行输出一个 JSON 对象。</translation>
+        <source>PEM file of the roots to trust instead of the system&apos;s (OpenAPI) or the shipped GlobalSign Root CA R1 (AMQP).</source>
+        <translation>要信任的根证书 PEM 文件，代替系统的根证书（OpenAPI）或随附的 GlobalSign Root CA R1（AMQP）。</translation>
     </message>
     <message>
         <source>must be at most 65535</source>
@@ -619,6 +596,33 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation>“%1”为空</translation>
+    </message>
+    <message>
+        <source>none is given: set %1, give --access-key-secret-file, or save it in the workspace&apos;s account profile</source>
+        <translation>未提供：请设置 %1、使用 --access-key-secret-file，或将其保存在工作区的账号信息中</translation>
+    </message>
+    <message>
+        <source>Follows the account&apos;s server-side subscription on Alibaba Cloud IoT Platform (AMQP 1.0 over TLS) and prints each device status change and each reply to a configuration push as it arrives. With --workspace, only the workspace&apos;s devices are printed; the workspace is only read.</source>
+        <translation>实时监听账号在阿里云物联网平台上的服务端订阅（基于 TLS 的 AMQP 1.0），在每次设备状态变化和每个配置推送应答到达时打印出来。指定 --workspace 时只打印该工作区的设备；工作区只读不写。</translation>
+    </message>
+    <message>
+        <source>Client ID shown in the console&apos;s list of clients (default: this host&apos;s name).</source>
+        <translation>在控制台客户端列表中显示的客户端 ID（默认：本机主机名）。</translation>
+    </message>
+    <message>
+        <source>AMQP idle-time-out in seconds, 30 to 300.</source>
+        <translation>AMQP 空闲超时（秒），30 到 300。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: run until Ctrl+C).</source>
+        <translation>运行这么多秒后停止（默认：一直运行到按 Ctrl+C）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Cli::AccountWatchCommand</name>
     <message>
         <source>%1/%2 online</source>
         <translation>%1/%2 上线</translation>
@@ -3432,6 +3436,105 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>ConfigDeck::Ui::DatabaseConnectionForm</name>
+    <message>
+        <source>&amp;Remember the password in the OS keychain</source>
+        <translation>在系统钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>fleet</source>
+        <translation>fleet</translation>
+    </message>
+    <message>
+        <source>Asked each time unless remembered</source>
+        <translation>除非记住，否则每次询问</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate and name (verify-full)</source>
+        <translation>校验服务器的证书和名称（verify-full）</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (verify-ca)</source>
+        <translation>校验服务器的证书（verify-ca）</translation>
+    </message>
+    <message>
+        <source>Encrypt, do not verify (require)</source>
+        <translation>加密，但不校验（require）</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it (prefer)</source>
+        <translation>服务器支持时加密（prefer）</translation>
+    </message>
+    <message>
+        <source>No TLS (disable)</source>
+        <translation>不使用 TLS（disable）</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) that signed the server&apos;s</source>
+        <translation>签发服务器证书的 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览…(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>TLS(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Enter the database server&apos;s host name.</source>
+        <translation>请输入数据库服务器的主机名。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>请输入数据库用户。</translation>
+    </message>
+    <message>
+        <source>Verifying the server needs the CA file that signed its certificate.</source>
+        <translation>校验服务器需要签发其证书的 CA 文件。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDeck::Ui::DeviceDetailPanel</name>
     <message>
         <source>Reveal…</source>
@@ -4532,6 +4635,30 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>Set up the account…</source>
         <translation>设置账号…</translation>
     </message>
+    <message>
+        <source>shared, team passphrase, %1, locked</source>
+        <translation>共享，团队口令，%1，已锁定</translation>
+    </message>
+    <message>
+        <source>shared, team passphrase, %1</source>
+        <translation>共享，团队口令，%1</translation>
+    </message>
+    <message>
+        <source>No shared workspace was opened.</source>
+        <translation>未打开共享工作区。</translation>
+    </message>
+    <message>
+        <source>Created the shared workspace %1.</source>
+        <translation>已创建共享工作区 %1。</translation>
+    </message>
+    <message>
+        <source>Open &amp;shared workspace…</source>
+        <translation>打开共享工作区…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (shared, team passphrase)</source>
+        <translation>%1 · %2（共享，团队口令）</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::MessageLogModel</name>
@@ -4723,6 +4850,41 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <source>ConfigDeck workspaces (*.configdeck)</source>
         <translation>ConfigDeck 工作区 (*.configdeck)</translation>
     </message>
+    <message>
+        <source>A file on this &amp;computer</source>
+        <translation>本机上的文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A &amp;shared PostgreSQL database</source>
+        <translation>共享的 PostgreSQL 数据库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Protect the key with a team &amp;passphrase</source>
+        <translation>用团队口令保护密钥(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A shared workspace is opened by the whole team: one computer&apos;s keychain cannot open it in the others&apos; consoles, so its key is protected by a team passphrase that you give your team.</source>
+        <translation>共享工作区由整个团队打开：一台计算机的钥匙串无法在其他人的控制台中打开它，因此其密钥由您告知团队的团队口令保护。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::OpenSharedWorkspaceDialog</name>
+    <message>
+        <source>Open shared workspace</source>
+        <translation>打开共享工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A workspace that the team shares in a PostgreSQL database.</source>
+        <translation>团队在 PostgreSQL 数据库中共享的工作区。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Ui::PassphraseDialog</name>
@@ -4883,6 +5045,13 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>There is no product %1 in the workspace.</source>
         <translation>工作区中没有产品 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Ui::RecentWorkspaces</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
     </message>
 </context>
 <context>
@@ -5156,6 +5325,14 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>No workspace opened yet</source>
         <translation>尚未打开任何工作区</translation>
+    </message>
+    <message>
+        <source>Open &amp;shared workspace…</source>
+        <translation>打开共享工作区…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open a workspace that the team shares in a PostgreSQL database</source>
+        <translation>打开团队在 PostgreSQL 数据库中共享的工作区</translation>
     </message>
 </context>
 <context>
@@ -5833,6 +6010,10 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>This is not the key of workspace %1</source>
         <translation>这不是工作区 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not keep the password of %1 (%2): it will be asked next time.</source>
+        <translation>系统钥匙串未能保存 %1 的密码（%2）：下次将再次询问。</translation>
     </message>
 </context>
 <context>
@@ -7198,7 +7379,7 @@ Commands:
   platform   serve remote configuration on a broker as the cloud does; push or roll out
   device     connect as real device identities to Alibaba Cloud IoT Platform (--cloud): request,
              wait for pushes, download, verify, reply
-  account    the Alibaba Cloud account through its OpenAPI: products, devices, import, watch
+  account    the Alibaba Cloud account: products, devices, import (OpenAPI), watch (AMQP)
 
 Run configdeck-cli &lt;command&gt; --help for the options of a command.
 </source>
@@ -7209,7 +7390,7 @@ Run configdeck-cli &lt;command&gt; --help for the options of a command.
   platform   像云端一样在 Broker 上提供远程配置服务；推送或分批发布
   device     以真实设备身份连接阿里云物联网平台（--cloud）：请求配置、
              等待推送、下载、校验、应答
-  account    通过 OpenAPI 访问阿里云账号：产品、设备、导入、监听
+  account    阿里云账号：产品、设备、导入（OpenAPI）、监听（AMQP）
 
 运行 configdeck-cli &lt;命令&gt; --help 查看某个命令的选项。
 </translation>
