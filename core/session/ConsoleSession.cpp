@@ -890,10 +890,11 @@ std::optional<Alink::AlinkError> ConsoleSession::watchAccountFromWorkspace()
         return Alink::AlinkError{QStringLiteral("account"),
                                  tr("this workspace has no Alibaba Cloud account yet: set one up first"), -1};
     if ((*profile)->consumerGroupId.trimmed().isEmpty())
-        return Alink::AlinkError{QStringLiteral("consumerGroupId"),
-                                 tr("the account profile names no AMQP consumer group: add the consumer group "
-                                    "of the server-side subscription to the profile"),
-                                 -1};
+        return Alink::AlinkError{
+            QStringLiteral("consumerGroupId"),
+            tr("the account profile names no AMQP consumer group: add the consumer group "
+               "of the server-side subscription to the profile"),
+            -1};
     const auto secret = Cloud::AccountProfile::openSecret(*m_workspace);
     if (!secret)
         return secret.error();

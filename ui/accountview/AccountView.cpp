@@ -473,13 +473,14 @@ void AccountView::updateConnectionLine()
     case ConnectionState::NotWatching: {
         const QString setUp = QStringLiteral("<a href=\"setup\">%1</a>").arg(tr("Set up the account…"));
         const QString watch = QStringLiteral("<a href=\"watch\">%1</a>").arg(tr("Watch live"));
-        text = dot("#9aa0a6") +
-               (reason.isEmpty()
-                    ? tr("Not watching the account: the answers shown are those stored in the workspace. %1 to "
-                         "see answers and online changes as they happen (%2: AccessKey and AMQP consumer "
-                         "group).")
-                          .arg(watch, setUp)
-                    : tr("Not watching the account: %1. %2 · %3").arg(reason, watch, setUp));
+        text =
+            dot("#9aa0a6") +
+            (reason.isEmpty()
+                 ? tr("Not watching the account: the answers shown are those stored in the workspace. %1 to "
+                      "see answers and online changes as they happen (%2: AccessKey and AMQP consumer "
+                      "group).")
+                       .arg(watch, setUp)
+                 : tr("Not watching the account: %1. %2 · %3").arg(reason, watch, setUp));
         break;
     }
     case ConnectionState::Connecting:
