@@ -424,85 +424,66 @@ void OpenApiClient::queryDevices(const QString& productKey, Handler<QList<Device
         std::make_shared<QList<Device>>(), 1, std::move(handler));
 }
 
-namespace {
-// Runs one call per batch of names, one after the other, and merges what each gives.
 template <typename Value>
-struct Batches
+void OpenApiClient::inBatches(const QString& action, const QString& productKey,
+                              const QStringList& deviceNames, qsizetype batchSize,
+                              std::function<void(const QJsonObject&, QHash<QString, Value>&)> collect,
+                              Handler<QHash<QString, Value>> handler)
 {
-    QStringList names;
-    qsizetype batchSize = 0;
-    qsizetype next = 0;
-    QHash<QString, Value> collected;
-};
-} // namespace
+    auto collected = std::make_shared<QHash<QString, Value>>();
+    auto next = std::make_shared<qsizetype>(0);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, action, productKey, deviceNames, batchSize, collect, handler, collected, next,
+             weakStep = std::weak_ptr(step)] {
+        if (*next >= deviceNames.size()) {
+            handler(*collected);
+            return;
+        }
+        QMap<QString, QString> parameters{{QStringLiteral("ProductKey"), productKey}};
+        const QStringList batch = chunk(deviceNames, *next, batchSize);
+        for (qsizetype i = 0; i < batch.size(); ++i)
+            parameters.insert(QStringLiteral("DeviceName.%1").arg(i + 1), batch.at(i));
+        *next += batch.size();
+        const auto keep = weakStep.lock();
+        call(action, parameters, [collect, handler, collected, keep](Expected<QJsonObject> answer) {
+            if (!answer) {
+                handler(answer.error());
+                return;
+            }
+            collect(*answer, *collected);
+            (*keep)();
+        });
+    };
+    (*step)();
+}
 
 void OpenApiClient::queryDeviceSecrets(const QString& productKey, const QStringList& deviceNames,
                                        Handler<QHash<QString, QByteArray>> handler)
 {
-    auto state = std::make_shared<Batches<QByteArray>>();
-    state->names = deviceNames;
-    state->batchSize = kSecretBatchSize;
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, productKey, state, handler, weakStep = std::weak_ptr(step)] {
-        if (state->next >= state->names.size()) {
-            handler(state->collected);
-            return;
-        }
-        QMap<QString, QString> parameters{{QStringLiteral("ProductKey"), productKey}};
-        const QStringList batch = chunk(state->names, state->next, state->batchSize);
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            parameters.insert(QStringLiteral("DeviceName.%1").arg(i + 1), batch.at(i));
-        state->next += batch.size();
-        const auto keep = weakStep.lock();
-        call(QStringLiteral("BatchQueryDeviceDetail"), parameters,
-             [state, handler, keep](Expected<QJsonObject> answer) {
-                 if (!answer) {
-                     handler(answer.error());
-                     return;
-                 }
-                 for (const QJsonObject& info :
-                      objects(answer->value(QStringLiteral("Data")).toObject().value(QStringLiteral("Data"))))
-                     state->collected.insert(info.value(QStringLiteral("DeviceName")).toString(),
-                                             info.value(QStringLiteral("DeviceSecret")).toString().toUtf8());
-                 (*keep)();
-             });
-    };
-    (*step)();
+    inBatches<QByteArray>(
+        QStringLiteral("BatchQueryDeviceDetail"), productKey, deviceNames, kSecretBatchSize,
+        [](const QJsonObject& answer, QHash<QString, QByteArray>& secrets) {
+            for (const QJsonObject& info :
+                 objects(answer.value(QStringLiteral("Data")).toObject().value(QStringLiteral("Data"))))
+                secrets.insert(info.value(QStringLiteral("DeviceName")).toString(),
+                               info.value(QStringLiteral("DeviceSecret")).toString().toUtf8());
+        },
+        std::move(handler));
 }
 
 void OpenApiClient::queryDeviceStates(const QString& productKey, const QStringList& deviceNames,
                                       Handler<QHash<QString, QString>> handler)
 {
-    auto state = std::make_shared<Batches<QString>>();
-    state->names = deviceNames;
-    state->batchSize = kStateBatchSize;
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, productKey, state, handler, weakStep = std::weak_ptr(step)] {
-        if (state->next >= state->names.size()) {
-            handler(state->collected);
-            return;
-        }
-        QMap<QString, QString> parameters{{QStringLiteral("ProductKey"), productKey}};
-        const QStringList batch = chunk(state->names, state->next, state->batchSize);
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            parameters.insert(QStringLiteral("DeviceName.%1").arg(i + 1), batch.at(i));
-        state->next += batch.size();
-        const auto keep = weakStep.lock();
-        call(QStringLiteral("BatchGetDeviceState"), parameters,
-             [state, handler, keep](Expected<QJsonObject> answer) {
-                 if (!answer) {
-                     handler(answer.error());
-                     return;
-                 }
-                 for (const QJsonObject& status : objects(answer->value(QStringLiteral("DeviceStatusList"))
-                                                              .toObject()
-                                                              .value(QStringLiteral("DeviceStatus"))))
-                     state->collected.insert(status.value(QStringLiteral("DeviceName")).toString(),
-                                             status.value(QStringLiteral("Status")).toString());
-                 (*keep)();
-             });
-    };
-    (*step)();
+    inBatches<QString>(
+        QStringLiteral("BatchGetDeviceState"), productKey, deviceNames, kStateBatchSize,
+        [](const QJsonObject& answer, QHash<QString, QString>& states) {
+            for (const QJsonObject& status : objects(answer.value(QStringLiteral("DeviceStatusList"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("DeviceStatus"))))
+                states.insert(status.value(QStringLiteral("DeviceName")).toString(),
+                              status.value(QStringLiteral("Status")).toString());
+        },
+        std::move(handler));
 }
 
 } // namespace ConfigDeck::Cloud

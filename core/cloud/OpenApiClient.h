@@ -136,6 +136,13 @@ private:
     void page(const QString& action, const QMap<QString, QString>& parameters, int pageSize,
               std::function<QList<Item>(const QJsonObject&, int* pageCount)> extract,
               std::shared_ptr<QList<Item>> collected, int pageNumber, Handler<QList<Item>> handler);
+    // One call of `action` per batch of deviceNames (DeviceName.1, DeviceName.2, ...), one after the other;
+    // `collect` takes each answer's DeviceName -> value pairs into the result.
+    template <typename Value>
+    void inBatches(const QString& action, const QString& productKey, const QStringList& deviceNames,
+                   qsizetype batchSize,
+                   std::function<void(const QJsonObject&, QHash<QString, Value>&)> collect,
+                   Handler<QHash<QString, Value>> handler);
 
     QNetworkAccessManager* m_network;
     QUrl m_baseUrl;
