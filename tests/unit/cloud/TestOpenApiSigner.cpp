@@ -3,6 +3,7 @@
 #include "cloud/OpenApiSigner.h"
 
 #include <QTest>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace ConfigDeck;
@@ -76,7 +77,7 @@ void TestOpenApiSigner::percentEncoding_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("encoded");
     QTest::addRow("unreserved kept") << QStringLiteral("AZaz09-_.~") << QByteArray("AZaz09-_.~");
-    QTest::addRow("space is %20, not +") << QStringLiteral("a b") << QByteArray("a%20b");
+    QTest::newRow("space is %20, not +") << QStringLiteral("a b") << QByteArray("a%20b");
     QTest::addRow("star is encoded") << QStringLiteral("a*b") << QByteArray("a%2Ab");
     QTest::addRow("plus and slash") << QStringLiteral("a+b/c") << QByteArray("a%2Bb%2Fc");
     QTest::addRow("colon and equals") << QStringLiteral("12:46=") << QByteArray("12%3A46%3D");
@@ -101,7 +102,7 @@ void TestOpenApiSigner::signatureParameterIsNotSigned()
 
 void TestOpenApiSigner::signedQuery()
 {
-    const QDateTime time(QDate(2026, 12, 7), QTime(5, 6, 7), Qt::UTC);
+    const QDateTime time(QDate(2026, 12, 7), QTime(5, 6, 7), QTimeZone::utc());
     const QByteArray query = OpenApiSigner::signedQuery(
         "GET",
         {{QStringLiteral("Action"), QStringLiteral("QueryDevice")},
