@@ -1,5 +1,7 @@
 #include "AmqpStandInFixture.h"
 
+#include "EndProcess.h"
+
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QProcess>
@@ -111,13 +113,7 @@ void AmqpStandInFixture::stop()
 {
     if (!m_process)
         return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
+    endProcess(*m_process);
     readOutput();
     m_process.reset();
 }

@@ -1,5 +1,7 @@
 #include "MosquittoFixture.h"
 
+#include "EndProcess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -225,13 +227,7 @@ void MosquittoFixture::stop()
 {
     if (!m_process)
         return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
+    endProcess(*m_process);
     m_process.reset();
 }
 

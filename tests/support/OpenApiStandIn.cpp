@@ -1,5 +1,7 @@
 #include "OpenApiStandIn.h"
 
+#include "EndProcess.h"
+
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,13 +23,9 @@ OpenApiStandIn::OpenApiStandIn(Options options)
 
 OpenApiStandIn::~OpenApiStandIn()
 {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->closeWriteChannel(); // the stand-in exits when its control input closes
-        if (!m_process->waitForFinished(3000)) {
-            m_process->kill();
-            m_process->waitForFinished(3000);
-        }
-    }
+    // The stand-in exits when its control input closes.
+    if (m_process)
+        endProcess(*m_process, 3000, [this] { m_process->closeWriteChannel(); });
 }
 
 bool OpenApiStandIn::writeFleet(const QJsonObject& fleet, QString* path)

@@ -1,5 +1,6 @@
 #include "PostgresFixture.h"
 
+#include "EndProcess.h"
 #include "MosquittoFixture.h"
 
 #include <QCollator>
@@ -250,14 +251,8 @@ void PostgresFixture::stop()
 {
     if (!m_process)
         return;
-    if (m_process->state() != QProcess::NotRunning) {
-        // SIGINT is PostgreSQL's fast shutdown: sessions are ended, not waited for (SIGTERM would wait).
-        ::kill(pid_t(m_process->processId()), SIGINT);
-        if (!m_process->waitForFinished(15000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
+    // SIGINT is PostgreSQL's fast shutdown: sessions are ended, not waited for (SIGTERM would wait).
+    endProcess(*m_process, 15000, [this] { ::kill(pid_t(m_process->processId()), SIGINT); });
     m_process.reset();
 }
 
