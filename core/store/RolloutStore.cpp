@@ -22,6 +22,20 @@ RolloutStore::RolloutStore(QString connectionName, const VersionStore& versions)
 
 Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
 {
+    Transaction transaction(database());
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    const auto id = insertInTransaction(rollout);
+    if (!id)
+        return id.error();
+    transaction.announce(QStringLiteral("rollouts"), QStringLiteral("added"), {QString::number(*id)});
+    if (const Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return *id;
+}
+
+Expected<qint64> RolloutStore::insertInTransaction(const RolloutRecord& rollout)
+{
     if (rollout.productKey.isEmpty())
         return storeError(Workspace::tr("A rollout needs a ProductKey."), QStringLiteral("productKey"));
     const auto version = m_versions.find(rollout.configSha256);
@@ -36,9 +50,6 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
         return storeError(
             Workspace::tr("A rollout needs a batch size of at least 1, a positive timeout and an abort "
                           "threshold between 0 and 1."));
-    Transaction transaction(database());
-    if (const Status begun = transaction.begin(); !begun)
-        return begun.error();
     QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO rollouts (name, product_key, config_sha256, state, batch_size,"
                                  " rate_per_minute, timeout_ms, abort_threshold, created, started, finished,"
@@ -60,9 +71,6 @@ Expected<qint64> RolloutStore::create(const RolloutRecord& rollout)
         return sqlError(Workspace::tr("Cannot store the rollout"), query.lastError());
     const qint64 id = query.value(0).toLongLong();
     query.finish();
-    transaction.announce(QStringLiteral("rollouts"), QStringLiteral("added"), {QString::number(id)});
-    if (const Status committed = transaction.commit(); !committed)
-        return committed.error();
     return id;
 }
 
@@ -73,11 +81,13 @@ Status RolloutStore::update(const RolloutRecord& rollout)
         return begun;
     QSqlQuery query(database());
     query.prepare(
-        QStringLiteral("UPDATE rollouts SET name = ?, state = ?, started = ?, finished = ? WHERE id = ?"));
+        QStringLiteral("UPDATE rollouts SET name = ?, state = ?, started = ?, finished = ?, finish_reason = ?"
+                       " WHERE id = ?"));
     query.addBindValue(text(rollout.name));
     query.addBindValue(int(rollout.state));
     query.addBindValue(msOrNull(rollout.started));
     query.addBindValue(msOrNull(rollout.finished));
+    query.addBindValue(text(rollout.finishReason));
     query.addBindValue(rollout.id);
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot update rollout %1").arg(rollout.id), query.lastError());
@@ -91,7 +101,7 @@ Status RolloutStore::update(const RolloutRecord& rollout)
 namespace {
 constexpr auto kRolloutColumns =
     "SELECT id, name, product_key, config_sha256, state, batch_size, rate_per_minute,"
-    " timeout_ms, abort_threshold, created, started, finished, operator FROM rollouts";
+    " timeout_ms, abort_threshold, created, started, finished, operator, finish_reason FROM rollouts";
 RolloutRecord rolloutFrom(const QSqlQuery& query)
 {
     RolloutRecord rollout;
@@ -108,9 +118,20 @@ RolloutRecord rolloutFrom(const QSqlQuery& query)
     rollout.started = fromMs(query.value(10));
     rollout.finished = fromMs(query.value(11));
     rollout.operatorName = query.value(12).toString();
+    rollout.finishReason = query.value(13).toString();
     return rollout;
 }
 } // namespace
+
+RolloutRecord RolloutStore::recordFrom(const QSqlQuery& query)
+{
+    return rolloutFrom(query);
+}
+
+QString RolloutStore::selectColumns()
+{
+    return QLatin1StringView(kRolloutColumns);
+}
 
 Expected<std::optional<RolloutRecord>> RolloutStore::find(qint64 id) const
 {

@@ -85,6 +85,10 @@ public:
 
     // BEGIN IMMEDIATE already holds the only write lock.
     Status lockForMigration(QSqlDatabase&) const override { return ok(); }
+    QString lockRowsSkippingLocked(const QString&) const override { return {}; }
+    Status lockForTransaction(QSqlDatabase&, int, const QString&) const override { return ok(); }
+    Expected<bool> tryLock(QSqlDatabase&, int, const QString&, bool) const override { return true; }
+    void unlock(QSqlDatabase&, int, const QString&, bool) const override {}
     Status notifyChange(QSqlDatabase&, const QString&) const override { return ok(); }
 
     Status reopen(QSqlDatabase&) const override
@@ -224,6 +228,41 @@ public:
         if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Workspace::kApplicationId)))
             return sqlError(Workspace::tr("Cannot lock the workspace for an upgrade"), query.lastError());
         return ok();
+    }
+
+    QString lockRowsSkippingLocked(const QString& tableAlias) const override
+    {
+        return QStringLiteral(" FOR UPDATE OF %1 SKIP LOCKED").arg(tableAlias);
+    }
+    Status lockForTransaction(QSqlDatabase& db, int space, const QString& key) const override
+    {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(?, hashtext(?))"));
+        query.addBindValue(space);
+        query.addBindValue(key);
+        if (!query.exec())
+            return sqlError(Workspace::tr("Cannot lock %1").arg(key), query.lastError());
+        return ok();
+    }
+    Expected<bool> tryLock(QSqlDatabase& db, int space, const QString& key, bool shared) const override
+    {
+        QSqlQuery query(db);
+        query.prepare(shared ? QStringLiteral("SELECT pg_try_advisory_lock_shared(?, hashtext(?))")
+                             : QStringLiteral("SELECT pg_try_advisory_lock(?, hashtext(?))"));
+        query.addBindValue(space);
+        query.addBindValue(key);
+        if (!query.exec() || !query.next())
+            return sqlError(Workspace::tr("Cannot lock %1").arg(key), query.lastError());
+        return query.value(0).toBool();
+    }
+    void unlock(QSqlDatabase& db, int space, const QString& key, bool shared) const override
+    {
+        QSqlQuery query(db);
+        query.prepare(shared ? QStringLiteral("SELECT pg_advisory_unlock_shared(?, hashtext(?))")
+                             : QStringLiteral("SELECT pg_advisory_unlock(?, hashtext(?))"));
+        query.addBindValue(space);
+        query.addBindValue(key);
+        query.exec(); // a lost connection has released it already
     }
 
     Status notifyChange(QSqlDatabase& db, const QString& payload) const override

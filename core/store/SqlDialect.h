@@ -45,6 +45,18 @@ public:
     // database at once (the second waits, then sees the new version).
     virtual Status lockForMigration(QSqlDatabase& db) const = 0;
 
+    // Appended to a SELECT of rows to take: locks them for this transaction and passes over rows another
+    // transaction holds (PostgreSQL's FOR UPDATE SKIP LOCKED), so that several processes each take different
+    // rows. Empty on SQLite, whose write transaction holds the whole database already.
+    virtual QString lockRowsSkippingLocked(const QString& tableAlias) const = 0;
+    // Named locks (PostgreSQL's advisory locks on the key's hash; always granted on SQLite, which one console
+    // at a time writes): for the transaction, or for the connection until unlocked. Shared holders exclude
+    // exclusive ones only.
+    virtual Status lockForTransaction(QSqlDatabase& db, int space, const QString& key) const = 0;
+    virtual Alink::Expected<bool> tryLock(QSqlDatabase& db, int space, const QString& key,
+                                          bool shared) const = 0;
+    virtual void unlock(QSqlDatabase& db, int space, const QString& key, bool shared) const = 0;
+
     // Sent inside a write transaction, so that it is delivered to the other consoles only on commit.
     virtual Status notifyChange(QSqlDatabase& db, const QString& payload) const = 0;
 

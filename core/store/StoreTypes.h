@@ -200,6 +200,7 @@ struct RolloutRecord
     QDateTime started;
     QDateTime finished;
     QString operatorName; // who started it
+    QString finishReason; // why it ended (completed, aborted, abandoned...)
 };
 
 struct RolloutOutcome

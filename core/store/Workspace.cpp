@@ -107,6 +107,23 @@ const QList<Workspace::Migration> kMigrations{
          "ALTER TABLE message_log ADD COLUMN operator TEXT NOT NULL DEFAULT ''",
          "ALTER TABLE rollouts ADD COLUMN operator TEXT NOT NULL DEFAULT ''",
      }},
+    // v7: a rollout's work shared by several platform processes (RolloutWork). Each device's batch, the
+    // process that claimed its push, the push's message id and reply deadline, how often it was pushed; the
+    // processes' heartbeats, so that the pushes of one that died are retried; why the rollout finished.
+    {7,
+     {
+         "ALTER TABLE rollouts ADD COLUMN finish_reason TEXT NOT NULL DEFAULT ''",
+         "ALTER TABLE rollout_outcomes ADD COLUMN batch INTEGER NOT NULL DEFAULT 0",
+         "ALTER TABLE rollout_outcomes ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''",
+         "ALTER TABLE rollout_outcomes ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+         "ALTER TABLE rollout_outcomes ADD COLUMN deadline INTEGER",
+         "ALTER TABLE rollout_outcomes ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+         "CREATE INDEX rollout_outcomes_work ON rollout_outcomes (rollout_id, state, batch)",
+         "CREATE TABLE rollout_workers (rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE "
+         "CASCADE,"
+         " worker TEXT NOT NULL, operator TEXT NOT NULL DEFAULT '', heartbeat INTEGER NOT NULL,"
+         " PRIMARY KEY (rollout_id, worker)) WITHOUT ROWID",
+     }},
 };
 
 // Reads what the file's first 100 bytes say, without SQLite, so a foreign file is never opened for writing.
@@ -205,6 +222,8 @@ Workspace::Workspace(QString path, const QString& connectionName)
     , m_versions(connectionName)
     , m_messageLog(connectionName, m_settings)
     , m_rollouts(connectionName, m_versions)
+    , m_rolloutWork(connectionName, m_rollouts)
+    , m_rolloutLock(connectionName)
 {
 }
 

@@ -4,7 +4,9 @@
 #include "IdentityStore.h"
 #include "KeyStore.h"
 #include "MessageLog.h"
+#include "RolloutLock.h"
 #include "RolloutStore.h"
+#include "RolloutWork.h"
 #include "SettingsStore.h"
 #include "StoreTypes.h"
 #include "VersionStore.h"
@@ -38,7 +40,7 @@ public:
 
     // "CDk1": PRAGMA application_id of every ConfigDeck workspace.
     static constexpr qint32 kApplicationId = 0x43446b31;
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // One schema step: applied in a transaction, then user_version = version.
     struct Migration
@@ -75,6 +77,10 @@ public:
     const MessageLog& messageLog() const { return m_messageLog; }
     RolloutStore& rollouts() { return m_rollouts; }
     const RolloutStore& rollouts() const { return m_rollouts; }
+    // A rollout's work shared by platform processes, and the one-rollout-per-product lock.
+    RolloutWork& rolloutWork() { return m_rolloutWork; }
+    const RolloutWork& rolloutWork() const { return m_rolloutWork; }
+    RolloutLock& rolloutLock() { return m_rolloutLock; }
     SettingsStore& settings() { return m_settings; }
     const SettingsStore& settings() const { return m_settings; }
     KeyStore& keys() { return m_keys; }
@@ -107,6 +113,8 @@ private:
     VersionStore m_versions;
     MessageLog m_messageLog;
     RolloutStore m_rollouts;
+    RolloutWork m_rolloutWork;
+    RolloutLock m_rolloutLock;
     std::unique_ptr<WorkspaceChangeFeed> m_changeFeed;
 };
 
