@@ -1,6 +1,7 @@
 #include "PlatformCommand.h"
 
 #include "CommandSupport.h"
+#include "roles/SharedRollout.h"
 #include "roles/WorkspaceRecorder.h"
 #include "session/ConsoleSession.h"
 #include "store/Workspace.h"
@@ -168,10 +169,10 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     m_action = parser.isSet(QStringLiteral("rollout")) ? Action::Rollout
                : parser.isSet(QStringLiteral("push"))  ? Action::Push
                                                        : Action::Serve;
-    if (m_action != Action::Serve && m_devices.isEmpty())
+    if (m_action != Action::Serve && m_devices.isEmpty() && !parser.isSet(QStringLiteral("workspace")))
         return m_printer->usageError(
             {QStringLiteral("--devices"),
-             tr("a push or rollout needs the known devices (--devices or --device-list)"), -1});
+             tr("a push or rollout needs the known devices (--devices, --device-list or --workspace)"), -1});
     const auto afterGets = CommandSupport::number(parser, QStringLiteral("after-gets"), 0, 0);
     const auto after = CommandSupport::number(parser, QStringLiteral("after"), 0, 0);
     const auto batch = CommandSupport::number(parser, QStringLiteral("batch"), 100, 1);
@@ -203,7 +204,6 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
     m_serveAfter = parser.isSet(QStringLiteral("serve"));
     m_allowFailures = parser.isSet(QStringLiteral("allow-failures"));
     m_plan.productKey = m_productKey;
-    m_plan.devices = m_devices;
     m_plan.batchSize = int(*batch);
     m_plan.ratePerSecond = double(*rate);
     m_plan.timeout = std::chrono::seconds(*timeout);
@@ -239,7 +239,20 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
                     m_printer->event(QStringLiteral("workspace-error"), {{QStringLiteral("reason"), message}},
                                      message);
                 });
+        // Without a list of its own the platform serves the workspace's devices of the product.
+        if (m_devices.isEmpty()) {
+            const auto names = m_workspace->identities().deviceNames(m_productKey);
+            if (!names)
+                return m_printer->usageError({QStringLiteral("--workspace"), names.error().message(), -1});
+            m_devices = *names;
+            if (m_devices.isEmpty() && m_action != Action::Serve)
+                return m_printer->usageError({QStringLiteral("--product"),
+                                              tr("the workspace %1 has no devices of product %2")
+                                                  .arg(m_workspace->path(), m_productKey),
+                                              -1});
+        }
     }
+    m_plan.devices = m_devices;
 
     Roles::PlatformProduct product;
     product.productKey = m_productKey;
@@ -403,78 +416,100 @@ void PlatformCommand::act()
     }
     if (m_action != Action::Rollout)
         return;
-    m_rollout = new Roles::RolloutRunner(m_platform, m_plan, this);
-    recordRollout();
-    connect(m_rollout, &Roles::RolloutRunner::outcomeChanged, this,
-            [this](const Store::RolloutOutcome& outcome) {
-                if (!Roles::RolloutRunner::isFinal(outcome.state))
-                    return;
-                QJsonObject fields{{QStringLiteral("productKey"), outcome.productKey},
-                                   {QStringLiteral("deviceName"), outcome.deviceName},
-                                   {QStringLiteral("outcome"), outcomeName(outcome.state)},
-                                   {QStringLiteral("message"), outcome.message}};
-                if (outcome.replyCode)
-                    fields.insert(QStringLiteral("code"), *outcome.replyCode);
-                m_printer->event(QStringLiteral("outcome"), fields,
-                                 tr("%1/%2: %3 %4 %5")
-                                     .arg(outcome.productKey, outcome.deviceName, outcomeName(outcome.state),
-                                          outcome.replyCode ? QString::number(*outcome.replyCode) : QString(),
-                                          outcome.message));
-            });
-    connect(m_rollout, &Roles::RolloutRunner::progress, this, [this](int done, int total) {
+    if (m_workspace) {
+        if (!startSharedRollout())
+            return;
+    } else {
+        m_rollout = new Roles::RolloutRunner(m_platform, m_plan, this);
+    }
+    connect(m_rollout, &Roles::Rollout::outcomeChanged, this, [this](const Store::RolloutOutcome& outcome) {
+        if (!Roles::RolloutRunner::isFinal(outcome.state))
+            return;
+        QJsonObject fields{{QStringLiteral("productKey"), outcome.productKey},
+                           {QStringLiteral("deviceName"), outcome.deviceName},
+                           {QStringLiteral("outcome"), outcomeName(outcome.state)},
+                           {QStringLiteral("message"), outcome.message}};
+        if (outcome.replyCode)
+            fields.insert(QStringLiteral("code"), *outcome.replyCode);
+        m_printer->event(QStringLiteral("outcome"), fields,
+                         tr("%1/%2: %3 %4 %5")
+                             .arg(outcome.productKey, outcome.deviceName, outcomeName(outcome.state),
+                                  outcome.replyCode ? QString::number(*outcome.replyCode) : QString(),
+                                  outcome.message));
+    });
+    connect(m_rollout, &Roles::Rollout::progress, this, [this](int done, int total) {
         m_printer->progress(tr("Rollout: %1 of %2 devices done").arg(done).arg(total));
     });
-    connect(
-        m_rollout, &Roles::RolloutRunner::finished, this, [this](RolloutState state, const QString& reason) {
-            m_actionMs = m_actionClock.elapsed();
-            if (m_rolloutRecord.id > 0) {
-                m_rolloutRecord.state = state;
-                m_rolloutRecord.finished = QDateTime::currentDateTimeUtc();
-                if (auto status = m_workspace->rollouts().update(m_rolloutRecord); !status)
-                    m_printer->error(status.error().message());
-            }
-            m_printer->event(
-                QStringLiteral("rollout-finished"),
-                {{QStringLiteral("state"),
-                  state == RolloutState::Completed ? QStringLiteral("completed") : QStringLiteral("aborted")},
-                 {QStringLiteral("reason"), reason},
-                 {QStringLiteral("operator"), m_operatorName},
-                 {QStringLiteral("wallMs"), m_actionMs}},
-                tr("Rollout %1 in %2 ms: %3")
-                    .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
-                    .arg(m_actionMs)
-                    .arg(reason));
-            if (m_serveAfter)
-                return;
-            const bool clean =
-                m_rollout->count(OutcomeState::Failed) + m_rollout->count(OutcomeState::TimedOut) == 0;
-            finish(state == RolloutState::Completed && (clean || m_allowFailures) ? CommandSupport::Success
-                                                                                  : CommandSupport::Failed);
-        });
+    connect(m_rollout, &Roles::Rollout::finished, this, [this](RolloutState state, const QString& reason) {
+        m_actionMs = m_actionClock.elapsed();
+        m_printer->event(
+            QStringLiteral("rollout-finished"),
+            {{QStringLiteral("state"),
+              state == RolloutState::Completed ? QStringLiteral("completed") : QStringLiteral("aborted")},
+             {QStringLiteral("reason"), reason},
+             {QStringLiteral("operator"), m_operatorName},
+             {QStringLiteral("wallMs"), m_actionMs}},
+            tr("Rollout %1 in %2 ms: %3")
+                .arg(state == RolloutState::Completed ? tr("completed") : tr("aborted"))
+                .arg(m_actionMs)
+                .arg(reason));
+        if (m_serveAfter)
+            return;
+        const bool clean =
+            m_rollout->count(OutcomeState::Failed) + m_rollout->count(OutcomeState::TimedOut) == 0;
+        finish(state == RolloutState::Completed && (clean || m_allowFailures) ? CommandSupport::Success
+                                                                              : CommandSupport::Failed);
+    });
     if (auto error = m_rollout->start()) {
         m_printer->error(error->message());
         finish(CommandSupport::Failed);
     }
 }
 
-void PlatformCommand::recordRollout()
+bool PlatformCommand::startSharedRollout()
 {
-    if (!m_workspace)
-        return;
     const Roles::PlatformProduct* product = m_platform->product(m_productKey);
     const auto version = m_workspace->versions().add(product->config->content, m_productKey,
                                                      product->config->fileName, Store::ConfigOrigin::Pushed);
     if (!version) {
         m_printer->error(version.error().message());
-        return;
+        finish(CommandSupport::Failed);
+        return false;
     }
-    m_rolloutRecord = m_plan.record(tr("%1 rollout").arg(m_productKey), *version, m_operatorName);
-    const auto id = m_workspace->rollouts().create(m_rolloutRecord);
-    if (!id) {
-        m_printer->error(id.error().message());
-        return;
-    }
-    m_rolloutRecord.id = *id;
+    Roles::SharedRollout::Options options;
+    options.worker = m_connection->options().clientId;
+    options.operatorName = m_operatorName;
+    auto* shared = new Roles::SharedRollout(
+        m_platform, m_workspace.get(), m_plan,
+        m_plan.record(tr("%1 rollout").arg(m_productKey), *version, m_operatorName), options, this);
+    connect(shared, &Roles::SharedRollout::stateChanged, this, [this, shared](RolloutState state) {
+        if (state != RolloutState::Running)
+            return;
+        m_printer->event(
+            QStringLiteral("rollout"),
+            {{QStringLiteral("id"), shared->rolloutId()},
+             {QStringLiteral("created"), shared->createdIt()},
+             {QStringLiteral("devices"), shared->tally().total},
+             {QStringLiteral("worker"), m_connection->options().clientId}},
+            shared->createdIt()
+                ? tr("Started rollout %1 of %2 devices in the workspace; other platform processes "
+                     "can join it")
+                      .arg(shared->rolloutId())
+                      .arg(shared->tally().total)
+                : tr("Joined rollout %1 of %2 devices, started by another platform process")
+                      .arg(shared->rolloutId())
+                      .arg(shared->tally().total));
+    });
+    connect(shared, &Roles::SharedRollout::databaseWaiting, this, [this](const QString& reason) {
+        m_printer->event(QStringLiteral("workspace-waiting"), {{QStringLiteral("reason"), reason}},
+                         tr("Waiting for the workspace: %1").arg(reason));
+    });
+    connect(shared, &Roles::SharedRollout::databaseResumed, this, [this] {
+        m_printer->event(QStringLiteral("workspace-resumed"), {}, tr("The workspace is back: resuming"));
+    });
+    m_sharedRollout = shared;
+    m_rollout = shared;
+    return true;
 }
 
 void PlatformCommand::count(QMap<int, qint64>& counts, int code)
@@ -533,6 +568,11 @@ void PlatformCommand::printSummary()
         for (auto state :
              {OutcomeState::Succeeded, OutcomeState::Failed, OutcomeState::TimedOut, OutcomeState::Skipped})
             fields.insert(outcomeName(state), m_rollout->count(state));
+        if (m_sharedRollout) {
+            fields.insert(QStringLiteral("rolloutId"), m_sharedRollout->rolloutId());
+            fields.insert(QStringLiteral("pushedHere"), m_sharedRollout->pushedHere());
+            fields.insert(QStringLiteral("retried"), m_sharedRollout->retried());
+        }
         text += tr("; rollout: %1 succeeded, %2 failed, %3 timed out, %4 skipped")
                     .arg(m_rollout->count(OutcomeState::Succeeded))
                     .arg(m_rollout->count(OutcomeState::Failed))

@@ -17,8 +17,9 @@ namespace ConfigDeck::Store {
 class Workspace;
 }
 namespace ConfigDeck::Roles {
+class SharedRollout;
 class WorkspaceRecorder;
-}
+} // namespace ConfigDeck::Roles
 namespace ConfigDeck::Transfer {
 class FileServer;
 }
@@ -53,18 +54,19 @@ private:
     void finish(int exitCode);
     void printSummary();
     static void count(QMap<int, qint64>& counts, int code);
-    // With --workspace: the rollout's record, with the operator (its outcomes are printed, not stored).
-    void recordRollout();
+    // With --workspace: the rollout's work is in the workspace, shared with the platform processes that join
+    // it. False when it could not begin (said, and finished).
+    bool startSharedRollout();
 
     std::unique_ptr<EventPrinter> m_printer;
     // With --workspace: what this platform sends and receives is recorded there, with the operator.
     std::unique_ptr<Store::Workspace> m_workspace;
     std::unique_ptr<Roles::WorkspaceRecorder> m_recorder; // destroyed (flushed) before the workspace
-    Store::RolloutRecord m_rolloutRecord;
     Transport::MqttConnection* m_connection = nullptr;
     Transfer::FileServer* m_fileServer = nullptr;
     Roles::PlatformService* m_platform = nullptr;
-    Roles::RolloutRunner* m_rollout = nullptr;
+    Roles::Rollout* m_rollout = nullptr;
+    Roles::SharedRollout* m_sharedRollout = nullptr; // m_rollout, when it is shared through the workspace
     Roles::RolloutPlan m_plan;
     QString m_productKey;
     QStringList m_devices;

@@ -191,10 +191,13 @@ std::optional<AlinkError> PlatformService::checkPush(const QString& productKey,
 }
 
 Alink::Expected<QList<PushTicket>> PlatformService::push(const QString& productKey,
-                                                         const QStringList& deviceNames)
+                                                         const QStringList& deviceNames,
+                                                         const QStringList& messageIds)
 {
     if (auto error = checkPush(productKey, deviceNames))
         return *error;
+    if (!messageIds.isEmpty() && messageIds.size() != deviceNames.size())
+        return AlinkError{QStringLiteral("messageIds"), tr("one message id per device is needed"), -1};
     if (!m_connection->isConnected())
         return AlinkError{QStringLiteral("broker"), tr("not connected to the broker"), -1};
 
@@ -208,10 +211,12 @@ Alink::Expected<QList<PushTicket>> PlatformService::push(const QString& productK
 
     QList<PushTicket> tickets;
     tickets.reserve(devices.size());
-    for (const QString& deviceName : std::as_const(devices)) {
+    for (qsizetype i = 0; i < devices.size(); ++i) {
+        const QString& deviceName = devices.at(i);
         if (auto error = Topic::validateSegment(deviceName, QStringLiteral("deviceName")))
             return *error;
-        PushTicket ticket{productKey, deviceName, m_ids.next(), target.config->sha256};
+        PushTicket ticket{productKey, deviceName, messageIds.isEmpty() ? m_ids.next() : messageIds.at(i),
+                          target.config->sha256};
         const auto payload = AlinkCodec::encode(Alink::ConfigPush{ticket.messageId, file, true});
         if (!payload)
             return payload.error();
@@ -379,6 +384,10 @@ void PlatformService::takePushReply(const QString& productKey, const QString& de
     } else if (auto late = m_forgotten.find(key); late != m_forgotten.end()) {
         ticket = late.value();
         m_forgotten.erase(late);
+    } else if (!m_settings.shareGroup.isEmpty() && !m_resolved.contains(key)) {
+        // Another platform of the group pushed it (of the product's configuration, which the group serves).
+        if (const PlatformProduct* target = product(productKey); target && target->config)
+            ticket = PushTicket{productKey, deviceName, reply->id, target->config->sha256};
     }
     emit messageLogged(logEntry(MessageDirection::In, topic, payload, productKey, deviceName, reply->id,
                                 reply->code, latency >= 0 ? std::optional<int>(int(latency)) : std::nullopt));

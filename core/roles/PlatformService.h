@@ -105,8 +105,12 @@ public:
     std::optional<QByteArray> content(const QString& sha256) const;
 
     // Pushes the product's configuration to the named devices (empty: every known device of the product).
-    // With Alibaba limits: product scope only, once per cooldown, the same file once.
-    Alink::Expected<QList<PushTicket>> push(const QString& productKey, const QStringList& deviceNames = {});
+    // With Alibaba limits: product scope only, once per cooldown, the same file once. messageIds, when
+    // given, are the pushes' ids (one per device, from nextMessageId()): a shared rollout stores them before
+    // the push goes out, so that whichever platform of the group receives the reply can match it.
+    Alink::Expected<QList<PushTicket>> push(const QString& productKey, const QStringList& deviceNames = {},
+                                            const QStringList& messageIds = {});
+    QString nextMessageId() { return m_ids.next(); }
     // Why a push to these devices would be refused now, or nothing.
     std::optional<Alink::AlinkError> checkPush(const QString& productKey,
                                                const QStringList& deviceNames) const;
@@ -122,7 +126,9 @@ public:
 signals:
     void messageLogged(const ConfigDeck::Store::MessageLogEntry& entry);
     void deviceStateChanged(const ConfigDeck::Store::DeviceStateUpdate& update);
-    // A push_reply matched a push this service sent; late = after it was given up by a rollout.
+    // A push_reply matched a push this service sent; late = after it was given up by a rollout. In a share
+    // group also a reply to a push another platform of the group sent (latencyMs is then -1): the broker
+    // hands each reply to one of them.
     void pushReplied(const QString& productKey, const QString& deviceName, const QString& messageId, int code,
                      qint64 latencyMs);
     void getAnswered(const QString& productKey, const QString& deviceName, int code);

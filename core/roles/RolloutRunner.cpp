@@ -48,7 +48,7 @@ std::optional<AlinkError> RolloutPlan::validate() const
 }
 
 RolloutRunner::RolloutRunner(PlatformService* platform, RolloutPlan plan, QObject* parent)
-    : QObject(parent)
+    : Rollout(parent)
     , m_platform(platform)
     , m_plan(std::move(plan))
 {
@@ -281,12 +281,6 @@ int RolloutRunner::doneCount() const
 {
     return count(OutcomeState::Succeeded) + count(OutcomeState::Failed) + count(OutcomeState::TimedOut) +
            count(OutcomeState::Skipped);
-}
-
-bool RolloutRunner::isFinal(OutcomeState state)
-{
-    return state == OutcomeState::Succeeded || state == OutcomeState::Failed ||
-           state == OutcomeState::TimedOut || state == OutcomeState::Skipped;
 }
 
 } // namespace ConfigDeck::Roles

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PlatformService.h"
+#include "Rollout.h"
 #include "store/StoreTypes.h"
 
 #include <QHash>
@@ -28,11 +29,11 @@ struct RolloutPlan
                                 const QString& operatorName) const;
 };
 
-// A staged rollout of a product's configuration: batches, a rate limit, a per-device reply timeout, an
-// abort when the failure share passes the threshold, pause, resume and cancel. Every device ends in a
-// definite outcome: succeeded, failed (with the code), timed out, or skipped (cancelled or aborted before its
-// push).
-class RolloutRunner final : public QObject
+// A staged rollout of a product's configuration in this process: batches, a rate limit, a per-device reply
+// timeout, an abort when the failure share passes the threshold, pause, resume and cancel. Every device ends
+// in a definite outcome: succeeded, failed (with the code), timed out, or skipped (cancelled or aborted
+// before its push).
+class RolloutRunner final : public Rollout
 {
     Q_OBJECT
 
@@ -40,26 +41,18 @@ public:
     RolloutRunner(PlatformService* platform, RolloutPlan plan, QObject* parent = nullptr);
     ~RolloutRunner() override;
 
-    std::optional<Alink::AlinkError> start();
+    std::optional<Alink::AlinkError> start() override;
     void pause();
     void resume();
-    void cancel();
+    void cancel() override;
 
-    Store::RolloutState state() const { return m_state; }
+    Store::RolloutState state() const override { return m_state; }
     const RolloutPlan& plan() const { return m_plan; }
     QList<Store::RolloutOutcome> outcomes() const;
     const Store::RolloutOutcome* outcome(const QString& deviceName) const;
-    int count(Store::OutcomeState state) const;
+    int count(Store::OutcomeState state) const override;
     int doneCount() const;
     QString finishReason() const { return m_finishReason; }
-
-    static bool isFinal(Store::OutcomeState state);
-
-signals:
-    void outcomeChanged(const ConfigDeck::Store::RolloutOutcome& outcome);
-    void stateChanged(ConfigDeck::Store::RolloutState state);
-    void progress(int done, int total);
-    void finished(ConfigDeck::Store::RolloutState state, const QString& reason);
 
 private:
     void pump();

@@ -220,7 +220,7 @@ Expected<RolloutTally> RolloutWork::tally(qint64 rolloutId) const
 }
 
 Expected<QList<RolloutClaim>> RolloutWork::claim(qint64 rolloutId, const QString& worker, int max,
-                                                 qint64 deadlineMs,
+                                                 int maxBatch, qint64 deadlineMs,
                                                  const std::function<QString()>& nextMessageId)
 {
     QList<RolloutClaim> claims;
@@ -242,7 +242,7 @@ Expected<QList<RolloutClaim>> RolloutWork::claim(qint64 rolloutId, const QString
     query.addBindValue(kPushed);
     if (!query.exec() || !query.next())
         return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
-    if (query.value(0).isNull())
+    if (query.value(0).isNull() || query.value(0).toInt() > maxBatch)
         return claims;
     const int batch = query.value(0).toInt();
     query.prepare(QStringLiteral("SELECT o.device_id, d.device_name, o.attempts FROM rollout_outcomes o"

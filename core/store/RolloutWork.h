@@ -80,8 +80,9 @@ public:
     Alink::Expected<QList<RolloutWorker>> workers(qint64 rolloutId) const;
     Alink::Expected<RolloutTally> tally(qint64 rolloutId) const;
 
-    // Takes up to max pending devices of the current batch for worker, each with a new message id.
-    Alink::Expected<QList<RolloutClaim>> claim(qint64 rolloutId, const QString& worker, int max,
+    // Takes up to max pending devices of the current batch for worker, each with a new message id; none while
+    // the current batch is past maxBatch (the caller checks the abort threshold between batches).
+    Alink::Expected<QList<RolloutClaim>> claim(qint64 rolloutId, const QString& worker, int max, int maxBatch,
                                                qint64 deadlineMs,
                                                const std::function<QString()>& nextMessageId);
     // Gives back claimed devices whose push could not be sent (the broker went away): pending again.
