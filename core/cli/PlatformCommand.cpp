@@ -52,7 +52,10 @@ PlatformCommand::PlatformCommand(QObject* parent)
 {
 }
 
-PlatformCommand::~PlatformCommand() = default;
+PlatformCommand::~PlatformCommand()
+{
+    delete m_rollout; // before the workspace it works in
+}
 
 std::optional<int> PlatformCommand::start(const QStringList& arguments)
 {

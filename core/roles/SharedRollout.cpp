@@ -47,7 +47,7 @@ SharedRollout::SharedRollout(PlatformService* platform, Store::Workspace* worksp
 
 SharedRollout::~SharedRollout()
 {
-    if (m_workspace)
+    if (m_state == RolloutState::Running)
         m_workspace->rolloutLock().release(m_plan.productKey);
 }
 

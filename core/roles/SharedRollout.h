@@ -36,7 +36,8 @@ public:
         int maxAttempts = 2;                         // pushes to one device at most (the retry after a death)
     };
 
-    // record: the rollout to create (name, configuration version, operator) if none runs to join.
+    // record: the rollout to create (name, configuration version, operator) if none runs to join. The
+    // workspace must outlive the rollout.
     SharedRollout(PlatformService* platform, Store::Workspace* workspace, RolloutPlan plan,
                   Store::RolloutRecord record, Options options, QObject* parent = nullptr);
     ~SharedRollout() override;
