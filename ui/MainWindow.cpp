@@ -69,6 +69,7 @@ constexpr int kFleetTab = 0;
 constexpr int kRolloutTab = 1;
 constexpr int kLogTab = 2;
 constexpr int kVersionsTab = 3;
+constexpr qint64 kMessageLogRows = 2000; // the newest messages the log tab holds
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -722,6 +723,9 @@ void MainWindow::connectSession()
             [this] { m_watchAccount->setChecked(true); });
     connect(session, &ConsoleSession::workspaceOpened, this, &MainWindow::reload);
     connect(session, &ConsoleSession::fleetChanged, this, &MainWindow::reload);
+    // Another console's messages and rollouts: only what changed, the selection and the table kept.
+    connect(session, &ConsoleSession::messageLogChanged, this, &MainWindow::reloadMessageLog);
+    connect(session, &ConsoleSession::rolloutsChanged, this, &MainWindow::reloadRolloutHistory);
     connect(session, &ConsoleSession::lockChanged, this, &MainWindow::updateTitle);
     connect(session, &ConsoleSession::onlineCountChanged, this, [this] {
         if (!m_statusTimer.isActive())
@@ -746,10 +750,7 @@ void MainWindow::reload()
             for (const Store::ProductRecord& product : *products)
                 productKeys << product.productKey;
         }
-        if (const auto entries = workspace->messageLog().entries({}, {}, 2000); !entries)
-            showBanner(entries.error().message(), true);
-        else
-            m_log->setEntries(*entries);
+        reloadMessageLog();
     }
     m_fleetView->setProducts(productKeys);
     m_rollout->setProducts(productKeys);
@@ -1047,6 +1048,17 @@ void MainWindow::startRollout(const Roles::RolloutPlan& plan)
     reloadRolloutHistory();
     connect(*runner, &Roles::RolloutRunner::finished, this, &MainWindow::reloadRolloutHistory);
     showRollout();
+}
+
+void MainWindow::reloadMessageLog()
+{
+    Store::Workspace* workspace = m_session->workspace();
+    if (!workspace)
+        return;
+    if (const auto entries = workspace->messageLog().entries({}, {}, kMessageLogRows); !entries)
+        showBanner(entries.error().message(), true);
+    else
+        m_log->setEntries(*entries);
 }
 
 void MainWindow::reloadRolloutHistory()

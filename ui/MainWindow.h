@@ -163,6 +163,7 @@ private:
     void reload();
     // The rollout history of the open workspace (empty when none is).
     void reloadRolloutHistory();
+    void reloadMessageLog();
     void updateStatus();
     void showBanner(const QString& text, bool error);
     void hideBanner();

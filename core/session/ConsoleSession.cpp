@@ -50,8 +50,8 @@ ConsoleSession::ConsoleSession(Options options, QObject* parent)
     , m_path(m_options.workspacePath.isEmpty() ? defaultWorkspacePath() : m_options.workspacePath)
 {
     m_sharedChangeReload.setSingleShot(true);
-    m_sharedChangeReload.setInterval(100);
-    connect(&m_sharedChangeReload, &QTimer::timeout, this, &ConsoleSession::announceFleetChanged);
+    m_sharedChangeReload.setInterval(250);
+    connect(&m_sharedChangeReload, &QTimer::timeout, this, &ConsoleSession::applySharedChanges);
 }
 
 ConsoleSession::~ConsoleSession()
@@ -122,10 +122,14 @@ Store::Status ConsoleSession::openWorkspace()
         return workspace.error();
     m_workspace = std::move(*workspace);
     // What other consoles change in a shared workspace reaches the views as the session's own changes do.
-    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::changed, &m_sharedChangeReload,
-            qOverload<>(&QTimer::start));
-    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::reconnected, &m_sharedChangeReload,
-            qOverload<>(&QTimer::start));
+    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::changed, this,
+            &ConsoleSession::takeSharedChange);
+    connect(&m_workspace->changeFeed(), &Store::WorkspaceChangeFeed::reconnected, this, [this] {
+        // Announcements were missed while the connection was down.
+        m_sharedReloadAll = true;
+        if (!m_sharedChangeReload.isActive())
+            m_sharedChangeReload.start();
+    });
     auto status = unlockWorkspace();
     if (!status && !existed && !shared) {
         // A workspace whose key could not be made is no workspace: leave no file behind.
@@ -607,6 +611,73 @@ Store::Status ConsoleSession::restartEngine()
 void ConsoleSession::announceFleetChanged()
 {
     emit fleetChanged();
+}
+
+void ConsoleSession::takeSharedChange(const Store::WorkspaceChange& change)
+{
+    // A throttle, not a debounce: a steady stream of changes (another console's rollout) is still shown
+    // every 250 ms.
+    constexpr qsizetype kMaxPendingChanges = 10000;
+    if (m_sharedChanges.size() < kMaxPendingChanges)
+        m_sharedChanges.append(change);
+    else
+        m_sharedReloadAll = true;
+    if (!m_sharedChangeReload.isActive())
+        m_sharedChangeReload.start();
+}
+
+void ConsoleSession::applySharedChanges()
+{
+    constexpr qsizetype kMaxStatesReadOneByOne = 2000;
+    const QList<Store::WorkspaceChange> changes = std::exchange(m_sharedChanges, {});
+    bool reloadAll = std::exchange(m_sharedReloadAll, false);
+    bool messages = false;
+    QSet<QString> states;
+    QSet<qint64> rollouts;
+    for (const Store::WorkspaceChange& change : changes) {
+        if (change.part == u"deviceStates" && !change.ids.isEmpty()) {
+            for (const QString& id : change.ids)
+                states.insert(id);
+        } else if (change.part == u"messages") {
+            messages = true;
+        } else if (change.part == u"rollouts") {
+            for (const QString& id : change.ids)
+                rollouts.insert(id.toLongLong());
+            if (change.ids.isEmpty())
+                rollouts.insert(0); // some rollout: reload them all
+        } else {
+            reloadAll = true; // devices, products, versions, settings, keys: the whole fleet
+        }
+    }
+    if (!m_workspace)
+        return;
+    if (reloadAll || states.size() > kMaxStatesReadOneByOne) {
+        emit fleetChanged();
+        return;
+    }
+    for (const QString& id : std::as_const(states)) {
+        const QString productKey = id.section(u'/', 0, 0);
+        const QString deviceName = id.section(u'/', 1);
+        const auto state = m_workspace->deviceStates().state(productKey, deviceName);
+        if (!state || !state->has_value())
+            continue; // gone meanwhile (a removal comes as its own change)
+        const Store::DeviceState& read = **state;
+        Store::DeviceStateUpdate update;
+        update.productKey = productKey;
+        update.deviceName = deviceName;
+        update.configId = read.configId;
+        update.sha256 = read.sha256;
+        update.state = read.state;
+        update.lastReplyCode = read.lastReplyCode;
+        update.replySource = read.replySource;
+        update.lastMessageTime = read.lastMessageTime;
+        update.online = read.online;
+        emit deviceStateChanged(update);
+    }
+    if (messages)
+        emit messageLogChanged();
+    if (!rollouts.isEmpty())
+        emit rolloutsChanged(rollouts.values());
 }
 
 Transport::MqttConnection::State ConsoleSession::connectionState() const

@@ -9,6 +9,7 @@
 #include "roles/PlatformService.h"
 #include "roles/RolloutRunner.h"
 #include "store/StoreTypes.h"
+#include "store/WorkspaceChangeFeed.h"
 #include "transport/MqttConnection.h"
 
 #include <QHash>
@@ -209,6 +210,10 @@ signals:
     // The open workspace's devices or settings changed and the engine restarted on them: reload what is
     // shown.
     void fleetChanged();
+    // Another console changed a shared workspace's message log, or rollouts (their ids): reload only those.
+    // Its device state changes come as deviceStateChanged, as the session's own do.
+    void messageLogChanged();
+    void rolloutsChanged(const QList<qint64>& rolloutIds);
     void rolloutStarted(ConfigDeck::Roles::RolloutRunner* runner);
     // The key was dropped (lock) or opened again (unlock), or its protection changed.
     void lockChanged(bool locked);
@@ -252,8 +257,13 @@ private:
     int m_online = 0;
     UnlockFailure m_unlockFailure = UnlockFailure::None;
     WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;
-    // Other consoles' changes to a shared workspace, coalesced into one fleetChanged.
+    // Other consoles' changes to a shared workspace, taken at most every 250 ms: device states re-read one by
+    // one, the log and rollouts reloaded, anything else (devices, products, versions...) a whole reload.
+    void takeSharedChange(const Store::WorkspaceChange& change);
+    void applySharedChanges();
     QTimer m_sharedChangeReload;
+    QList<Store::WorkspaceChange> m_sharedChanges;
+    bool m_sharedReloadAll = false;
 };
 
 } // namespace ConfigDeck::Session
