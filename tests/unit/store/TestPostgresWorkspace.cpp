@@ -119,7 +119,7 @@ void TestPostgresWorkspace::migrationsFromAnEmptyDatabase()
         QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM information_schema.tables"
                                           " WHERE table_schema = current_schema()")) &&
                 query.next());
-        QCOMPARE(query.value(0).toInt(), 11);
+        QCOMPARE(query.value(0).toInt(), 12);
         QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE"
                                           " table_schema = current_schema() AND data_type = 'integer'")) &&
                 query.next());

@@ -488,8 +488,8 @@ void TestWorkspace::failedReadIsAnError()
             QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
         for (const char* statement :
              {"DROP TABLE device_labels", "DROP TABLE device_state", "DROP TABLE held_versions",
-              "DROP TABLE message_log", "DROP TABLE rollout_outcomes", "DROP TABLE rollouts",
-              "DROP TABLE published_versions", "DROP TABLE config_versions"})
+              "DROP TABLE message_log", "DROP TABLE rollout_outcomes", "DROP TABLE rollout_workers",
+              "DROP TABLE rollouts", "DROP TABLE published_versions", "DROP TABLE config_versions"})
             QVERIFY2(query.exec(QLatin1StringView(statement)), statement);
     }
     const QString pk = QStringLiteral("pk1"), dn = QStringLiteral("device1");

@@ -424,7 +424,7 @@ void TestWorkspaceReliability::messagesAndRolloutsGetAnEmptyOperator()
     auto opened = Workspace::open(workspacePath(), Workspace::OpenMode::OpenExisting);
     QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
     Workspace& workspace = **opened;
-    QCOMPARE(workspace.schemaVersion(), 6);
+    QCOMPARE(workspace.schemaVersion(), Workspace::kSchemaVersion);
     const QList<MessageLogEntry> before = storedValue(workspace.messageLog().entries());
     QCOMPARE(before.size(), 1);
     QCOMPARE(before.at(0).deviceName, QStringLiteral("lamp-1"));
