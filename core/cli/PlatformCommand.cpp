@@ -92,6 +92,10 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
         {QStringLiteral("http-max-per-address"),
          tr("Connections the file server keeps open at most from one address."), QStringLiteral("n"),
          QString::number(Transfer::FileServer::Limits().maxConnectionsPerAddress)},
+        {QStringLiteral("http-share-port"),
+         tr("Let the other platform processes on this machine listen on the same --http-port: connections "
+            "are "
+            "spread over them, and a URL signed with the workspace's key downloads from any of them.")},
         {QStringLiteral("public-host"), tr("Host name devices use to reach the file server."),
          QStringLiteral("host")},
         {QStringLiteral("https-cert"), tr("Serve files over HTTPS with this certificate (PEM)."),
@@ -299,6 +303,7 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
             {QStringLiteral("--http-host"),
              tr("'%1' is not an IP address").arg(parser.value(QStringLiteral("http-host"))), -1});
     m_fileServer->setLimits(fileServerLimits);
+    m_fileServer->setPortShared(parser.isSet(QStringLiteral("http-share-port")));
     const auto listening = m_fileServer->listen(httpAddress, quint16(*httpPort));
     if (!listening)
         return m_printer->usageError(listening.error());

@@ -370,6 +370,8 @@ Alink::Expected<quint16> FileServerEngine::start(const QHostAddress& address, qu
     };
     if (threads > 1)
         options.push_back({MHD_OPTION_THREAD_POOL_SIZE, intptr_t(threads), nullptr});
+    if (m_server->m_portShared)
+        options.push_back({MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, nullptr});
     if (m_server->isHttps()) {
         if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
             return Alink::AlinkError{QStringLiteral("%1:%2").arg(address.toString()).arg(port),

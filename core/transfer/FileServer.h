@@ -69,6 +69,12 @@ public:
     // HTTPS from the next listen() on; a null identity switches back to plain HTTP.
     void setTlsIdentity(const TlsIdentity& identity);
     void setLimits(const Limits& limits) { m_limits = limits; }
+    // From the next listen() on, lets other file servers on this machine (other platform processes) listen on
+    // the same port (SO_REUSEPORT): the kernel spreads new connections over them, and when one stops the
+    // others take its port's new connections. Signed with one key (the workspace's), their URLs work on any
+    // of them.
+    void setPortShared(bool shared) { m_portShared = shared; }
+    bool isPortShared() const { return m_portShared; }
     Limits limits() const { return m_limits; }
     bool isHttps() const { return !m_tls.isNull(); }
 
@@ -129,6 +135,7 @@ private:
     Clock m_clock;
     TlsIdentity m_tls;
     Limits m_limits;
+    bool m_portShared = false;
     std::unique_ptr<FileServerEngine> m_engine;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -229,6 +229,7 @@ private Q_SLOTS:
     void largeContentIsStreamed();
     void countersAndSignal();
     void listenOnBusyPortFails();
+    void sharedPortServesTheSameUrlsFromEither();
     void throttleSlowsDownload();
     void clientGoingAwayEndsTransmission();
     void https();
@@ -572,6 +573,39 @@ void TestFileServer::listenOnBusyPortFails()
              qPrintable(result.error().message()));
     QVERIFY(!second.isListening());
     QVERIFY(m_server->isListening());
+}
+
+// Platform processes on one machine share one file server port; with one signing key, a URL any of them
+// signed downloads from whichever the kernel hands the connection to, and from the others once one has
+// stopped.
+void TestFileServer::sharedPortServesTheSameUrlsFromEither()
+{
+    auto first = std::make_unique<FileServer>(m_contents.source());
+    FileServer second(m_contents.source());
+    for (FileServer* server : {first.get(), &second}) {
+        server->setCredentials(QStringLiteral("team"), QByteArray(32, 's'));
+        server->setPortShared(true);
+    }
+    const auto port = first->listen(QHostAddress::LocalHost, 0);
+    QVERIFY2(port.hasValue(), port.hasValue() ? "" : qPrintable(port.error().message()));
+    const auto joined = second.listen(QHostAddress::LocalHost, *port);
+    QVERIFY2(joined.hasValue(), joined.hasValue() ? "" : qPrintable(joined.error().message()));
+    QCOMPARE(*joined, *port);
+    // A server that does not share cannot take the port.
+    FileServer alone(m_contents.source());
+    QVERIFY(!alone.listen(QHostAddress::LocalHost, *port).hasValue());
+
+    const QUrl url = first->signedUrl(m_jsonSha, QStringLiteral("device.json"));
+    for (int i = 0; i < 20; ++i) {
+        const HttpResult result = fetch(*m_network, url);
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.body, m_json);
+    }
+    QCOMPARE(first->requestCount() + second.requestCount(), quint64(20));
+    first.reset(); // the server that signed it stops
+    const HttpResult after = fetch(*m_network, url);
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.body, m_json);
 }
 
 void TestFileServer::throttleSlowsDownload()
