@@ -51,6 +51,7 @@ private slots:
     void secondConsoleIsRefusedAndWatches();
     void closingTheWorkspaceMidRolloutFreesTheProduct();
     void rolloutOfAConsoleThatWentAwayIsEndedAsAbandoned();
+    void refusalNamesThePlatformProcesses();
 
 private:
     // A console on the shared workspace, its simulated fleet connected.
@@ -212,6 +213,55 @@ void TestRolloutAcrossConsoles::rolloutOfAConsoleThatWentAwayIsEndedAsAbandoned(
     QCOMPARE(abandoned->state, RolloutState::Aborted);
     QCOMPARE(abandoned->finishReason, QStringLiteral("abandoned: the console running it closed"));
     QVERIFY(abandoned->finished.isValid());
+    (*bobs)->cancel();
+}
+
+void TestRolloutAcrossConsoles::refusalNamesThePlatformProcesses()
+{
+    auto bob = openConsole(QStringLiteral("bob"));
+    QVERIFY(bob);
+    const QString published = storedValue(bob->publishedSha256(kProduct));
+    // Two platform processes share a rollout of the product (as `configdeck-cli platform --rollout` does):
+    // each holds the product's lock shared and beats its heartbeat.
+    auto platform =
+        Store::Workspace::open(m_server.url(), Store::Workspace::OpenMode::OpenExisting, m_server.password());
+    QVERIFY2(platform, qPrintable(errorOf(platform)));
+    Store::Workspace& shared = **platform;
+    QVERIFY(storedValue(shared.rolloutLock().tryAcquire(kProduct, Store::RolloutLock::Mode::Shared)));
+    const QStringList devices = storedValue(shared.identities().deviceNames(kProduct));
+    const Store::RolloutRecord record =
+        slowPlan().record(QStringLiteral("night rollout"), published, QStringLiteral("dave"));
+    const auto joined =
+        storedValue(shared.rolloutWork().createOrJoin(record, devices, std::chrono::seconds(30)));
+    QVERIFY(joined.created);
+    QVERIFY(shared.rolloutWork().beat(joined.rollout.id, QStringLiteral("cd-platform-1"),
+                                      QStringLiteral("dave")));
+    QVERIFY(shared.rolloutWork().beat(joined.rollout.id, QStringLiteral("cd-platform-2"),
+                                      QStringLiteral("erin")));
+
+    const auto refused = bob->startRollout(slowPlan());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(
+                 QStringLiteral("“night rollout” of a1Gate is being run by the platform processes "
+                                "cd-platform-1 (dave), cd-platform-2 (erin) since ")),
+             qPrintable(refused.error().message()));
+    const auto watched = bob->watchRollout(joined.rollout.id);
+    QVERIFY2(watched, qPrintable(errorOf(watched)));
+    QCOMPARE((*watched)->rollout().workers.size(), 2);
+
+    // The processes' progress reaches the watch through the change feed.
+    const auto claims = storedValue(shared.rolloutWork().claim(
+        joined.rollout.id, QStringLiteral("cd-platform-1"), 3, QDateTime::currentMSecsSinceEpoch() + 60000,
+        [n = 0]() mutable { return QStringLiteral("m%1").arg(++n); }));
+    QCOMPARE(claims.size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT((*watched)->rollout().tally.count(Store::OutcomeState::Pushed), 3, 5000);
+    QVERIFY(storedValue(shared.rolloutWork().finish(joined.rollout.id, RolloutState::Aborted,
+                                                    QStringLiteral("stopped by dave"))));
+    QTRY_VERIFY_WITH_TIMEOUT((*watched)->hasEnded(), 5000);
+    QCOMPARE((*watched)->rollout().tally.finishReason, QStringLiteral("stopped by dave"));
+    shared.rolloutLock().release(kProduct);
+    const auto bobs = bob->startRollout(slowPlan());
+    QVERIFY2(bobs, qPrintable(errorOf(bobs)));
     (*bobs)->cancel();
 }
 
