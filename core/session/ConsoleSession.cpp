@@ -776,10 +776,14 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
         return *failed;
     }
     m_rolloutClaim = std::move(*claim);
-    connect(m_rolloutClaim.get(), &RolloutClaim::lost, runner, [this, runner](const QString& message) {
-        emit problem(message);
-        runner->cancel();
-    });
+    // Queued: the runner's end drops the claim, which must not go while it is telling.
+    connect(
+        m_rolloutClaim.get(), &RolloutClaim::lost, runner,
+        [this, runner](const QString& message) {
+            emit problem(message);
+            runner->cancel();
+        },
+        Qt::QueuedConnection);
     m_rollout = runner;
     emit rolloutStarted(runner);
     return runner;

@@ -45,7 +45,8 @@ RolloutClaim::RolloutClaim(Store::Workspace& workspace, QString productKey)
     : m_workspace(workspace)
     , m_productKey(std::move(productKey))
 {
-    m_renewal.setInterval(5000);
+    // Soon after a database restart: until then another console could take the product.
+    m_renewal.setInterval(1000);
     connect(&m_renewal, &QTimer::timeout, this, &RolloutClaim::renew);
     m_renewal.start();
 }

@@ -52,6 +52,7 @@ private slots:
     void closingTheWorkspaceMidRolloutFreesTheProduct();
     void rolloutOfAConsoleThatWentAwayIsEndedAsAbandoned();
     void refusalNamesThePlatformProcesses();
+    void databaseRestartKeepsTheProduct();
 
 private:
     // A console on the shared workspace, its simulated fleet connected.
@@ -263,6 +264,29 @@ void TestRolloutAcrossConsoles::refusalNamesThePlatformProcesses()
     const auto bobs = bob->startRollout(slowPlan());
     QVERIFY2(bobs, qPrintable(errorOf(bobs)));
     (*bobs)->cancel();
+}
+
+void TestRolloutAcrossConsoles::databaseRestartKeepsTheProduct()
+{
+    auto alice = openConsole(QStringLiteral("alice"));
+    auto bob = openConsole(QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    Roles::RolloutPlan plan = slowPlan();
+    plan.ratePerSecond = 2; // still running after the restart
+    const auto started = alice->startRollout(plan);
+    QVERIFY2(started, qPrintable(errorOf(started)));
+
+    // The restarted database forgot the lock; alice's console takes it again as soon as it is back.
+    QVERIFY2(m_server.restart(), qPrintable(m_server.errorString()));
+    QTest::qWait(3000);
+    QCOMPARE((*started)->state(), RolloutState::Running);
+    QVERIFY(alice->workspace()->rolloutLock().holds(kProduct));
+    const auto refused = bob->startRollout(slowPlan());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(QStringLiteral("is being run by alice")),
+             qPrintable(refused.error().message()));
+    (*started)->cancel();
+    QVERIFY(!alice->workspace()->rolloutLock().holds(kProduct));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutAcrossConsoles)
