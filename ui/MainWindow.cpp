@@ -27,6 +27,7 @@
 #include "RolloutPanel.h"
 #include "StartPage.h"
 #include "VersionHistoryView.h"
+#include "session/RolloutWatch.h"
 #include "store/CsvExport.h"
 #include "store/FleetFilterModel.h"
 #include "store/FleetModel.h"
@@ -181,6 +182,7 @@ MainWindow::MainWindow(QWidget* parent)
                                                                    : code);
     });
     connect(m_rollout, &RolloutPanel::startRequested, this, &MainWindow::startRollout);
+    connect(m_rollout, &RolloutPanel::watchRequested, this, &MainWindow::watchRollout);
 
     connectSession();
 
@@ -212,6 +214,8 @@ MainWindow::~MainWindow()
 {
     // The session's signals reach widgets that are about to go.
     m_session->disconnect(this);
+    if (Roles::RolloutRunner* runner = m_session->currentRollout()) // cancelled as the session goes
+        runner->disconnect(this);
     m_cloud->setWorkbench(nullptr);
     m_session.reset();
 }
@@ -1041,7 +1045,15 @@ void MainWindow::startRollout(const Roles::RolloutPlan& plan)
 {
     auto runner = m_session->startRollout(plan);
     if (!runner) {
-        m_rollout->showError(runner.error().message());
+        // Another console or the platform processes run the product's rollout: offer to watch it.
+        Store::Workspace* workspace = m_session->workspace();
+        const auto elsewhere = workspace && !workspace->rolloutLock().holds(plan.productKey)
+                                   ? Session::RunningRollout::ofProduct(*workspace, plan.productKey)
+                                   : std::optional<Session::RunningRollout>();
+        if (elsewhere && elsewhere->has_value())
+            m_rollout->showRefusal(runner.error().message(), (*elsewhere)->rollout.id);
+        else
+            m_rollout->showError(runner.error().message());
         return;
     }
     m_rollout->follow(*runner);
@@ -1059,6 +1071,18 @@ void MainWindow::reloadMessageLog()
         showBanner(entries.error().message(), true);
     else
         m_log->setEntries(*entries);
+}
+
+void MainWindow::watchRollout(qint64 rolloutId)
+{
+    auto watch = m_session->watchRollout(rolloutId);
+    if (!watch) {
+        m_rollout->showError(watch.error().message());
+        return;
+    }
+    m_rollout->watch(*watch);
+    connect(*watch, &Session::RolloutWatch::ended, this, &MainWindow::reloadRolloutHistory);
+    showRollout();
 }
 
 void MainWindow::reloadRolloutHistory()

@@ -110,6 +110,8 @@ public:
     void pushToSelection();
     void pushToProduct(const QString& productKey);
     void startRollout(const Roles::RolloutPlan& plan);
+    // Shows in the Rollout tab a rollout that another console or the platform processes run.
+    void watchRollout(qint64 rolloutId);
     // Opens the import dialog (window-modal, not blocking); with a path its preview is shown at once.
     CsvImportDialog* importCsv(const QString& path = {});
     // The workspace's Alibaba Cloud account, and Import from Alibaba Cloud (window-modal, not blocking;

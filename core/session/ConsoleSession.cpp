@@ -2,6 +2,8 @@
 
 #include "CloudWorkbench.h"
 #include "DemoSeed.h"
+#include "RolloutClaim.h"
+#include "RolloutWatch.h"
 #include "SessionLog.h"
 #include "cloud/AccountFeed.h"
 #include "cloud/AccountProfile.h"
@@ -378,6 +380,8 @@ void ConsoleSession::shutdown()
     if (m_rollout)
         m_rollout->cancel();
     delete m_rollout;
+    m_rolloutClaim.reset();
+    m_rolloutWatch.reset();
     stopEngine();
     stopWatchingAccount();
     if (m_workspace) {
@@ -799,14 +803,23 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
     const auto published = publishedSha256(plan.productKey);
     if (!published)
         return published.error();
+    // One rollout per product across the consoles and platform processes sharing the workspace.
+    auto claim = RolloutClaim::take(*m_workspace, plan.productKey);
+    if (!claim)
+        return claim.error();
     Store::RolloutRecord record =
         plan.record(tr("%1 rollout").arg(plan.productKey), *published, m_operatorName);
-    auto id = m_workspace->rollouts().create(record);
-    if (!id)
-        return id.error();
-    record.id = *id;
+    // The record and every device pending, in one transaction: a watching console sees the whole plan.
+    auto created = m_workspace->rolloutWork().createOrJoin(record, full.devices, std::chrono::seconds(0));
+    if (!created)
+        return created.error();
+    if (!created->created) // cannot happen while the claim holds the product; never run a rollout twice
+        return error(QStringLiteral("rollout"),
+                     tr("rollout %1 of %2 is running already").arg(created->rollout.id).arg(plan.productKey));
+    record = created->rollout;
 
     delete m_rollout;
+    m_rolloutWatch.reset();
     auto* runner = new Roles::RolloutRunner(m_platform.get(), full, this);
     connect(runner, &Roles::RolloutRunner::outcomeChanged, this,
             [this, rolloutId = record.id](const Store::RolloutOutcome& outcome) {
@@ -814,25 +827,48 @@ Alink::Expected<Roles::RolloutRunner*> ConsoleSession::startRollout(const Roles:
                     m_recorder->recordOutcome(rolloutId, outcome);
             });
     connect(runner, &Roles::RolloutRunner::finished, this,
-            [this, record](Store::RolloutState state, const QString&) mutable {
+            [this, record](Store::RolloutState state, const QString& reason) mutable {
                 record.state = state;
                 record.finished = QDateTime::currentDateTimeUtc();
+                record.finishReason = reason;
                 flush();
                 if (m_workspace) {
                     if (auto status = m_workspace->rollouts().update(record); !status)
                         emit problem(status.error().message());
                 }
+                m_rolloutClaim.reset(); // after the record says it ended
             });
     if (auto failed = runner->start()) {
         delete runner;
-        record.state = Store::RolloutState::Aborted;
-        if (auto status = m_workspace->rollouts().update(record); !status)
-            emit problem(status.error().message());
+        if (auto ended =
+                m_workspace->rolloutWork().finish(record.id, Store::RolloutState::Aborted, failed->message());
+            !ended)
+            emit problem(ended.error().message());
         return *failed;
     }
+    m_rolloutClaim = std::move(*claim);
+    // Queued: the runner's end drops the claim, which must not go while it is telling.
+    connect(
+        m_rolloutClaim.get(), &RolloutClaim::lost, runner,
+        [this, runner](const QString& message) {
+            emit problem(message);
+            runner->cancel();
+        },
+        Qt::QueuedConnection);
     m_rollout = runner;
     emit rolloutStarted(runner);
     return runner;
+}
+
+Alink::Expected<RolloutWatch*> ConsoleSession::watchRollout(qint64 rolloutId)
+{
+    if (!m_workspace)
+        return error(QStringLiteral("workspace"), tr("no workspace is open"));
+    auto watch = std::make_unique<RolloutWatch>(m_workspace.get(), rolloutId);
+    if (auto read = watch->refresh(); !read)
+        return read.error();
+    m_rolloutWatch = std::move(watch);
+    return m_rolloutWatch.get();
 }
 
 Alink::Expected<QString> ConsoleSession::publishedSha256(const QString& productKey) const

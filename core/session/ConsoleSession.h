@@ -43,6 +43,8 @@ class WorkspaceRecorder;
 namespace ConfigDeck::Session {
 
 class CloudWorkbench;
+class RolloutClaim;
+class RolloutWatch;
 
 // The console's session: one workspace and the engine that serves it. In Demo mode that is an in-process
 // broker, the platform service on it, the file server on loopback and a simulated fleet built from the
@@ -151,6 +153,9 @@ public:
     // its outcomes are recorded in the workspace.
     Alink::Expected<Roles::RolloutRunner*> startRollout(const Roles::RolloutPlan& plan);
     Roles::RolloutRunner* currentRollout() const { return m_rollout; }
+    // Follows a rollout that another console or the platform processes run (read only) until it ends or
+    // the workspace closes; replaces the one followed before. The watch is owned by the session.
+    Alink::Expected<RolloutWatch*> watchRollout(qint64 rolloutId);
     // Makes a stored version the product's published configuration.
     Alink::Expected<Roles::PublishedConfig> publish(const QString& productKey, const QString& sha256);
     // Empty when the product publishes no version.
@@ -252,6 +257,8 @@ private:
     std::unique_ptr<Cloud::AccountFeed> m_accountFeed;
     std::unique_ptr<Cloud::AmqpSubscription> m_account;
     QPointer<Roles::RolloutRunner> m_rollout;
+    std::unique_ptr<RolloutClaim> m_rolloutClaim; // the product of m_rollout, while it runs
+    std::unique_ptr<RolloutWatch> m_rolloutWatch;
     QString m_lastConnectionError;
     QString m_operatorName = defaultOperatorName();
     int m_online = 0;

@@ -36,6 +36,7 @@ RolloutPanel::RolloutPanel(QWidget* parent)
     , m_counts(new QLabel(this))
     , m_timeline(new RolloutTimeline(this))
     , m_history(new QTreeWidget(this))
+    , m_watchButton(new QPushButton(tr("Watch it"), this))
 {
     setObjectName(QStringLiteral("rolloutPanel"));
     m_product->setObjectName(QStringLiteral("rolloutProduct"));
@@ -84,6 +85,10 @@ RolloutPanel::RolloutPanel(QWidget* parent)
     auto* progressLayout = new QVBoxLayout(progressBox);
     progressLayout->addWidget(m_progress);
     progressLayout->addWidget(m_status);
+    m_watchButton->setObjectName(QStringLiteral("rolloutWatch"));
+    m_watchButton->setToolTip(tr("Follow that rollout here as it goes (read only)"));
+    m_watchButton->hide();
+    progressLayout->addWidget(m_watchButton, 0, Qt::AlignLeft);
     progressLayout->addWidget(m_counts);
     progressLayout->addStretch();
 
@@ -120,6 +125,10 @@ RolloutPanel::RolloutPanel(QWidget* parent)
         if (m_runner)
             m_runner->cancel();
     });
+    connect(m_watchButton, &QPushButton::clicked, this, [this] {
+        if (m_refusedRollout > 0)
+            emit watchRequested(m_refusedRollout);
+    });
     m_status->setText(tr("No rollout yet. Pick a product and start one."));
     updateButtons();
     updateCounts();
@@ -153,6 +162,7 @@ void RolloutPanel::setHistory(const QList<Store::RolloutRecord>& rollouts)
             new QTreeWidgetItem(m_history, {QLocale().toString(started.toLocalTime(), QLocale::ShortFormat),
                                             rollout.productKey, state, rollout.operatorName});
         item->setToolTip(HistoryProductColumn, rollout.name);
+        item->setToolTip(HistoryStateColumn, rollout.finishReason);
     }
 }
 
@@ -186,10 +196,21 @@ void RolloutPanel::setPlan(const Roles::RolloutPlan& plan)
     m_threshold->setValue(int(plan.abortThreshold * 100 + 0.5));
 }
 
-void RolloutPanel::follow(Roles::RolloutRunner* runner)
+void RolloutPanel::stopFollowing()
 {
     if (m_runner)
         m_runner->disconnect(this);
+    m_runner = nullptr;
+    if (m_watch)
+        m_watch->disconnect(this);
+    m_watch = nullptr;
+    m_refusedRollout = -1;
+    m_watchButton->hide();
+}
+
+void RolloutPanel::follow(Roles::RolloutRunner* runner)
+{
+    stopFollowing();
     m_runner = runner;
     m_timeline->start(runner->plan().devices, QDateTime::currentDateTimeUtc());
     for (const Store::RolloutOutcome& outcome : runner->outcomes())
@@ -224,7 +245,64 @@ void RolloutPanel::follow(Roles::RolloutRunner* runner)
 
 void RolloutPanel::showError(const QString& message)
 {
+    if (m_watch) // the message would be overwritten by the next update of the watched rollout
+        m_watch->disconnect(this);
+    m_watch = nullptr;
+    m_refusedRollout = -1;
+    m_watchButton->hide();
     m_status->setText(tr("Not started: %1").arg(message));
+}
+
+void RolloutPanel::showRefusal(const QString& message, qint64 rolloutId)
+{
+    showError(message);
+    m_refusedRollout = rolloutId;
+    m_watchButton->show();
+}
+
+void RolloutPanel::watch(Session::RolloutWatch* watch)
+{
+    stopFollowing();
+    m_watch = watch;
+    const Store::RolloutRecord& record = watch->rollout().rollout;
+    QStringList devices;
+    for (const Store::RolloutOutcome& outcome : watch->outcomes())
+        devices << outcome.deviceName;
+    m_timeline->start(devices, record.started.isValid() ? record.started : record.created);
+    connect(watch, &Session::RolloutWatch::updated, this, &RolloutPanel::showWatched);
+    connect(watch, &Session::RolloutWatch::readFailed, this, [this](const QString& message) {
+        m_status->setText(tr("Cannot read the watched rollout: %1").arg(message));
+    });
+    showWatched();
+}
+
+void RolloutPanel::showWatched()
+{
+    if (!m_watch)
+        return;
+    const Session::RunningRollout& watched = m_watch->rollout();
+    if (m_timeline->deviceCount() != m_watch->outcomes().size()) {
+        QStringList devices;
+        for (const Store::RolloutOutcome& outcome : m_watch->outcomes())
+            devices << outcome.deviceName;
+        m_timeline->start(devices, watched.rollout.started);
+    }
+    for (const Store::RolloutOutcome& outcome : m_watch->outcomes())
+        if (outcome.state != OutcomeState::Pending)
+            m_timeline->setOutcome(outcome);
+    m_progress->setRange(0, qMax(1, watched.tally.total));
+    m_progress->setValue(watched.tally.done());
+    QString text = tr("Watching (read only): %1").arg(watched.describe());
+    if (watched.hasEnded()) {
+        const QString outcome =
+            watched.rollout.state == RolloutState::Completed ? tr("Completed") : tr("Aborted");
+        text = watched.tally.finishReason.isEmpty()
+                   ? tr("%1. %2").arg(outcome, watched.describe())
+                   : tr("%1: %2. %3").arg(outcome, watched.tally.finishReason, watched.describe());
+    }
+    m_status->setText(text);
+    updateButtons();
+    updateCounts();
 }
 
 QString RolloutPanel::statusText() const
@@ -249,7 +327,9 @@ void RolloutPanel::updateCounts()
     QStringList parts;
     for (auto state : {OutcomeState::Succeeded, OutcomeState::Failed, OutcomeState::TimedOut,
                        OutcomeState::Skipped, OutcomeState::Pushed, OutcomeState::Pending}) {
-        const int count = m_runner ? m_runner->count(state) : 0;
+        const int count = m_runner  ? m_runner->count(state)
+                          : m_watch ? m_watch->rollout().tally.count(state)
+                                    : 0;
         parts << QStringLiteral("<span style=\"color:%1\">●</span> %2 <b>%3</b>")
                      .arg(OutcomeColors::color(state).name(), OutcomeColors::name(state))
                      .arg(count);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "roles/RolloutRunner.h"
+#include "session/RolloutWatch.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -19,7 +20,8 @@ class RolloutTimeline;
 
 // Plans a staged rollout (product, batch size, rate, timeout, abort threshold), starts it through the
 // session (startRequested), and follows the runner: pause, resume, cancel, progress, counts per outcome
-// and the live timeline.
+// and the live timeline. A rollout that another console or the platform processes run can be watched the
+// same way, read only.
 class RolloutPanel final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +34,13 @@ public:
     // Follows a started runner (it is owned by the session).
     void follow(Roles::RolloutRunner* runner);
     void showError(const QString& message);
+    // The start was refused because another console or the platform processes run rolloutId: says so and
+    // offers to watch it (watchRequested).
+    void showRefusal(const QString& message, qint64 rolloutId);
+    // Shows a rollout run elsewhere as it goes, read only (it is owned by the session), until it ends.
+    void watch(Session::RolloutWatch* watch);
+    bool isWatching() const { return !m_watch.isNull(); }
+    QPushButton* watchButton() const { return m_watchButton; }
     RolloutTimeline* timeline() const { return m_timeline; }
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
@@ -50,10 +59,13 @@ public:
 
 signals:
     void startRequested(const ConfigDeck::Roles::RolloutPlan& plan);
+    void watchRequested(qint64 rolloutId);
 
 private:
     void updateButtons();
     void updateCounts();
+    void showWatched();
+    void stopFollowing();
 
     QComboBox* m_product;
     QSpinBox* m_batch;
@@ -69,6 +81,9 @@ private:
     RolloutTimeline* m_timeline;
     QTreeWidget* m_history;
     QPointer<Roles::RolloutRunner> m_runner;
+    QPushButton* m_watchButton;
+    qint64 m_refusedRollout = -1;
+    QPointer<Session::RolloutWatch> m_watch;
 };
 
 } // namespace ConfigDeck::Ui
