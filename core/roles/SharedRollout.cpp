@@ -89,7 +89,8 @@ std::optional<AlinkError> SharedRollout::start()
                               .arg(m_plan.productKey),
                           -1};
     }
-    const auto joined = workspace.rolloutWork().createOrJoin(m_record, m_plan.devices, m_options.staleAfter);
+    const auto joined = workspace.rolloutWork().createOrJoin(m_record, m_plan.devices, m_options.staleAfter,
+                                                             m_options.worker);
     if (!joined) {
         workspace.rolloutLock().release(m_plan.productKey);
         return joined.error();

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <tuple>
 
 namespace ConfigDeck::Store {
 
@@ -57,7 +58,15 @@ Status DeviceStateStore::apply(const QList<DeviceStateUpdate>& updates)
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullInt(QMetaType::fromType<int>());
     QStringList changed;
-    for (const DeviceStateUpdate& update : updates) {
+    // In one order of devices for every writer (platform processes sharing a rollout write overlapping
+    // devices), so that two transactions never wait for each other's rows (a deadlock); a device's own
+    // updates keep their order.
+    QList<DeviceStateUpdate> ordered = updates;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const DeviceStateUpdate& a, const DeviceStateUpdate& b) {
+                         return std::tie(a.productKey, a.deviceName) < std::tie(b.productKey, b.deviceName);
+                     });
+    for (const DeviceStateUpdate& update : std::as_const(ordered)) {
         changed.append(Sql::deviceId(update.productKey, update.deviceName));
         const auto found = devices.require(update.productKey, update.deviceName);
         if (!found)

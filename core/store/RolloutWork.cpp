@@ -59,7 +59,7 @@ Expected<std::optional<RolloutRecord>> RolloutWork::active(const QString& produc
 }
 
 Expected<RolloutJoin> RolloutWork::createOrJoin(const RolloutRecord& record, const QStringList& devices,
-                                                std::chrono::milliseconds staleAfter)
+                                                std::chrono::milliseconds staleAfter, const QString& worker)
 {
     if (devices.isEmpty())
         return storeError(Workspace::tr("The rollout has no devices."), QStringLiteral("devices"));
@@ -84,6 +84,10 @@ Expected<RolloutJoin> RolloutWork::createOrJoin(const RolloutRecord& record, con
         const bool shared = workers.value(0).toInt() > 0;
         const bool alive = workers.value(1).toLongLong() >= nowMs() - staleAfter.count();
         if (shared && other.configSha256.compare(record.configSha256, Qt::CaseInsensitive) == 0) {
+            if (!worker.isEmpty()) {
+                if (const Status beaten = beatInTransaction(other.id, worker, record.operatorName); !beaten)
+                    return beaten.error();
+            }
             if (const Status committed = transaction.commit(); !committed)
                 return committed.error();
             return RolloutJoin{other, false};
@@ -135,6 +139,10 @@ Expected<RolloutJoin> RolloutWork::createOrJoin(const RolloutRecord& record, con
                 Workspace::tr("Cannot store the outcome of %1/%2").arg(created.productKey, devices.at(i)),
                 insert.lastError());
     }
+    if (!worker.isEmpty()) {
+        if (const Status beaten = beatInTransaction(created.id, worker, record.operatorName); !beaten)
+            return beaten.error();
+    }
     transaction.announce(QStringLiteral("rollouts"), QStringLiteral("added"), {QString::number(created.id)});
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();
@@ -146,6 +154,13 @@ Status RolloutWork::beat(qint64 rolloutId, const QString& worker, const QString&
     Transaction transaction(database());
     if (const Status begun = transaction.begin(); !begun)
         return begun;
+    if (const Status beaten = beatInTransaction(rolloutId, worker, operatorName); !beaten)
+        return beaten;
+    return transaction.commit();
+}
+
+Status RolloutWork::beatInTransaction(qint64 rolloutId, const QString& worker, const QString& operatorName)
+{
     QSqlQuery query(database());
     query.prepare(QStringLiteral("INSERT INTO rollout_workers (rollout_id, worker, operator, heartbeat)"
                                  " VALUES (?, ?, ?, ?) ON CONFLICT (rollout_id, worker) DO UPDATE SET"
@@ -156,7 +171,7 @@ Status RolloutWork::beat(qint64 rolloutId, const QString& worker, const QString&
     query.addBindValue(nowMs());
     if (!query.exec())
         return sqlError(Workspace::tr("Cannot record the heartbeat of %1").arg(worker), query.lastError());
-    return transaction.commit();
+    return ok();
 }
 
 Expected<QList<RolloutWorker>> RolloutWork::workers(qint64 rolloutId) const
@@ -334,12 +349,21 @@ Expected<QList<RolloutOutcome>> RolloutWork::applyReplies(qint64 rolloutId, cons
         QStringLiteral("UPDATE rollout_outcomes SET state = ?, reply_code = ?, updated = ?,"
                        " message = CASE WHEN state = ? THEN ? ELSE '' END"
                        " WHERE rollout_id = ? AND device_id = ? AND message_id = ? AND state IN (?, ?)"));
+    // Rows are updated in device order, as every process does, so that two transactions never wait for each
+    // other's rows in opposite orders (a deadlock).
+    QList<std::pair<qint64, const RolloutReply*>> ordered;
     for (const RolloutReply& reply : replies) {
         const auto device = lookup.find(productKey, reply.deviceName);
         if (!device)
             return device.error();
-        if (*device < 0)
-            continue; // not a device of the workspace: not this rollout's
+        if (*device >= 0) // else not a device of the workspace: not this rollout's
+            ordered.append({*device, &reply});
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [deviceRow, replyPointer] : std::as_const(ordered)) {
+        const RolloutReply& reply = *replyPointer;
+        const qint64* device = &deviceRow;
         const OutcomeState state = reply.code == 200 ? OutcomeState::Succeeded : OutcomeState::Failed;
         const QDateTime time = reply.time.isValid() ? reply.time : QDateTime::currentDateTimeUtc();
         update.bindValue(0, int(state));
@@ -397,7 +421,8 @@ Expected<RolloutWork::Expiry> RolloutWork::expire(qint64 rolloutId, const QStrin
     QSqlQuery expired(db);
     expired.prepare(QStringLiteral("SELECT o.device_id, d.device_name FROM rollout_outcomes o"
                                    " JOIN devices d ON d.id = o.device_id"
-                                   " WHERE o.rollout_id = ? AND o.state = ? AND o.deadline < ?") +
+                                   " WHERE o.rollout_id = ? AND o.state = ? AND o.deadline < ?"
+                                   " ORDER BY o.device_id") +
                     dialect().lockRowsSkippingLocked(QStringLiteral("o")));
     expired.addBindValue(rolloutId);
     expired.addBindValue(kPushed);

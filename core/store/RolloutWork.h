@@ -74,8 +74,11 @@ public:
     // starts record with every device pending in its batch. A running rollout of another configuration is
     // refused, saying who runs it, unless none of its processes beat within staleAfter: that one is ended as
     // abandoned first.
+    // worker (a platform process) is recorded as one of its processes in the same transaction, so that a
+    // process starting a moment later sees a rollout it can join, not one nobody runs.
     Alink::Expected<RolloutJoin> createOrJoin(const RolloutRecord& record, const QStringList& devices,
-                                              std::chrono::milliseconds staleAfter);
+                                              std::chrono::milliseconds staleAfter,
+                                              const QString& worker = {});
     Status beat(qint64 rolloutId, const QString& worker, const QString& operatorName);
     Alink::Expected<QList<RolloutWorker>> workers(qint64 rolloutId) const;
     Alink::Expected<RolloutTally> tally(qint64 rolloutId) const;
@@ -107,6 +110,7 @@ public:
     Alink::Expected<bool> finish(qint64 rolloutId, RolloutState state, const QString& reason);
 
 private:
+    Status beatInTransaction(qint64 rolloutId, const QString& worker, const QString& operatorName);
     Status endInTransaction(Transaction& transaction, qint64 rolloutId, RolloutState state,
                             const QString& reason);
 

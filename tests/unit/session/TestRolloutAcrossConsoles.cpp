@@ -252,7 +252,7 @@ void TestRolloutAcrossConsoles::refusalNamesThePlatformProcesses()
 
     // The processes' progress reaches the watch through the change feed.
     const auto claims = storedValue(shared.rolloutWork().claim(
-        joined.rollout.id, QStringLiteral("cd-platform-1"), 3, QDateTime::currentMSecsSinceEpoch() + 60000,
+        joined.rollout.id, QStringLiteral("cd-platform-1"), 3, 0, QDateTime::currentMSecsSinceEpoch() + 60000,
         [n = 0]() mutable { return QStringLiteral("m%1").arg(++n); }));
     QCOMPARE(claims.size(), 3);
     QTRY_COMPARE_WITH_TIMEOUT((*watched)->rollout().tally.count(Store::OutcomeState::Pushed), 3, 5000);
