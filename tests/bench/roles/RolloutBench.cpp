@@ -21,6 +21,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -147,8 +148,9 @@ double httpSeconds(int requests, const QByteArray& content)
 const QString kProduct = QStringLiteral("pkBench");
 const QString kPassphrase = QStringLiteral("bench_rollout workspace passphrase");
 
-// CPU seconds (user + system) spent so far: by this process's waited-for children, by one process (with
-// its waited-for children: PostgreSQL's backends end as the postmaster's), and by the whole machine.
+// CPU seconds (user + system) spent so far: by this process's waited-for children, by a process with its
+// children (the device workers of `configdeck-cli devices`, PostgreSQL's backends: living ones read from
+// /proc, ended ones counted in their parent), and by the whole machine.
 double childrenCpuSeconds()
 {
     rusage usage{};
@@ -157,20 +159,43 @@ double childrenCpuSeconds()
            usage.ru_stime.tv_usec / 1e6;
 }
 
-double processCpuSeconds(qint64 pid)
+struct ProcStat
+{
+    qint64 parent = 0;
+    double cpuSeconds = -1; // utime + stime + cutime + cstime
+};
+ProcStat procStat(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return -1;
-    // After "pid (comm) ": state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
+        return {};
+    // After "pid (comm) ": state is field 3, the parent field 4; utime, stime, cutime, cstime 14 to 17.
     const QByteArray line = stat.readAll();
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 15)
-        return -1;
+        return {};
     double ticks = 0;
     for (int field = 14; field <= 17; ++field)
         ticks += fields.at(field - 3).toDouble();
-    return ticks / double(sysconf(_SC_CLK_TCK));
+    return {fields.at(1).toLongLong(), ticks / double(sysconf(_SC_CLK_TCK))};
+}
+
+double processTreeCpuSeconds(qint64 pid)
+{
+    double seconds = procStat(pid).cpuSeconds;
+    if (seconds < 0)
+        return -1;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        bool number = false;
+        const qint64 child = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        const ProcStat stat = procStat(child);
+        if (stat.parent == pid && stat.cpuSeconds > 0)
+            seconds += stat.cpuSeconds;
+    }
+    return seconds;
 }
 
 struct MachineCpu
@@ -243,7 +268,7 @@ struct RunResult
     double platformCpu = -1; // CPU seconds of the platform processes
     double brokerCpu = -1;
     double databaseCpu = -1; // PostgreSQL's server and backends
-    double fleetCpu = -1;    // the device workers, over their whole life (connecting included)
+    double fleetCpu = -1;    // the device workers
     double machineBusy = -1; // CPU seconds the whole machine was busy during the wall time
     double machineTotal = -1;
     double peakPlatformRssMb = 0;
@@ -313,7 +338,6 @@ RunResult runWorkspaceRollout(BenchContext& context, const Configuration& config
     // The fleet first, until every worker says all its devices are online; each device exits after its
     // one exchange, the push.
     const QString prefix = context.dir->filePath(QStringLiteral("run%1-").arg(index));
-    const double childrenBefore = childrenCpuSeconds();
     QProcess* fleet = startCli(
         {QStringLiteral("devices"), QStringLiteral("--broker"), context.brokerUrl,
          QStringLiteral("--product"), kProduct, QStringLiteral("--count"), QString::number(context.devices),
@@ -342,8 +366,9 @@ RunResult runWorkspaceRollout(BenchContext& context, const Configuration& config
         QFile pidFile(context.postgres->directory() + QStringLiteral("/data/postmaster.pid"));
         return pidFile.open(QIODevice::ReadOnly) ? pidFile.readLine().trimmed().toLongLong() : qint64(0);
     }();
-    const double brokerBefore = processCpuSeconds(context.broker->processId());
-    const double databaseBefore = processCpuSeconds(postmaster);
+    const double brokerBefore = processTreeCpuSeconds(context.broker->processId());
+    const double databaseBefore = processTreeCpuSeconds(postmaster);
+    const double fleetBefore = processTreeCpuSeconds(fleet->processId());
     const MachineCpu machineBefore = machineCpuSeconds();
     const double platformsBefore = childrenCpuSeconds();
 
@@ -380,9 +405,11 @@ RunResult runWorkspaceRollout(BenchContext& context, const Configuration& config
     const MachineCpu machineAfter = machineCpuSeconds();
     result.platformCpu = childrenCpuSeconds() - platformsBefore;
     if (brokerBefore >= 0)
-        result.brokerCpu = processCpuSeconds(context.broker->processId()) - brokerBefore;
+        result.brokerCpu = processTreeCpuSeconds(context.broker->processId()) - brokerBefore;
     if (databaseBefore >= 0)
-        result.databaseCpu = processCpuSeconds(postmaster) - databaseBefore;
+        result.databaseCpu = processTreeCpuSeconds(postmaster) - databaseBefore;
+    if (fleetBefore >= 0)
+        result.fleetCpu = processTreeCpuSeconds(fleet->processId()) - fleetBefore;
     if (machineBefore.total > 0) {
         result.machineBusy = machineAfter.busy - machineBefore.busy;
         result.machineTotal = machineAfter.total - machineBefore.total;
@@ -393,7 +420,6 @@ RunResult runWorkspaceRollout(BenchContext& context, const Configuration& config
         std::all_of(platformResults.cbegin(), platformResults.cend(),
                     [](const ProcessResult& platform) { return platform.exitCode == 0; });
     const ProcessResult fleetResult = finishCli(fleet, platformsSucceeded ? 120000 : 1000);
-    result.fleetCpu = childrenCpuSeconds() - childrenBefore - result.platformCpu;
 
     QStringList problems;
     for (const ProcessResult& platform : platformResults) {
@@ -416,10 +442,19 @@ RunResult runWorkspaceRollout(BenchContext& context, const Configuration& config
         } else if (accounted != result.accounted || succeeded != result.succeeded) {
             problems << QStringLiteral("the processes disagree on the rollout's counts");
         }
-        if (platform.exitCode != 0 || summary.isEmpty())
-            problems << QStringLiteral("platform exit %1: %2")
+        const QString state = platform.rolloutFinished.value(QStringLiteral("state")).toString();
+        if (!platform.rolloutFinished.isEmpty() && state != QLatin1String("completed")) {
+            problems << QStringLiteral("process %1: rollout %2 %3: %4")
+                            .arg(result.exitCodes.size())
+                            .arg(platform.summary.value(QStringLiteral("rolloutId")).toInteger())
+                            .arg(state, platform.rolloutFinished.value(QStringLiteral("reason")).toString());
+        }
+        if (summary.isEmpty()) // why it printed none: the end of what it wrote to stderr
+            problems << QStringLiteral("platform exit %1 without a summary: %2")
                             .arg(platform.exitCode)
-                            .arg(platform.errors.trimmed());
+                            .arg(platform.errors.trimmed().right(400));
+        else if (platform.exitCode != 0)
+            problems << QStringLiteral("platform exit %1").arg(platform.exitCode);
     }
     int pushed = 0;
     for (int here : std::as_const(result.pushedHere))
@@ -459,20 +494,25 @@ void printRun(const Configuration& configuration, const RunResult& result, int d
                 qPrintable(pushedText(result)), result.accounted, devices);
 }
 
-// Where the CPU time went during one run's wall time, and what that says about its limit.
+// CPU seconds the machine was busy with other programs than this run's during its wall time.
+double otherProgramsCpu(const RunResult& result)
+{
+    return result.machineBusy - result.platformCpu - qMax(0.0, result.brokerCpu) -
+           qMax(0.0, result.databaseCpu) - qMax(0.0, result.fleetCpu);
+}
+
+// Where the CPU time went during one run's wall time.
 void printCpu(const Configuration& configuration, const RunResult& result, int cores)
 {
     if (!result.ok)
         return;
-    const double capacity = cores * result.wallSeconds;
     const double busyShare = result.machineTotal > 0 ? result.machineBusy / result.machineTotal : -1;
-    std::printf("  %-32s platform%s %.1f s, Mosquitto %.1f s, PostgreSQL %s, devices %.1f s (whole life); "
-                "machine busy %.0f%% of %d cores (%.1f of %.1f CPU s)\n",
+    std::printf("  %-32s platform%s %.1f, Mosquitto %.1f, PostgreSQL %s, device workers %.1f, other "
+                "programs %.1f; machine busy %.0f%% of %d cores x %.1f s\n",
                 qPrintable(configuration.name), configuration.platforms > 1 ? "s" : "", result.platformCpu,
                 result.brokerCpu,
-                configuration.postgres ? qPrintable(QStringLiteral("%1 s").arg(result.databaseCpu, 0, 'f', 1))
-                                       : "-",
-                result.fleetCpu, busyShare * 100, cores, result.machineBusy, capacity);
+                configuration.postgres ? qPrintable(QString::number(result.databaseCpu, 'f', 1)) : "-",
+                result.fleetCpu, otherProgramsCpu(result), busyShare * 100, cores, result.wallSeconds);
 }
 
 int runWorkspaceMode(BenchContext& context, const QList<Configuration>& configurations, double mqtt,
@@ -502,7 +542,7 @@ int runWorkspaceMode(BenchContext& context, const QList<Configuration>& configur
                         qPrintable(configurations.at(i).name), results[size_t(i)].workspaceSeconds);
     }
 
-    std::printf("\nCPU during each run's wall time:\n");
+    std::printf("\nCPU seconds during each run's wall time:\n");
     for (int i = 0; i < configurations.size(); ++i)
         printCpu(configurations.at(i), results[size_t(i)], cores);
 
@@ -537,24 +577,27 @@ int runWorkspaceMode(BenchContext& context, const QList<Configuration>& configur
         if (configurations.at(i).platforms < 2 || !result.ok || result.machineTotal <= 0)
             continue;
         const double busy = result.machineBusy / result.machineTotal;
-        const int processes = configurations.at(i).platforms;
+        const double others = qMax(0.0, otherProgramsCpu(result));
+        const double ours = result.machineBusy - others;
         std::printf("\nwhat limits %s on %d cores: ", qPrintable(configurations.at(i).name), cores);
         if (busy > 0.85) {
-            std::printf("the CPU. The machine was %.0f%% busy: %d platform processes, the device workers, "
-                        "Mosquitto and PostgreSQL (and whatever else runs here) share %d cores, so a "
-                        "process added takes CPU from the others instead of adding any; the speedup "
-                        "cannot exceed what is idle. ",
-                        busy * 100, processes, cores);
+            std::printf("the CPU. The machine was %.0f%% busy; %d platform processes, the device workers, "
+                        "Mosquitto and PostgreSQL took %.1f of the %.1f busy CPU seconds (the platforms "
+                        "%.1f, PostgreSQL %.1f), other programs %.1f. On %d cores a platform process added "
+                        "takes CPU from the fleet, the broker and the database instead of adding any: the "
+                        "speedup cannot exceed the idle share.",
+                        busy * 100, configurations.at(i).platforms, ours, result.machineBusy,
+                        result.platformCpu, qMax(0.0, result.databaseCpu), others, cores);
+            if (others > 0.25 * result.machineBusy)
+                std::printf(" Other programs took %.0f%% of it: run again on an idle machine.",
+                            100 * others / result.machineBusy);
+            std::printf("\n");
         } else {
-            std::printf("not the CPU (the machine was %.0f%% busy): waiting, on replies (the devices' "
-                        "download and verify), on the database's row locks and commits, or on the broker. ",
+            std::printf("not the CPU (the machine was %.0f%% busy): waiting, on the devices' replies "
+                        "(download and verify), on the database's row locks and commits, or on the "
+                        "broker.\n",
                         busy * 100);
         }
-        const double others = result.machineBusy - result.platformCpu - qMax(0.0, result.brokerCpu) -
-                              qMax(0.0, result.databaseCpu);
-        std::printf("Of the %.1f busy CPU s, the platforms took %.1f, Mosquitto %.1f, PostgreSQL %.1f, the "
-                    "rest (device workers, other programs) %.1f.\n",
-                    result.machineBusy, result.platformCpu, result.brokerCpu, result.databaseCpu, others);
     }
     if (context.postgres)
         std::printf("\nPostgreSQL: the test fixture's server (fsync, synchronous_commit and full_page_writes "
@@ -680,7 +723,12 @@ int main(int argc, char* argv[])
                                    .arg(platformCount > 1 ? QStringLiteral("es") : QString()),
                                platformCount, postgres}};
         }
-        return runWorkspaceMode(context, configurations, mqtt, http);
+        const int exitCode = runWorkspaceMode(context, configurations, mqtt, http);
+        if (exitCode != 0) { // what the processes printed, to see why
+            dir.setAutoRemove(false);
+            std::printf("\nthe processes' output is kept in %s\n", qPrintable(dir.path()));
+        }
+        return exitCode;
     }
 
     // The rollout: the platform waits until every device has asked for its configuration (so all are online),
