@@ -4,6 +4,7 @@
 #include "roles/SharedRollout.h"
 #include "roles/WorkspaceRecorder.h"
 #include "session/ConsoleSession.h"
+#include "session/UrlSigningKey.h"
 #include "store/Workspace.h"
 #include "transfer/FileServer.h"
 #include "transfer/TlsIdentity.h"
@@ -235,6 +236,17 @@ std::optional<int> PlatformCommand::start(const QStringList& arguments)
             m_printer->event(QStringLiteral("warning"), {{QStringLiteral("text"), warning}},
                              tr("Warning: %1").arg(warning));
         m_workspace = std::move(*workspace);
+        // The workspace's URL-signing key: a URL this process gives is good at every platform of the
+        // workspace (behind one host name), and theirs here.
+        if (const auto ownKey = Session::UrlSigningKey::applyTo(*m_fileServer, *m_workspace))
+            m_printer->event(QStringLiteral("warning"), {{QStringLiteral("text"), *ownKey}},
+                             tr("Warning: %1").arg(*ownKey));
+        else
+            m_printer->event(
+                QStringLiteral("url-signing"),
+                {{QStringLiteral("accessKeyId"), m_fileServer->accessKeyId()},
+                 {QStringLiteral("shared"), true}},
+                tr("Download URLs are signed with the workspace's key %1").arg(m_fileServer->accessKeyId()));
         m_recorder = std::make_unique<Roles::WorkspaceRecorder>(m_workspace.get());
         m_recorder->setOperatorName(m_operatorName);
         connect(m_platform, &Roles::PlatformService::messageLogged, m_recorder.get(),

@@ -5,6 +5,7 @@
 #include "RolloutClaim.h"
 #include "RolloutWatch.h"
 #include "SessionLog.h"
+#include "UrlSigningKey.h"
 #include "cloud/AccountFeed.h"
 #include "cloud/AccountProfile.h"
 #include "roles/FleetSimulator.h"
@@ -401,6 +402,11 @@ Store::Status ConsoleSession::startEngine()
         std::make_unique<Transfer::FileServer>([this](const QString& sha) -> std::optional<QByteArray> {
             return m_platform ? m_platform->content(sha) : std::nullopt;
         });
+    // Signed with the workspace's key, a URL is good at every console and platform process of the workspace.
+    if (m_workspace) {
+        if (const auto ownKey = UrlSigningKey::applyTo(*m_fileServer, *m_workspace))
+            emit problem(*ownKey);
+    }
     const bool demo = m_settings.mode == SessionMode::Demo;
     const QHostAddress listenAddress =
         demo ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(m_settings.fileServerHost);

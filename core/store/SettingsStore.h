@@ -13,6 +13,9 @@ public:
     // defaultValue when the setting was never stored.
     Alink::Expected<QString> value(const QString& key, const QString& defaultValue = {}) const;
     Status setValue(const QString& key, const QString& value);
+    // Stores `newValue` unless the setting is already stored, and returns what is stored, in one
+    // transaction: of several processes doing this at once, the first one's value is the one all of them get.
+    Alink::Expected<QString> valueOrInsert(const QString& key, const QString& newValue);
 };
 
 } // namespace ConfigDeck::Store
