@@ -509,7 +509,9 @@ void MainWindow::saveCopy()
 
 Store::Status MainWindow::saveCopyTo(const QString& path)
 {
+    QApplication::setOverrideCursor(Qt::WaitCursor); // a shared workspace is copied row by row
     auto status = m_session->saveCopy(path);
+    QApplication::restoreOverrideCursor();
     if (!status)
         showBanner(tr("No copy was saved: %1").arg(status.error().message()), true);
     else

@@ -88,7 +88,7 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::create(Store::Workspace& workspac
         KeyVault::forget(created->second); // no keychain entry outlives a record that was never stored
         return status.error();
     }
-    // The creator opens it next time as a member after the first unlock does: from the keychain.
+    // Kept here as a member's first unlock keeps it, so that the creator's next open needs no passphrase.
     const bool teamKeyKept = workspace.isShared() && keepTeamKey(workspace, created->second, created->first);
     qCInfo(lcSession) << "new workspace key kept"
                       << (protection.kind == WorkspaceProtection::Kind::Keychain ? "in the keychain"

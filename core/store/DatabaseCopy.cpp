@@ -5,7 +5,6 @@
 #include "WorkspacePart.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -154,8 +153,6 @@ QStringList DatabaseCopy::tablesInCreationOrder()
 
 Status DatabaseCopy::toFile(QSqlDatabase& source, const QString& targetPath)
 {
-    if (QFileInfo::exists(targetPath))
-        return storeError(tr("%1 already exists: choose a new file name for the copy.").arg(targetPath));
     const auto removeTarget = [&targetPath] {
         for (const QString& suffix :
              {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
@@ -175,8 +172,9 @@ Status DatabaseCopy::toFile(QSqlDatabase& source, const QString& targetPath)
         if ((*created)->schemaVersion() != *sourceVersion) {
             created->reset();
             removeTarget();
-            return storeError(tr("The workspace is at schema version %1 and a new file at %2: open the "
-                                 "workspace again to upgrade it, then save the copy.")
+            return storeError(tr("The workspace's schema (version %1) is not the one this ConfigDeck writes "
+                                 "(version %2): open the workspace again, or update ConfigDeck, then save "
+                                 "the copy.")
                                   .arg(*sourceVersion)
                                   .arg(Workspace::kSchemaVersion));
         }

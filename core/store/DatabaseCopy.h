@@ -19,7 +19,7 @@ class DatabaseCopy final
     Q_DECLARE_TR_FUNCTIONS(DatabaseCopy)
 
 public:
-    // targetPath must not exist; on any error nothing is left there.
+    // targetPath must not exist (Workspace::saveCopy makes sure); on any error nothing is left there.
     static Status toFile(QSqlDatabase& source, const QString& targetPath);
 
     // The workspace's tables in the order the migrations create them (without those a later step drops).
