@@ -460,7 +460,15 @@ bool MainWindow::newWorkspace()
     if (dialog.isShared()) {
         hideBanner();
         workspaceShown(shared.workspacePath);
-        statusBar()->showMessage(tr("Created the shared workspace %1.").arg(shared.workspacePath), 6000);
+        statusBar()->showMessage(
+            m_session->teamKeyKept()
+                ? tr("Created the shared workspace %1. The team key is kept in this computer's keychain: it "
+                     "opens here without the team passphrase.")
+                      .arg(shared.workspacePath)
+                : tr("Created the shared workspace %1. No OS keychain kept the team key: the team "
+                     "passphrase is asked when it opens here.")
+                      .arg(shared.workspacePath),
+            10000);
         return true;
     }
     ConsoleSession::Options options;
@@ -487,10 +495,18 @@ void MainWindow::saveCopy()
 {
     if (!m_session->workspace())
         return;
-    const QFileInfo current(m_session->workspace()->path());
+    const QString location = m_session->workspace()->path();
+    const QFileInfo current(location);
+    QDir folder = current.dir();
+    QString name = current.completeBaseName();
+    if (m_session->workspace()->isShared()) {
+        // The copy of a shared workspace is a file named after its database, among the user's documents.
+        folder.setPath(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        if (const auto database = Store::WorkspaceLocation::parse(location))
+            name = database->databaseName();
+    }
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save a copy"),
-        current.dir().filePath(current.completeBaseName() + tr("-copy") + QStringLiteral(".configdeck")),
+        this, tr("Save a copy"), folder.filePath(name + tr("-copy") + QStringLiteral(".configdeck")),
         tr("ConfigDeck workspaces (*.configdeck)"));
     if (!path.isEmpty())
         saveCopyTo(path);
@@ -498,12 +514,18 @@ void MainWindow::saveCopy()
 
 Store::Status MainWindow::saveCopyTo(const QString& path)
 {
+    QApplication::setOverrideCursor(Qt::WaitCursor); // a shared workspace is copied row by row
     auto status = m_session->saveCopy(path);
+    QApplication::restoreOverrideCursor();
     if (!status)
         showBanner(tr("No copy was saved: %1").arg(status.error().message()), true);
     else
         statusBar()->showMessage(
-            tr("Saved a copy to %1; it opens with the same key.").arg(QDir::toNativeSeparators(path)), 8000);
+            m_session->workspace()->isShared()
+                ? tr("Saved a copy to %1, a workspace file; it opens with the team passphrase.")
+                      .arg(QDir::toNativeSeparators(path))
+                : tr("Saved a copy to %1; it opens with the same key.").arg(QDir::toNativeSeparators(path)),
+            8000);
     return status;
 }
 
@@ -522,23 +544,14 @@ void MainWindow::editProtection()
     Store::Workspace* workspace = m_session->workspace();
     if (!workspace)
         return;
+    if (workspace->isShared()) {
+        editTeamProtection();
+        return;
+    }
     const auto kind = m_session->protection();
     QString current;
-    if (kind == Session::WorkspaceProtection::Kind::Passphrase) {
-        PassphraseDialog ask(
-            QFileInfo(workspace->path()).fileName(),
-            [workspace, &current](const QString& passphrase) -> Store::Status {
-                auto unlocked = Session::WorkspaceKey::unlock(*workspace, passphrase);
-                if (!unlocked)
-                    return unlocked.error();
-                current = passphrase;
-                return Store::ok();
-            },
-            this);
-        ask.setWindowTitle(tr("Workspace protection"));
-        if (ask.exec() != QDialog::Accepted)
-            return;
-    }
+    if (kind == Session::WorkspaceProtection::Kind::Passphrase && !askCurrentPassphrase(current))
+        return;
     NewWorkspaceDialog dialog(kind != Session::WorkspaceProtection::Kind::Keychain && keychainAvailable(),
                               this);
     dialog.setWindowTitle(tr("Workspace protection"));
@@ -547,18 +560,68 @@ void MainWindow::editProtection()
         dialog.passphraseButton()->setChecked(true);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto status = m_session->reprotect(current, dialog.protection());
-    QApplication::restoreOverrideCursor();
-    if (!status) {
-        showBanner(tr("The protection was not changed: %1").arg(status.error().message()), true);
+    if (!reprotect(current, dialog.protection()))
         return;
-    }
     statusBar()->showMessage(dialog.protection().kind == Session::WorkspaceProtection::Kind::Keychain
                                  ? tr("The workspace's key is now in the OS keychain.")
                                  : tr("The workspace's key is now protected by the new passphrase."),
                              8000);
     updateTitle();
+}
+
+void MainWindow::editTeamProtection()
+{
+    // A new team passphrase, or forgetting the key on this computer; never the keychain alone (said why).
+    NewWorkspaceDialog dialog(false, this);
+    dialog.setWindowTitle(tr("Workspace protection"));
+    dialog.setProtectsSharedWorkspace(true);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.forgetsTeamKey()) {
+        if (const auto status = m_session->forgetTeamKey(); !status) {
+            showBanner(status.error().message(), true);
+            return;
+        }
+        statusBar()->showMessage(
+            tr("This computer no longer keeps the team key: the team passphrase is asked "
+               "the next time the workspace opens here."),
+            8000);
+        return;
+    }
+    QString current;
+    if (!askCurrentPassphrase(current) || !reprotect(current, dialog.protection()))
+        return;
+    statusBar()->showMessage(
+        tr("The team passphrase is changed: give your team the new one. Consoles that keep the team key in "
+           "their keychain open the workspace as before; the old passphrase no longer opens it."),
+        10000);
+}
+
+bool MainWindow::askCurrentPassphrase(QString& current)
+{
+    Store::Workspace* workspace = m_session->workspace();
+    PassphraseDialog ask(
+        RecentWorkspaces::displayName(workspace->path()),
+        [workspace, &current](const QString& passphrase) -> Store::Status {
+            auto unlocked = Session::WorkspaceKey::unlock(*workspace, passphrase);
+            if (!unlocked)
+                return unlocked.error();
+            current = passphrase;
+            return Store::ok();
+        },
+        this);
+    ask.setWindowTitle(tr("Workspace protection"));
+    return ask.exec() == QDialog::Accepted;
+}
+
+bool MainWindow::reprotect(const QString& current, const Session::WorkspaceProtection& to)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto status = m_session->reprotect(current, to);
+    QApplication::restoreOverrideCursor();
+    if (!status)
+        showBanner(tr("The protection was not changed: %1").arg(status.error().message()), true);
+    return bool(status);
 }
 
 void MainWindow::lockWorkspace()

@@ -74,6 +74,7 @@ public:
     // Back to the start page; the next start shows it too.
     void closeWorkspace();
     // Change the passphrase, move the key into the OS keychain or out of it (asks the current passphrase).
+    // A shared workspace: a new team passphrase, or forget the team key on this computer.
     void editProtection();
     void lockWorkspace();
     // Asks for the passphrase (or uses the keychain); true once unlocked.
@@ -159,6 +160,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void editTeamProtection();
+    // Asks for the open workspace's current passphrase (tried, asked again when wrong); false when cancelled.
+    bool askCurrentPassphrase(QString& current);
+    // The session's reprotect with a wait cursor; a failure is shown in the banner.
+    bool reprotect(const QString& current, const Session::WorkspaceProtection& to);
     void createActions();
     void connectSession();
     void createStatusBar();

@@ -179,6 +179,7 @@ Store::Status ConsoleSession::unlockWorkspace()
     if (!unlocked)
         return unlocked.error();
     m_protection = unlocked->kind;
+    m_teamKeyKept = unlocked->teamKeyKept;
     m_workspace->keys().setSealer(unlocked->sealer);
     return Store::ok();
 }
@@ -273,6 +274,7 @@ Store::Status ConsoleSession::unlock(const QString& passphrase)
     auto unlocked = WorkspaceKey::unlock(*m_workspace, passphrase, &m_unlockFailure);
     if (!unlocked)
         return unlocked.error();
+    m_teamKeyKept = unlocked->teamKeyKept;
     m_workspace->keys().setSealer(unlocked->sealer);
     qCInfo(lcSession) << "workspace unlocked";
     emit lockChanged(false);
@@ -294,8 +296,19 @@ Store::Status ConsoleSession::reprotect(const QString& currentPassphrase, const 
     if (!unlocked)
         return unlocked.error();
     m_protection = unlocked->kind;
+    m_teamKeyKept = unlocked->teamKeyKept;
     m_workspace->keys().setSealer(unlocked->sealer);
     emit lockChanged(false);
+    return Store::ok();
+}
+
+Store::Status ConsoleSession::forgetTeamKey()
+{
+    if (!m_workspace || !m_workspace->isShared())
+        return error(QStringLiteral("workspace"), tr("no shared workspace is open"));
+    Store::KeyVault::forgetTeamKey(m_workspace->path());
+    m_teamKeyKept = false;
+    qCInfo(lcSession) << "the team key is no longer kept in this computer's keychain";
     return Store::ok();
 }
 

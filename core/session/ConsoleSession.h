@@ -106,7 +106,14 @@ public:
     bool isLocked() const;
     // Protects the open workspace's key differently (WorkspaceKey::reprotect), then keeps it unlocked.
     Store::Status reprotect(const QString& currentPassphrase, const WorkspaceProtection& to);
-    // A consistent copy of the open workspace (same key, same protection) at a new path.
+    // A shared workspace's team key is in this computer's keychain (kept when it was created or first
+    // unlocked here): the next open needs no team passphrase.
+    bool teamKeyKept() const { return m_teamKeyKept; }
+    // Deletes this computer's keychain entry of the open shared workspace's team key: the next open here
+    // asks for the team passphrase. The open workspace stays unlocked.
+    Store::Status forgetTeamKey();
+    // A consistent copy of the open workspace (same key, same protection) at a new path; a shared
+    // workspace's copy is a workspace file whose key opens with the team passphrase.
     Store::Status saveCopy(const QString& path) const;
     // Deletes the Demo workspace and makes a fresh one (only in Demo mode).
     Store::Status reset();
@@ -264,6 +271,7 @@ private:
     int m_online = 0;
     UnlockFailure m_unlockFailure = UnlockFailure::None;
     WorkspaceProtection::Kind m_protection = WorkspaceProtection::Kind::Keychain;
+    bool m_teamKeyKept = false;
     // Other consoles' changes to a shared workspace, taken at most every 250 ms: device states re-read one by
     // one, the log and rollouts reloaded, anything else (devices, products, versions...) a whole reload.
     void takeSharedChange(const Store::WorkspaceChange& change);

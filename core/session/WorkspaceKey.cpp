@@ -34,6 +34,15 @@ Expected<KeyRecord> recordOf(const Store::Workspace& workspace)
     return KeyRecord::fromBytes(bytes);
 }
 
+// Keeps a shared workspace's team key in this computer's keychain (entry "team-<URL>"); whether it is kept.
+bool keepTeamKey(const Store::Workspace& workspace, const KeyRecord& record, QByteArrayView key)
+{
+    const auto kept = KeyVault::rememberTeamKey(workspace.path(), record, key);
+    if (!kept)
+        qCInfo(lcSession) << "the team key stays out of this computer's keychain:" << kept.error().message();
+    return bool(kept);
+}
+
 WorkspaceProtection::Kind kindOfRecord(const KeyRecord& record)
 {
     return record.mode == KeyRecord::Mode::Keychain ? WorkspaceProtection::Kind::Keychain
@@ -79,12 +88,15 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::create(Store::Workspace& workspac
         KeyVault::forget(created->second); // no keychain entry outlives a record that was never stored
         return status.error();
     }
+    // Kept here as a member's first unlock keeps it, so that the creator's next open needs no passphrase.
+    const bool teamKeyKept = workspace.isShared() && keepTeamKey(workspace, created->second, created->first);
     qCInfo(lcSession) << "new workspace key kept"
                       << (protection.kind == WorkspaceProtection::Kind::Keychain ? "in the keychain"
                           : protection.kind == WorkspaceProtection::Kind::Passphrase
                               ? "under a passphrase"
                               : "under the Demo passphrase");
-    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(created->first)), protection.kind};
+    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(created->first)), protection.kind,
+                    teamKeyKept};
 }
 
 Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& workspace,
@@ -112,7 +124,7 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
     if (teamKey && passphrase.isEmpty()) {
         if (auto key = KeyVault::recallTeamKey(workspace.path(), *record))
             return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)),
-                            WorkspaceProtection::Kind::Passphrase};
+                            WorkspaceProtection::Kind::Passphrase, true};
     }
     if (record->mode == KeyRecord::Mode::Passphrase && passphrase.isEmpty())
         return fail(
@@ -125,12 +137,15 @@ Expected<WorkspaceKey::Unlocked> WorkspaceKey::unlock(const Store::Workspace& wo
                            key.error().field == QLatin1StringView("passphrase");
         return fail(wrong ? UnlockFailure::WrongPassphrase : UnlockFailure::Other, key.error());
     }
-    if (teamKey) {
-        if (auto kept = KeyVault::rememberTeamKey(workspace.path(), *record, *key); !kept)
-            qCInfo(lcSession) << "the team key stays out of this computer's keychain:"
-                              << kept.error().message();
-    }
-    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)), kindOfRecord(*record)};
+    const bool teamKeyKept = teamKey && keepTeamKey(workspace, *record, *key);
+    return Unlocked{std::make_shared<const Store::SecretSealer>(std::move(*key)), kindOfRecord(*record),
+                    teamKeyKept};
+}
+
+QString WorkspaceKey::teamPassphraseReason()
+{
+    return tr("A shared workspace's key is wrapped under a team passphrase so that every member can open "
+              "it: one computer's keychain alone would open it on that computer only.");
 }
 
 Expected<WorkspaceProtection::Kind> WorkspaceKey::kindOf(const Store::Workspace& workspace)
@@ -153,6 +168,8 @@ Store::Status WorkspaceKey::reprotect(Store::Workspace& workspace, const QString
     if (to.kind == WorkspaceProtection::Kind::Demo)
         return AlinkError{QStringLiteral("protection"),
                           tr("A workspace's key is never moved under the Demo's public passphrase")};
+    if (to.kind == WorkspaceProtection::Kind::Keychain && workspace.isShared())
+        return AlinkError{QStringLiteral("protection"), teamPassphraseReason()};
     if (to.kind == WorkspaceProtection::Kind::Keychain && old->mode == KeyRecord::Mode::Keychain)
         return AlinkError{QStringLiteral("protection"), tr("The key is already in the OS keychain")};
     if (to.kind == WorkspaceProtection::Kind::Passphrase && to.passphrase == KeyRecord::kDemoPassphrase)

@@ -58,9 +58,13 @@ public:
     {
         std::shared_ptr<const Store::SecretSealer> sealer;
         WorkspaceProtection::Kind kind = WorkspaceProtection::Kind::Keychain;
+        // A shared workspace's team key is in this computer's keychain (recalled from it, or kept there by
+        // this create or unlock), so that the next open here needs no team passphrase.
+        bool teamKeyKept = false;
     };
 
-    // Gives a workspace that has no key record yet its key, protected as asked, and stores the record.
+    // Gives a workspace that has no key record yet its key, protected as asked, and stores the record. A
+    // shared workspace's team key is also kept in this computer's keychain, as its first unlock does.
     static Alink::Expected<Unlocked> create(Store::Workspace& workspace,
                                             const WorkspaceProtection& protection);
 
@@ -71,6 +75,9 @@ public:
 
     // The protection of the workspace's key record (Demo for one under the Demo's passphrase).
     static Alink::Expected<WorkspaceProtection::Kind> kindOf(const Store::Workspace& workspace);
+
+    // Why a shared workspace's key is never moved into the keychain alone (reprotect() refuses it).
+    static QString teamPassphraseReason();
 
     // The steps of reprotect(), for tests that stop it half-way.
     enum class Step
@@ -84,6 +91,8 @@ public:
     // the old keychain entry is forgotten. Stopped anywhere before the commit, the workspace opens with
     // the old key record. `currentPassphrase` opens the current record (not needed for the keychain or
     // the Demo's). A Demo key can be moved to real protection; nothing is moved to the Demo's passphrase.
+    // A shared workspace's key stays under a team passphrase (a new one is the team's new passphrase); the
+    // consoles that keep the key in their keychain open it as before, since the key itself is unchanged.
     static Store::Status reprotect(Store::Workspace& workspace, const QString& currentPassphrase,
                                    const WorkspaceProtection& to,
                                    const std::function<void(Step)>& afterStep = {});

@@ -1,5 +1,6 @@
 #include "SqlDialect.h"
 
+#include "DatabaseCopy.h"
 #include "Workspace.h"
 #include "WorkspacePart.h"
 
@@ -297,10 +298,9 @@ public:
         return ok();
     }
     void beforeClose(QSqlDatabase&) const override {}
-    Status saveCopy(QSqlDatabase&, const QString&) const override
+    Status saveCopy(QSqlDatabase& db, const QString& targetPath) const override
     {
-        return storeError(Workspace::tr("A workspace on PostgreSQL cannot be copied to a file here: copy the "
-                                        "database with pg_dump instead."));
+        return DatabaseCopy::toFile(db, targetPath);
     }
 
     int beginBulkWrite(QSqlDatabase&) const override { return 0; }

@@ -88,8 +88,9 @@ public:
     // What other consoles change in a shared workspace, as they commit it.
     WorkspaceChangeFeed& changeFeed() { return *m_changeFeed; }
 
-    // A consistent copy of the whole workspace in a new file (SQLite VACUUM INTO): secrets stay sealed
-    // under the same key. The target must not exist yet. Not for a workspace on PostgreSQL (pg_dump is).
+    // A consistent copy of the whole workspace in a new file (SQLite VACUUM INTO; a workspace on PostgreSQL
+    // becomes a workspace file, DatabaseCopy): secrets stay sealed under the same key. The target must not
+    // exist yet.
     Status saveCopy(const QString& targetPath) const;
 
 private:

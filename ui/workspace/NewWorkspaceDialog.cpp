@@ -35,6 +35,7 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     , m_browse(new QPushButton(tr("&Browse…"), this))
     , m_keychain(new QRadioButton(tr("Keep the key in the OS &keychain"), this))
     , m_passphraseMode(new QRadioButton(tr("Protect the key with a &passphrase"), this))
+    , m_forgetTeamKey(new QRadioButton(tr("&Forget the team key on this computer"), this))
     , m_keychainNote(new QLabel(this))
     , m_passphrase(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
@@ -49,6 +50,8 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     m_path->setObjectName(QStringLiteral("newWorkspacePath"));
     m_keychain->setObjectName(QStringLiteral("newWorkspaceKeychain"));
     m_passphraseMode->setObjectName(QStringLiteral("newWorkspacePassphraseMode"));
+    m_forgetTeamKey->setObjectName(QStringLiteral("newWorkspaceForgetTeamKey"));
+    m_keychainNote->setObjectName(QStringLiteral("newWorkspaceKeychainNote"));
     m_passphrase->setObjectName(QStringLiteral("newWorkspacePassphrase"));
     m_confirm->setObjectName(QStringLiteral("newWorkspaceConfirm"));
     m_strength->setObjectName(QStringLiteral("newWorkspaceStrength"));
@@ -75,6 +78,10 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     auto* group = new QButtonGroup(this);
     group->addButton(m_keychain);
     group->addButton(m_passphraseMode);
+    group->addButton(m_forgetTeamKey);
+    m_forgetTeamKey->setToolTip(tr("The next time this computer opens the workspace, the team passphrase is "
+                                   "asked (the keychain entry is deleted; the workspace stays as it is)."));
+    m_forgetTeamKey->hide();
     m_keychain->setEnabled(keychainAvailable);
     (keychainAvailable ? m_keychain : m_passphraseMode)->setChecked(true);
     m_keychainNote->setEnabled(false);
@@ -102,6 +109,7 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     form->addRow(passphraseLabel, m_passphrase);
     form->addRow(confirmLabel, m_confirm);
     form->addRow(QString(), m_strength);
+    form->addRow(QString(), m_forgetTeamKey);
     m_pathWidgets = {whereLabel, m_fileMode, m_sharedMode, pathLabel, m_path, m_browse};
     m_fileWidgets = {pathLabel, m_path, m_browse};
     m_passphraseWidgets = {passphraseLabel, m_passphrase, confirmLabel, m_confirm, m_strength};
@@ -118,6 +126,7 @@ NewWorkspaceDialog::NewWorkspaceDialog(bool keychainAvailable, QWidget* parent)
     for (QLineEdit* edit : {m_path, m_passphrase, m_confirm})
         connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::fieldsChanged);
     connect(m_keychain, &QRadioButton::toggled, this, &NewWorkspaceDialog::fieldsChanged);
+    connect(m_forgetTeamKey, &QRadioButton::toggled, this, &NewWorkspaceDialog::fieldsChanged);
     connect(m_sharedMode, &QRadioButton::toggled, this, &NewWorkspaceDialog::fieldsChanged);
     connect(m_connection, &DatabaseConnectionForm::changed, this, &NewWorkspaceDialog::fieldsChanged);
     update();
@@ -131,6 +140,22 @@ void NewWorkspaceDialog::setAsksForPath(bool asks)
     for (QWidget* widget : std::as_const(m_pathWidgets))
         widget->setVisible(asks);
     update();
+}
+
+void NewWorkspaceDialog::setProtectsSharedWorkspace(bool shared)
+{
+    m_protectsShared = shared;
+    if (shared) {
+        setAsksForPath(false);
+        m_passphraseMode->setChecked(true);
+    }
+    m_forgetTeamKey->setVisible(shared);
+    update();
+}
+
+bool NewWorkspaceDialog::forgetsTeamKey() const
+{
+    return m_protectsShared && m_forgetTeamKey->isChecked();
 }
 
 bool NewWorkspaceDialog::isShared() const
@@ -205,6 +230,8 @@ QString NewWorkspaceDialog::problem() const
             return tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath()));
     }
     if (m_keychain->isChecked())
+        return m_protectsShared ? Session::WorkspaceKey::teamPassphraseReason() : QString();
+    if (forgetsTeamKey())
         return {};
     const QString passphrase = m_passphrase->text();
     const auto length = passphrase.toUcs4().size();
@@ -265,24 +292,32 @@ void NewWorkspaceDialog::fieldsChanged()
 
 void NewWorkspaceDialog::update()
 {
-    const bool shared = isShared();
+    const bool creatingShared = isShared();
+    const bool shared = creatingShared || m_protectsShared;
     for (QWidget* widget : std::as_const(m_fileWidgets))
-        widget->setVisible(m_asksForPath && !shared);
-    m_connection->setVisible(shared);
+        widget->setVisible(m_asksForPath && !creatingShared);
+    m_connection->setVisible(creatingShared);
     // A shared workspace opens in every team member's console: only a passphrase they share opens its key.
     m_keychain->setEnabled(m_keychainAvailable && !shared);
-    if (shared)
+    if (creatingShared)
         m_passphraseMode->setChecked(true);
-    m_passphraseMode->setText(shared ? tr("Protect the key with a team &passphrase")
-                                     : tr("Protect the key with a &passphrase"));
+    m_passphraseMode->setText(m_protectsShared ? tr("Change the team &passphrase")
+                              : shared         ? tr("Protect the key with a team &passphrase")
+                                               : tr("Protect the key with a &passphrase"));
     m_keychainNote->setText(
-        shared ? tr("A shared workspace is opened by the whole team: one computer's keychain cannot open it "
-                    "in the others' consoles, so its key is protected by a team passphrase that you give "
-                    "your team.")
+        m_protectsShared
+            ? Session::WorkspaceKey::teamPassphraseReason() + u' ' +
+                  tr("The consoles that keep the team key in their keychain open it as before when the "
+                     "passphrase changes; give your team the new one.")
+        : shared
+            ? tr("A shared workspace is opened by the whole team: one computer's keychain cannot open it "
+                 "in the others' consoles, so its key is protected by a team passphrase that you give "
+                 "your team.")
         : m_keychainAvailable
             ? tr("The OS keychain unlocks the workspace when you log in; nothing to remember.")
             : tr("No OS keychain answers here (remote session, container or no keychain service): protect "
                  "the workspace with a passphrase."));
+    m_keychainNote->setEnabled(m_protectsShared); // there it is the reason, not a hint
     const bool passphrase = m_passphraseMode->isChecked();
     for (QWidget* widget : std::as_const(m_passphraseWidgets))
         widget->setEnabled(passphrase);

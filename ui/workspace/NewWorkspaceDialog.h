@@ -21,7 +21,9 @@ class DatabaseConnectionForm;
 // answers) or a passphrase typed twice with a strength hint; or a shared PostgreSQL database, protected by a
 // team passphrase only (one computer's keychain cannot open it in the team's other consoles). OK stays
 // disabled, with the reason shown, while the choice is incomplete. Without a path (setAsksForPath(false)) it
-// only chooses a protection, e.g. to protect a Demo that holds real devices.
+// only chooses a protection, e.g. to protect a Demo that holds real devices. For an open shared workspace
+// (setProtectsSharedWorkspace(true)) it offers a new team passphrase or forgetting the team key on this
+// computer; the keychain alone stays refused, with the reason shown.
 class NewWorkspaceDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,6 +35,11 @@ public:
     // The file, with the .configdeck suffix added when missing.
     QString path() const;
     Session::WorkspaceProtection protection() const;
+
+    // File > Workspace protection… of an open shared workspace (implies setAsksForPath(false)).
+    void setProtectsSharedWorkspace(bool shared);
+    // The choice to delete this computer's keychain entry of the team key, instead of a new passphrase.
+    bool forgetsTeamKey() const;
 
     // Whether the new workspace goes into a shared PostgreSQL database rather than a file.
     bool isShared() const;
@@ -54,6 +61,8 @@ public:
     QLineEdit* pathEdit() const { return m_path; }
     QRadioButton* keychainButton() const { return m_keychain; }
     QRadioButton* passphraseButton() const { return m_passphraseMode; }
+    QRadioButton* forgetTeamKeyButton() const { return m_forgetTeamKey; }
+    QLabel* keychainNote() const { return m_keychainNote; }
     QLineEdit* passphraseEdit() const { return m_passphrase; }
     QLineEdit* confirmEdit() const { return m_confirm; }
     QLabel* strengthLabel() const { return m_strength; }
@@ -65,6 +74,7 @@ private:
     void fieldsChanged();
 
     bool m_asksForPath = true;
+    bool m_protectsShared = false;
     bool m_keychainAvailable;
     QRadioButton* m_fileMode;
     QRadioButton* m_sharedMode;
@@ -75,6 +85,7 @@ private:
     QPushButton* m_browse;
     QRadioButton* m_keychain;
     QRadioButton* m_passphraseMode;
+    QRadioButton* m_forgetTeamKey;
     QLabel* m_keychainNote;
     QLineEdit* m_passphrase;
     QLineEdit* m_confirm;

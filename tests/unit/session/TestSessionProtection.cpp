@@ -41,6 +41,7 @@ private slots:
     void lockAndUnlock();
     void saveCopy();
     void twoConsolesOnOneDatabase();
+    void sharedWorkspaceTeamKey();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -266,6 +267,112 @@ void TestSessionProtection::twoConsolesOnOneDatabase()
                  .deviceSecret(QStringLiteral("a1Real"), QStringLiteral("meter-1"))
                  .value(),
              kSecret);
+}
+
+// A shared workspace's team key: kept in the creator's keychain at creation (no passphrase at the next open),
+// a new team passphrase re-wraps the same key (consoles with the key in their keychain keep opening it, the
+// old passphrase is told wrong), the keychain alone is refused with the reason, forgetting the key here
+// makes the next open ask, and a saved copy is a file that opens with the team passphrase.
+void TestSessionProtection::sharedWorkspaceTeamKey()
+{
+    if (!Store::KeyVault::keychainAvailable())
+        QSKIP("No OS keychain answers (run under tests/with-test-session.sh)");
+    TestSupport::PostgresFixture server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QString url = server.url();
+    Store::KeyVault::forgetTeamKey(url);
+    const QString newPassphrase = QStringLiteral("a new team passphrase");
+    const auto optionsFor = [&](const QString& passphrase) {
+        ConsoleSession::Options options;
+        options.workspacePath = url;
+        options.databasePassword = server.password();
+        options.passphrase = passphrase;
+        return options;
+    };
+    const auto opened = [](ConsoleSession& session) {
+        const auto status = session.open();
+        if (!status)
+            qWarning() << status.error().message();
+        return bool(status);
+    };
+
+    ConsoleSession::Options creating = optionsFor({});
+    creating.create = WorkspaceProtection::withPassphrase(kPassphrase);
+    ConsoleSession first(creating);
+    QVERIFY(opened(first));
+    QVERIFY(first.teamKeyKept());
+    QVERIFY(first.workspace()->identities().addDevice({QStringLiteral("a1Real"), QStringLiteral("meter-1")},
+                                                      kSecret));
+
+    // The creator's next open needs no passphrase: the key came from the keychain.
+    ConsoleSession second(optionsFor({}));
+    QVERIFY(opened(second));
+    QVERIFY(second.teamKeyKept());
+    QCOMPARE(storedValue(second.workspace()->identities().deviceSecret(QStringLiteral("a1Real"),
+                                                                       QStringLiteral("meter-1"))),
+             kSecret);
+
+    // Never into the keychain alone, with the reason; the record is unchanged.
+    const QByteArray record = storedValue(first.workspace()->keys().record());
+    const auto refused = first.reprotect(kPassphrase, WorkspaceProtection::keychain());
+    QVERIFY(!refused);
+    QVERIFY2(
+        refused.error().message().contains(QStringLiteral("wrapped under a team passphrase so that every "
+                                                          "member can open it")),
+        qPrintable(refused.error().message()));
+    QCOMPARE(storedValue(first.workspace()->keys().record()), record);
+
+    // A wrong current passphrase changes nothing either.
+    QVERIFY(!first.reprotect(QStringLiteral("not the passphrase"),
+                             WorkspaceProtection::withPassphrase(newPassphrase)));
+    QCOMPARE(storedValue(first.workspace()->keys().record()), record);
+
+    // A new team passphrase: the same key re-wrapped in one write of the record.
+    const auto changed = first.reprotect(kPassphrase, WorkspaceProtection::withPassphrase(newPassphrase));
+    QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message()));
+    QVERIFY(storedValue(first.workspace()->keys().record()) != record);
+    QCOMPARE(first.protection(), WorkspaceProtection::Kind::Passphrase);
+    // The console that was open keeps working, and after a lock its keychain opens it again.
+    QCOMPARE(storedValue(second.workspace()->identities().deviceSecret(QStringLiteral("a1Real"),
+                                                                       QStringLiteral("meter-1"))),
+             kSecret);
+    second.lock();
+    QVERIFY(second.unlock({}));
+    QCOMPARE(storedValue(second.workspace()->identities().deviceSecret(QStringLiteral("a1Real"),
+                                                                       QStringLiteral("meter-1"))),
+             kSecret);
+    // A console that types the old passphrase is told it is wrong.
+    ConsoleSession oldPassphrase(optionsFor(kPassphrase));
+    QVERIFY(!oldPassphrase.open());
+    QCOMPARE(oldPassphrase.unlockFailure(), UnlockFailure::WrongPassphrase);
+    QVERIFY(!oldPassphrase.workspace());
+
+    // A copy is a workspace file that opens with the (new) team passphrase, like any passphrase file.
+    const QString copy = path(QStringLiteral("team.configdeck"));
+    QVERIFY(first.saveCopy(copy));
+    QVERIFY(!first.saveCopy(copy));
+    TestSupport::verifyNoPlainSecrets(copy, {kSecret});
+    ConsoleSession::Options copyOptions;
+    copyOptions.workspacePath = copy;
+    copyOptions.passphrase = newPassphrase;
+    ConsoleSession copied(copyOptions);
+    QVERIFY(opened(copied));
+    QVERIFY(!copied.workspace()->isShared());
+    QCOMPARE(storedValue(copied.workspace()->identities().deviceSecret(QStringLiteral("a1Real"),
+                                                                       QStringLiteral("meter-1"))),
+             kSecret);
+
+    // Forgetting the team key here: the next open asks for the team passphrase; the open one stays unlocked.
+    QVERIFY(first.forgetTeamKey());
+    QVERIFY(!first.teamKeyKept());
+    QVERIFY(!first.isLocked());
+    ConsoleSession asked(optionsFor({}));
+    QVERIFY(!asked.open());
+    QCOMPARE(asked.unlockFailure(), UnlockFailure::NeedsPassphrase);
+    ConsoleSession typed(optionsFor(newPassphrase));
+    QVERIFY(opened(typed));
+    QVERIFY(typed.teamKeyKept()); // the first unlock keeps it again
+    Store::KeyVault::forgetTeamKey(url);
 }
 
 QTEST_GUILESS_MAIN(TestSessionProtection)

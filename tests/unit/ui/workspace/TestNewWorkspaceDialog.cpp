@@ -29,6 +29,7 @@ private slots:
     void existingFileIsRefused();
     void strengthHint();
     void sharedDatabaseTakesATeamPassphraseOnly();
+    void sharedWorkspaceProtection();
 
 private:
     QTemporaryDir m_dir;
@@ -155,6 +156,55 @@ void TestNewWorkspaceDialog::sharedDatabaseTakesATeamPassphraseOnly()
     dialog.fileButton()->setChecked(true);
     QVERIFY(dialog.keychainButton()->isEnabled());
     QVERIFY(dialog.connectionForm()->isHidden());
+}
+
+// Workspace protection of an open shared workspace: a new team passphrase (typed twice) or forgetting the
+// team key here; the keychain alone is refused with the reason, even where a keychain answers.
+void TestNewWorkspaceDialog::sharedWorkspaceProtection()
+{
+    NewWorkspaceDialog dialog(true);
+    dialog.setProtectsSharedWorkspace(true);
+    dialog.show();
+    QVERIFY(!dialog.pathEdit()->isVisible());
+    QVERIFY(!dialog.connectionForm()->isVisible());
+    QVERIFY(!dialog.keychainButton()->isEnabled());
+    QVERIFY(dialog.keychainNote()->isEnabled());
+    QVERIFY2(dialog.keychainNote()->text().contains(
+                 QStringLiteral("wrapped under a team passphrase so that every member can open it")),
+             qPrintable(dialog.keychainNote()->text()));
+    QVERIFY(dialog.passphraseButton()->isChecked());
+    QVERIFY(dialog.forgetTeamKeyButton()->isVisible());
+    QVERIFY(!dialog.forgetsTeamKey());
+
+    // A new team passphrase needs the usual length and both fields alike.
+    QVERIFY(!dialog.okButton()->isEnabled());
+    dialog.passphraseEdit()->setText(QStringLiteral("quay compass eleven"));
+    dialog.confirmEdit()->setText(QStringLiteral("quay compass elevem"));
+    QCOMPARE(dialog.problem(), QStringLiteral("The two passphrases differ."));
+    dialog.confirmEdit()->setText(QStringLiteral("quay compass eleven"));
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.protection().kind, Session::WorkspaceProtection::Kind::Passphrase);
+    QCOMPARE(dialog.protection().passphrase, QStringLiteral("quay compass eleven"));
+
+    // The keychain, were it chosen, is refused with the reason.
+    dialog.keychainButton()->setChecked(true);
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY2(dialog.problem().contains(QStringLiteral("so that every member can open it")),
+             qPrintable(dialog.problem()));
+
+    // Forgetting the team key needs no passphrase.
+    dialog.passphraseEdit()->clear();
+    dialog.forgetTeamKeyButton()->setChecked(true);
+    QVERIFY(dialog.forgetsTeamKey());
+    QVERIFY(!dialog.passphraseEdit()->isEnabled());
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
+
+    // A file workspace's dialog never offers it.
+    NewWorkspaceDialog file(true);
+    file.setAsksForPath(false);
+    file.show();
+    QVERIFY(!file.forgetTeamKeyButton()->isVisible());
+    QVERIFY(file.keychainButton()->isEnabled());
 }
 
 QTEST_MAIN(TestNewWorkspaceDialog)

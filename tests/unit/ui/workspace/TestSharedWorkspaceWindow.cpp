@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,29 @@ using TestSupport::whenModal;
 
 namespace {
 const QString kTeamPassphrase = QStringLiteral("harbour lantern seven");
+const QString kNewTeamPassphrase = QStringLiteral("quay compass eleven");
+
+// Counts the passphrase prompts shown while it lives, cancelling each (a test that expects none).
+class PassphrasePromptWatch final
+{
+public:
+    PassphrasePromptWatch()
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            if (auto* prompt = qobject_cast<PassphraseDialog*>(QApplication::activeModalWidget())) {
+                ++m_shown;
+                prompt->reject();
+            }
+        });
+        m_timer.start();
+    }
+    int shown() const { return m_shown; }
+
+private:
+    QTimer m_timer;
+    int m_shown = 0;
+};
 
 void fillConnection(DatabaseConnectionForm* form, const PostgresFixture& server, const QString& database,
                     const QString& password)
@@ -62,6 +86,9 @@ private slots:
     void createSharedWorkspaceThroughTheDialog();
     void foreignDatabaseIsRefusedInTheDialog();
     void reopenFromRecentWithTheRememberedPassword();
+    void protectionRefusesTheKeychainAndForgetsTheTeamKey();
+    void protectionChangesTheTeamPassphrase();
+    void saveCopyOfTheSharedWorkspace();
     void wrongPasswordIsRefusedAndChangesNothing();
     void secondConsoleSeesDevicesAddedInTheFirst();
     void cleanupTestCase();
@@ -130,6 +157,10 @@ void TestSharedWorkspaceWindow::createSharedWorkspaceThroughTheDialog()
     QVERIFY(m_window->newWorkspace());
     QVERIFY(!keychainOffered);
     QVERIFY2(note.contains(QStringLiteral("team passphrase")), qPrintable(note));
+    // The creator's keychain keeps the team key, as a first unlock does, and the window says so.
+    QVERIFY(m_window->session()->teamKeyKept());
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("team key is kept in this computer's keychain")), qPrintable(said));
 
     Store::Workspace* workspace = m_window->session()->workspace();
     QVERIFY(workspace);
@@ -180,7 +211,8 @@ void TestSharedWorkspaceWindow::reopenFromRecentWithTheRememberedPassword()
 {
     m_window->closeWorkspace();
     QVERIFY(!m_window->session()->workspace());
-    // The first time on this computer the team passphrase is asked; the database password is remembered.
+    // The creator's computer keeps the team key since the creation: OK in the prefilled dialog is all, the
+    // database password coming from the keychain too.
     QString prefilledPassword;
     bool remembered = false;
     whenModal<OpenSharedWorkspaceDialog>([&](OpenSharedWorkspaceDialog* dialog) {
@@ -189,6 +221,65 @@ void TestSharedWorkspaceWindow::reopenFromRecentWithTheRememberedPassword()
         QCOMPARE(dialog->connectionForm()->url(), url(QStringLiteral("fleet_team")));
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     });
+    {
+        PassphrasePromptWatch prompts;
+        STORE_VERIFY(m_window->openWorkspaceFile(RecentWorkspaces::list().value(0)));
+        QCOMPARE(prompts.shown(), 0);
+    }
+    QCOMPARE(prefilledPassword, m_server.password());
+    QVERIFY(remembered);
+    QVERIFY(m_window->session()->workspace());
+    QVERIFY(m_window->session()->workspace()->isShared());
+    QVERIFY(!m_window->session()->isLocked());
+}
+
+// File > Workspace protection… on a shared workspace: the keychain alone is refused with the reason shown;
+// "Forget the team key on this computer" deletes the keychain entry, so the next open asks the team
+// passphrase (and that first unlock keeps the key again).
+void TestSharedWorkspaceWindow::protectionRefusesTheKeychainAndForgetsTheTeamKey()
+{
+    QVERIFY(m_window->session()->teamKeyKept());
+    bool keychainOffered = true;
+    bool forgetOffered = false;
+    QString reason;
+    QString problemWithKeychain;
+    whenModal<NewWorkspaceDialog>([&](NewWorkspaceDialog* dialog) {
+        keychainOffered = dialog->keychainButton()->isEnabled();
+        forgetOffered = dialog->forgetTeamKeyButton()->isVisible();
+        reason = dialog->keychainNote()->isVisible() ? dialog->keychainNote()->text() : QString();
+        QVERIFY(!dialog->pathEdit()->isVisible());
+        QVERIFY(!dialog->connectionForm()->isVisible());
+        // Even forced, the keychain is no choice: OK stays disabled with the reason.
+        dialog->keychainButton()->setChecked(true);
+        problemWithKeychain = dialog->problem();
+        QVERIFY(!dialog->okButton()->isEnabled());
+        dialog->forgetTeamKeyButton()->setChecked(true);
+        QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->problem()));
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    });
+    const QByteArray record = storedValue(m_window->session()->workspace()->keys().record());
+    m_window->editProtection();
+    QVERIFY(!keychainOffered);
+    QVERIFY(forgetOffered);
+    QVERIFY2(
+        reason.contains(QStringLiteral("wrapped under a team passphrase so that every member can open it")),
+        qPrintable(reason));
+    QVERIFY2(problemWithKeychain.contains(QStringLiteral("so that every member can open it")),
+             qPrintable(problemWithKeychain));
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("no longer keeps the team key")), qPrintable(said));
+    QVERIFY(!m_window->session()->teamKeyKept());
+    QVERIFY(!m_window->session()->isLocked());
+    // The workspace's record is untouched; only this computer's keychain entry went.
+    const auto keyRecord = Store::KeyRecord::fromBytes(record);
+    QVERIFY(keyRecord);
+    QCOMPARE(storedValue(m_window->session()->workspace()->keys().record()), record);
+    QVERIFY(!Store::KeyVault::recallTeamKey(url(QStringLiteral("fleet_team")), *keyRecord));
+
+    // So the next open asks for the team passphrase, once.
+    m_window->closeWorkspace();
+    whenModal<OpenSharedWorkspaceDialog>(
+        [&](OpenSharedWorkspaceDialog* dialog) { QTest::mouseClick(dialog->okButton(), Qt::LeftButton); });
     bool passphraseAsked = false;
     whenModal<PassphraseDialog>([&](PassphraseDialog* dialog) {
         passphraseAsked = true;
@@ -196,19 +287,78 @@ void TestSharedWorkspaceWindow::reopenFromRecentWithTheRememberedPassword()
         dialog->accept();
     });
     STORE_VERIFY(m_window->openWorkspaceFile(RecentWorkspaces::list().value(0)));
-    QCOMPARE(prefilledPassword, m_server.password());
-    QVERIFY(remembered);
     QVERIFY(passphraseAsked);
     QVERIFY(m_window->session()->workspace());
-    QVERIFY(m_window->session()->workspace()->isShared());
+    QVERIFY(m_window->session()->teamKeyKept());
+}
 
-    // Since then the team key is in this computer's keychain too: OK in the prefilled dialog is all.
-    m_window->closeWorkspace();
+// A new team passphrase: asked after the choice, the current one checked first (a wrong one changes
+// nothing); a console that keeps the team key in its keychain opens as before, the old passphrase is wrong.
+void TestSharedWorkspaceWindow::protectionChangesTheTeamPassphrase()
+{
+    Store::Workspace* workspace = m_window->session()->workspace();
+    QVERIFY(workspace);
+    QString wrongSaid;
+    whenModal<NewWorkspaceDialog>([&](NewWorkspaceDialog* dialog) {
+        QVERIFY(dialog->passphraseButton()->isChecked()); // the default
+        QCOMPARE(dialog->passphraseButton()->text(), QStringLiteral("Change the team &passphrase"));
+        dialog->passphraseEdit()->setText(kNewTeamPassphrase);
+        dialog->confirmEdit()->setText(kNewTeamPassphrase);
+        QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->problem()));
+        whenModal<PassphraseDialog>([&](PassphraseDialog* prompt) {
+            prompt->passphraseEdit()->setText(QStringLiteral("not the team passphrase"));
+            prompt->accept();
+            wrongSaid = prompt->errorText();
+            QVERIFY(prompt->isVisible());
+            prompt->passphraseEdit()->setText(kTeamPassphrase);
+            prompt->accept();
+        });
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    });
+    m_window->editProtection();
+    QVERIFY2(wrongSaid.contains(QStringLiteral("Wrong passphrase")), qPrintable(wrongSaid));
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("team passphrase is changed")), qPrintable(said));
+    QCOMPARE(m_window->session()->workspace(), workspace);
+    QVERIFY(!m_window->session()->isLocked());
+
+    Session::UnlockFailure failure = Session::UnlockFailure::None;
+    QVERIFY(!Session::WorkspaceKey::unlock(*workspace, kTeamPassphrase, &failure));
+    QCOMPARE(failure, Session::UnlockFailure::WrongPassphrase);
+    QVERIFY(Session::WorkspaceKey::unlock(*workspace, kNewTeamPassphrase));
+
+    // Another console on this computer (its keychain holds the unchanged key) opens with no prompt.
+    MainWindow other;
+    other.show();
     whenModal<OpenSharedWorkspaceDialog>(
         [&](OpenSharedWorkspaceDialog* dialog) { QTest::mouseClick(dialog->okButton(), Qt::LeftButton); });
-    STORE_VERIFY(m_window->openWorkspaceFile(RecentWorkspaces::list().value(0)));
-    QVERIFY(m_window->session()->workspace());
-    QVERIFY(!m_window->session()->isLocked());
+    {
+        PassphrasePromptWatch prompts;
+        STORE_VERIFY(other.openSharedWorkspace(url(QStringLiteral("fleet_team"))));
+        QCOMPARE(prompts.shown(), 0);
+    }
+    QVERIFY(other.session()->workspace());
+    QVERIFY(!other.session()->isLocked());
+}
+
+// File > Save a copy… of a shared workspace: a workspace file, said to open with the team passphrase.
+void TestSharedWorkspaceWindow::saveCopyOfTheSharedWorkspace()
+{
+    STORE_VERIFY(m_window->session()->workspace()->identities().addDevice(
+        {QStringLiteral("a1Shared"), QStringLiteral("copied-lamp")}, "c0ffee00c0ffee00c0ffee00c0ffee02"));
+    const QString copy = QDir(m_settingsDir.path()).filePath(QStringLiteral("team-copy.configdeck"));
+    STORE_VERIFY(m_window->saveCopyTo(copy));
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("opens with the team passphrase")), qPrintable(said));
+    auto opened = Store::Workspace::open(copy, Store::Workspace::OpenMode::OpenExisting);
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message()));
+    QVERIFY(!(*opened)->isShared());
+    QVERIFY(Session::WorkspaceKey::unlock(**opened, kNewTeamPassphrase));
+    QCOMPARE(
+        storedValue((*opened)->identities().deviceCount(QStringLiteral("a1Shared"))),
+        storedValue(m_window->session()->workspace()->identities().deviceCount(QStringLiteral("a1Shared"))));
+    // Never over an existing file.
+    QVERIFY(!m_window->saveCopyTo(copy));
 }
 
 void TestSharedWorkspaceWindow::wrongPasswordIsRefusedAndChangesNothing()
