@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -247,10 +248,17 @@ bool TestSharedRollout::waitForExit(CliProcess& cli, int timeoutMs)
 void TestSharedRollout::threeProcessesShareARolloutAndSurviveAKill()
 {
     const QString config = writeConfig(QStringLiteral("v1.json"), R"({"reportInterval":60,"version":1})");
+    // One file server port for the three (SO_REUSEPORT) and one signing key (the workspace's): a device pushed
+    // by the process that dies still downloads its file, from another.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString httpPort = QString::number(probe.serverPort());
+    probe.close();
     // 100 pushes per second each: long enough a rollout to kill one process in the middle of it.
     startPlatforms(3, config,
                    {QStringLiteral("--rate"), QStringLiteral("100"), QStringLiteral("--batch"),
-                    QStringLiteral("500"), QStringLiteral("--timeout"), QStringLiteral("60")});
+                    QStringLiteral("500"), QStringLiteral("--timeout"), QStringLiteral("60"),
+                    QStringLiteral("--http-port"), httpPort, QStringLiteral("--http-share-port")});
     qint64 rolloutId = 0;
     std::optional<Store::RolloutTally> atKill;
     QTRY_VERIFY_WITH_TIMEOUT((atKill = runningTally(&rolloutId)) && atKill->done() >= kDevices / 3, 120000);
@@ -288,9 +296,9 @@ void TestSharedRollout::threeProcessesShareARolloutAndSurviveAKill()
     const int succeeded = states.value(OutcomeState::Succeeded);
     qInfo("outcomes: %d succeeded, %d failed, %d timed out", succeeded, states.value(OutcomeState::Failed),
           states.value(OutcomeState::TimedOut));
-    // Devices pushed by the killed process just before it died may fail to download from its file server;
-    // the rest succeed.
-    QVERIFY2(succeeded >= kDevices - 200, qPrintable(QString::number(succeeded)));
+    // Only a device whose download was under way on the killed process's connection may fail; the rest
+    // succeed.
+    QVERIFY2(succeeded >= kDevices - 50, qPrintable(QString::number(succeeded)));
 
     // Each survivor did its share, and the two agree on the whole rollout.
     qint64 pushedBySurvivors = 0;
