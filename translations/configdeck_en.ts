@@ -449,6 +449,23 @@
     </message>
 </context>
 <context>
+    <name>RunningRollout</name>
+    <message numerus="yes">
+        <source>Rollout “%1” of %2, run by %3 since %4, has ended (%5 of %n device(s) done).</source>
+        <translation>
+            <numerusform>Rollout “%1” of %2, run by %3 since %4, has ended (%5 of %n device done).</numerusform>
+            <numerusform>Rollout “%1” of %2, run by %3 since %4, has ended (%5 of %n devices done).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollout “%1” of %2 is being run by %3 since %4 (%5 of %n device(s) done).</source>
+        <translation>
+            <numerusform>Rollout “%1” of %2 is being run by %3 since %4 (%5 of %n device done).</numerusform>
+            <numerusform>Rollout “%1” of %2 is being run by %3 since %4 (%5 of %n devices done).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupportBundle</name>
     <message numerus="yes">
         <source>The workspace is locked: the secrets of %n device(s) could not be read, so the bundle was not searched for them (the protocol never sends them).</source>

@@ -1095,10 +1095,6 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>a push or rollout needs the known devices (--devices or --device-list)</source>
-        <translation>推送或分批发布需要已知设备（--devices 或 --device-list）</translation>
-    </message>
-    <message>
         <source>Serving %1 (%2 bytes, SHA-256 %3) for product %4</source>
         <translation>正在为产品 %4 提供 %1（%2 字节，SHA-256 %3）</translation>
     </message>
@@ -1215,6 +1211,38 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
     <message>
         <source>%1 rollout</source>
         <translation>%1 分批发布</translation>
+    </message>
+    <message>
+        <source>Let the other platform processes on this machine listen on the same --http-port: connections are spread over them, and a URL signed with the workspace&apos;s key downloads from any of them.</source>
+        <translation>让本机上的其他平台进程监听同一个 --http-port：连接会分摊到它们之上，用工作区密钥签名的 URL 可以从其中任何一个下载。</translation>
+    </message>
+    <message>
+        <source>a push or rollout needs the known devices (--devices, --device-list or --workspace)</source>
+        <translation>推送或灰度发布需要已知设备（--devices、--device-list 或 --workspace）</translation>
+    </message>
+    <message>
+        <source>Download URLs are signed with the workspace&apos;s key %1</source>
+        <translation>下载 URL 使用工作区的密钥 %1 签名</translation>
+    </message>
+    <message>
+        <source>the workspace %1 has no devices of product %2</source>
+        <translation>工作区 %1 中没有产品 %2 的设备</translation>
+    </message>
+    <message>
+        <source>Started rollout %1 of %2 devices in the workspace; other platform processes can join it</source>
+        <translation>已在工作区中开始灰度发布 %1（%2 台设备）；其他平台进程可以加入</translation>
+    </message>
+    <message>
+        <source>Joined rollout %1 of %2 devices, started by another platform process</source>
+        <translation>已加入由另一个平台进程开始的灰度发布 %1（%2 台设备）</translation>
+    </message>
+    <message>
+        <source>Waiting for the workspace: %1</source>
+        <translation>正在等待工作区：%1</translation>
+    </message>
+    <message>
+        <source>The workspace is back: resuming</source>
+        <translation>工作区已恢复：继续进行</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1528,10 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
         <source>no push with id %1 was sent to %2/%3; ignored</source>
         <translation>未向 %2/%3 发送过 id 为 %1 的推送；已忽略</translation>
     </message>
+    <message>
+        <source>one message id per device is needed</source>
+        <translation>每台设备需要一个消息 ID</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDeck::Roles::RolloutRunner</name>
@@ -1558,6 +1590,57 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
     <message>
         <source>late reply, after the timeout</source>
         <translation>迟到的应答（已超时）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Roles::SharedRollout</name>
+    <message>
+        <source>the rollout has already started</source>
+        <translation>分批发布已经开始</translation>
+    </message>
+    <message>
+        <source>with Alibaba limits a push goes to the whole product at once: staged rollouts need the limits switched off</source>
+        <translation>在阿里云限制下，推送会一次性面向整个产品：分批发布需要关闭这些限制</translation>
+    </message>
+    <message>
+        <source>rollout %1 (&quot;%2&quot;) of product %3 is being run by %4 in a console, since %5; one rollout per product runs at a time</source>
+        <translation>产品 %3 的灰度发布 %1（“%2”）正由 %4 在控制台中进行，开始于 %5；每个产品同一时间只能进行一个灰度发布</translation>
+    </message>
+    <message>
+        <source>a console is running a rollout of product %1; one rollout per product runs at a time</source>
+        <translation>有控制台正在进行产品 %1 的灰度发布；每个产品同一时间只能进行一个灰度发布</translation>
+    </message>
+    <message>
+        <source>cancelled by %1</source>
+        <translation>已被 %1 取消</translation>
+    </message>
+    <message>
+        <source>late reply, after the timeout</source>
+        <translation>迟到的应答（已超时）</translation>
+    </message>
+    <message>
+        <source>no reply within %1 s</source>
+        <translation>%1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>pushed again: the platform process that pushed it stopped</source>
+        <translation>已重新推送：原先推送它的平台进程已停止</translation>
+    </message>
+    <message>
+        <source>aborted: %1 of %2 devices failed, above the %3% threshold</source>
+        <translation>已中止：%2 个设备中 %1 个失败，超过 %3% 的阈值</translation>
+    </message>
+    <message>
+        <source>pushed again</source>
+        <translation>已重新推送</translation>
+    </message>
+    <message>
+        <source>every device took the configuration</source>
+        <translation>所有设备均已接受配置</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices did not take the configuration</source>
+        <translation>%2 个设备中有 %1 个未接受配置</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1878,33 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
     <message>
         <source>not watching the account</source>
         <translation>未监听账号</translation>
+    </message>
+    <message>
+        <source>no shared workspace is open</source>
+        <translation>没有打开共享工作区</translation>
+    </message>
+    <message>
+        <source>rollout %1 of %2 is running already</source>
+        <translation>%2 的灰度发布 %1 已在进行中</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDeck::Session::RolloutClaim</name>
+    <message>
+        <source>A rollout of %1 is being started by another console or platform process.</source>
+        <translation>另一个控制台或平台进程正在开始 %1 的灰度发布。</translation>
+    </message>
+    <message>
+        <source>abandoned: the console running it closed</source>
+        <translation>已放弃：进行它的控制台已关闭</translation>
+    </message>
+    <message>
+        <source>abandoned: the platform processes running it stopped</source>
+        <translation>已放弃：进行它的平台进程已停止</translation>
+    </message>
+    <message>
+        <source>The database restarted and another console or platform process took the rollout of %1 meanwhile: this console&apos;s rollout stops.</source>
+        <translation>数据库已重启，在此期间另一个控制台或平台进程接手了 %1 的灰度发布：本控制台的灰度发布停止。</translation>
     </message>
 </context>
 <context>
@@ -4648,16 +4758,32 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <translation>未打开共享工作区。</translation>
     </message>
     <message>
-        <source>Created the shared workspace %1.</source>
-        <translation>已创建共享工作区 %1。</translation>
-    </message>
-    <message>
         <source>Open &amp;shared workspace…</source>
         <translation>打开共享工作区…(&amp;S)</translation>
     </message>
     <message>
         <source>%1 · %2 (shared, team passphrase)</source>
         <translation>%1 · %2（共享，团队口令）</translation>
+    </message>
+    <message>
+        <source>Created the shared workspace %1. The team key is kept in this computer&apos;s keychain: it opens here without the team passphrase.</source>
+        <translation>已创建共享工作区 %1。团队密钥保存在本机的钥匙串中：在本机打开时无需团队口令。</translation>
+    </message>
+    <message>
+        <source>Created the shared workspace %1. No OS keychain kept the team key: the team passphrase is asked when it opens here.</source>
+        <translation>已创建共享工作区 %1。没有系统钥匙串保存团队密钥：在本机打开时会要求输入团队口令。</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1, a workspace file; it opens with the team passphrase.</source>
+        <translation>已将副本保存为工作区文件 %1；用团队口令即可打开。</translation>
+    </message>
+    <message>
+        <source>This computer no longer keeps the team key: the team passphrase is asked the next time the workspace opens here.</source>
+        <translation>本机不再保存团队密钥：下次在本机打开该工作区时会要求输入团队口令。</translation>
+    </message>
+    <message>
+        <source>The team passphrase is changed: give your team the new one. Consoles that keep the team key in their keychain open the workspace as before; the old passphrase no longer opens it.</source>
+        <translation>团队口令已更改：请把新口令告诉团队。在钥匙串中保存了团队密钥的控制台照常打开工作区；旧口令不再能打开它。</translation>
     </message>
 </context>
 <context>
@@ -4869,6 +4995,22 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>A shared workspace is opened by the whole team: one computer&apos;s keychain cannot open it in the others&apos; consoles, so its key is protected by a team passphrase that you give your team.</source>
         <translation>共享工作区由整个团队打开：一台计算机的钥匙串无法在其他人的控制台中打开它，因此其密钥由您告知团队的团队口令保护。</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the team key on this computer</source>
+        <translation>在本机忘记团队密钥(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The next time this computer opens the workspace, the team passphrase is asked (the keychain entry is deleted; the workspace stays as it is).</source>
+        <translation>下次本机打开该工作区时会要求输入团队口令（钥匙串条目被删除；工作区保持不变）。</translation>
+    </message>
+    <message>
+        <source>Change the team &amp;passphrase</source>
+        <translation>更改团队口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The consoles that keep the team key in their keychain open it as before when the passphrase changes; give your team the new one.</source>
+        <translation>口令更改后，在钥匙串中保存了团队密钥的控制台照常打开它；请把新口令告诉团队。</translation>
     </message>
 </context>
 <context>
@@ -5241,6 +5383,38 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>aborted</source>
         <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Watch it</source>
+        <translation>观看</translation>
+    </message>
+    <message>
+        <source>Follow that rollout here as it goes (read only)</source>
+        <translation>在此实时跟踪该灰度发布（只读）</translation>
+    </message>
+    <message>
+        <source>Cannot read the watched rollout: %1</source>
+        <translation>无法读取正在观看的灰度发布：%1</translation>
+    </message>
+    <message>
+        <source>Watching (read only): %1</source>
+        <translation>正在观看（只读）：%1</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1: %2. %3</source>
+        <translation>%1：%2。%3</translation>
     </message>
 </context>
 <context>
@@ -5628,6 +5802,53 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>The file starts as %1 text (it has a byte order mark) but is not valid %1.</source>
         <translation>该文件开头表明它是 %1 文本（带有字节顺序标记），但并不是有效的 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCopy</name>
+    <message>
+        <source>Cannot read the columns of %1</source>
+        <translation>无法读取 %1 的列</translation>
+    </message>
+    <message>
+        <source>The workspace has no table %1</source>
+        <translation>工作区中没有表 %1</translation>
+    </message>
+    <message>
+        <source>The workspace file has no column %1.%2 to copy into</source>
+        <translation>工作区文件中没有可复制进去的列 %1.%2</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1</source>
+        <translation>无法复制 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy a row of %1</source>
+        <translation>无法复制 %1 的一行</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace</source>
+        <translation>无法读取工作区</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the copy</source>
+        <translation>无法准备复制</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s schema (version %1) is not the one this ConfigDeck writes (version %2): open the workspace again, or update ConfigDeck, then save the copy.</source>
+        <translation>工作区的架构（版本 %1）不是本 ConfigDeck 写入的架构（版本 %2）：请重新打开工作区或更新 ConfigDeck，然后再保存副本。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy of the workspace to %1: %2</source>
+        <translation>无法将工作区副本保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -6634,6 +6855,37 @@ Create a workspace of your own (file and protection) and add the devices there?<
     </message>
 </context>
 <context>
+    <name>RunningRollout</name>
+    <message>
+        <source>another console</source>
+        <translation>另一个控制台</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the platform processes %1</source>
+        <translation>平台进程 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollout “%1” of %2, run by %3 since %4, has ended (%5 of %n device(s) done).</source>
+        <translation>
+            <numerusform>%2 的灰度发布“%1”（由 %3 自 %4 起进行）已结束（已完成 %5/%n 台设备）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollout “%1” of %2 is being run by %3 since %4 (%5 of %n device(s) done).</source>
+        <translation>
+            <numerusform>%2 的灰度发布“%1”正由 %3 自 %4 起进行（已完成 %5/%n 台设备）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no rollout %1 in the workspace</source>
+        <translation>工作区中没有灰度发布 %1</translation>
+    </message>
+</context>
+<context>
     <name>SecretSealer</name>
     <message>
         <source>There is no valid key to open the sealed secret with</source>
@@ -6882,6 +7134,29 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>a shared subscription is $share/GROUP/FILTER, but &quot;%1&quot; has no filter</source>
         <translation>共享订阅的格式为 $share/GROUP/FILTER，但“%1”没有过滤器</translation>
+    </message>
+</context>
+<context>
+    <name>UrlSigningKey</name>
+    <message>
+        <source>Cannot seal the file server&apos;s URL-signing key.</source>
+        <translation>无法封装文件服务器的 URL 签名密钥。</translation>
+    </message>
+    <message>
+        <source>The stored URL-signing key is damaged.</source>
+        <translation>存储的 URL 签名密钥已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot open the stored URL-signing key: %1</source>
+        <translation>无法打开存储的 URL 签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>The stored URL-signing key has the wrong size.</source>
+        <translation>存储的 URL 签名密钥长度不对。</translation>
+    </message>
+    <message>
+        <source>The file server signs download URLs with a key of its own, so the other platforms of this workspace refuse its URLs: %1</source>
+        <translation>文件服务器使用自己的密钥签名下载 URL，因此该工作区的其他平台会拒绝它的 URL：%1</translation>
     </message>
 </context>
 <context>
@@ -7259,10 +7534,6 @@ Create a workspace of your own (file and protection) and add the devices there?<
         <translation>无法跟踪其他控制台的更改</translation>
     </message>
     <message>
-        <source>A workspace on PostgreSQL cannot be copied to a file here: copy the database with pg_dump instead.</source>
-        <translation>无法在此将 PostgreSQL 上的工作区复制到文件：请改用 pg_dump 复制数据库。</translation>
-    </message>
-    <message>
         <source>Cannot configure workspace %1: %2</source>
         <translation>无法配置工作区 %1：%2</translation>
     </message>
@@ -7281,6 +7552,46 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>Cannot read workspace %1: %2</source>
         <translation>无法读取工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the rollouts of %1</source>
+        <translation>无法读取 %1 的灰度发布</translation>
+    </message>
+    <message>
+        <source>The rollout has no devices.</source>
+        <translation>该灰度发布没有设备。</translation>
+    </message>
+    <message>
+        <source>Rollout %1 (&quot;%2&quot;) of product %3 is running, started by %4 on %5; one rollout per product runs at a time.</source>
+        <translation>产品 %3 的灰度发布 %1（“%2”）正在进行，由 %4 于 %5 开始；每个产品同一时间只能进行一个灰度发布。</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>abandoned: nobody was running it when rollout of another configuration began</source>
+        <translation>已放弃：另一个配置的灰度发布开始时已无人在进行它</translation>
+    </message>
+    <message>
+        <source>Cannot record the heartbeat of %1</source>
+        <translation>无法记录 %1 的心跳</translation>
+    </message>
+    <message>
+        <source>Cannot claim devices of rollout %1</source>
+        <translation>无法领取灰度发布 %1 的设备</translation>
+    </message>
+    <message>
+        <source>Cannot give back %1/%2</source>
+        <translation>无法归还 %1/%2</translation>
+    </message>
+    <message>
+        <source>Cannot retry the pushes of rollout %1</source>
+        <translation>无法重试灰度发布 %1 的推送</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1</source>
+        <translation>无法锁定 %1</translation>
     </message>
 </context>
 <context>
@@ -7312,6 +7623,10 @@ Create a workspace of your own (file and protection) and add the devices there?<
     <message>
         <source>The workspace %1 is shared: protect it with a team passphrase.</source>
         <translation>工作区 %1 是共享的：请用团队口令保护它。</translation>
+    </message>
+    <message>
+        <source>A shared workspace&apos;s key is wrapped under a team passphrase so that every member can open it: one computer&apos;s keychain alone would open it on that computer only.</source>
+        <translation>共享工作区的密钥用团队口令封装，以便每个成员都能打开：仅靠一台计算机的钥匙串只能在那台计算机上打开它。</translation>
     </message>
 </context>
 <context>
