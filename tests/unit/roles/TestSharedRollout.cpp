@@ -248,8 +248,8 @@ bool TestSharedRollout::waitForExit(CliProcess& cli, int timeoutMs)
 void TestSharedRollout::threeProcessesShareARolloutAndSurviveAKill()
 {
     const QString config = writeConfig(QStringLiteral("v1.json"), R"({"reportInterval":60,"version":1})");
-    // One file server port for the three (SO_REUSEPORT) and one signing key (the workspace's): a device pushed
-    // by the process that dies still downloads its file, from another.
+    // One file server port for the three (SO_REUSEPORT) and one signing key (the workspace's): a device
+    // pushed by the process that dies still downloads its file, from another.
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const QString httpPort = QString::number(probe.serverPort());
