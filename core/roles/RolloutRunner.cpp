@@ -47,6 +47,19 @@ std::optional<AlinkError> RolloutPlan::validate() const
     return std::nullopt;
 }
 
+std::optional<AlinkError> RolloutPlan::checkStart(const PlatformService& platform) const
+{
+    if (auto error = validate())
+        return error;
+    if (platform.settings().alibabaLimits)
+        return AlinkError{
+            QStringLiteral("rollout"),
+            RolloutRunner::tr("with Alibaba limits a push goes to the whole product at once: staged rollouts "
+                              "need the limits switched off"),
+            -1};
+    return platform.checkPush(productKey, {devices.first()});
+}
+
 RolloutRunner::RolloutRunner(PlatformService* platform, RolloutPlan plan, QObject* parent)
     : Rollout(parent)
     , m_platform(platform)
@@ -75,15 +88,7 @@ std::optional<AlinkError> RolloutRunner::start()
 {
     if (m_state != RolloutState::Planned)
         return AlinkError{QStringLiteral("rollout"), tr("the rollout has already started"), -1};
-    if (auto error = m_plan.validate())
-        return error;
-    if (m_platform->settings().alibabaLimits)
-        return AlinkError{
-            QStringLiteral("rollout"),
-            tr("with Alibaba limits a push goes to the whole product at once: staged rollouts need "
-               "the limits switched off"),
-            -1};
-    if (auto error = m_platform->checkPush(m_plan.productKey, {m_plan.devices.first()}))
+    if (auto error = m_plan.checkStart(*m_platform))
         return error;
     setState(RolloutState::Running);
     m_batchEnd = qMin(m_plan.batchSize, int(m_plan.devices.size()));

@@ -24,6 +24,8 @@ struct RolloutPlan
     int minSampleForAbort = 10;  // ...once at least this many are done, so one early failure does not abort
 
     std::optional<Alink::AlinkError> validate() const;
+    // Why this plan cannot start on the platform now (invalid, Alibaba limits, a refused push), or nothing.
+    std::optional<Alink::AlinkError> checkStart(const PlatformService& platform) const;
     // The workspace's record of this plan, started now (state Running) by the operator.
     Store::RolloutRecord record(const QString& name, const QString& configSha256,
                                 const QString& operatorName) const;

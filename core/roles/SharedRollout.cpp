@@ -55,15 +55,7 @@ std::optional<AlinkError> SharedRollout::start()
 {
     if (m_state != RolloutState::Planned)
         return AlinkError{QStringLiteral("rollout"), tr("the rollout has already started"), -1};
-    if (auto error = m_plan.validate())
-        return error;
-    if (m_platform->settings().alibabaLimits)
-        return AlinkError{
-            QStringLiteral("rollout"),
-            tr("with Alibaba limits a push goes to the whole product at once: staged rollouts need "
-               "the limits switched off"),
-            -1};
-    if (auto error = m_platform->checkPush(m_plan.productKey, {m_plan.devices.first()}))
+    if (auto error = m_plan.checkStart(*m_platform))
         return error;
 
     // A console running a rollout of the product holds its lock alone; the processes sharing one hold it

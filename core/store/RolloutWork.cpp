@@ -213,16 +213,12 @@ Expected<RolloutTally> RolloutWork::tally(qint64 rolloutId) const
             tally.counts[state] = query.value(1).toInt();
         tally.total += query.value(1).toInt();
     }
-    query.prepare(
-        QStringLiteral("SELECT min(batch) FROM rollout_outcomes WHERE rollout_id = ? AND state IN (?, ?)"));
-    query.addBindValue(rolloutId);
-    query.addBindValue(kPending);
-    query.addBindValue(kPushed);
-    if (!query.exec() || !query.next())
-        return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
-    if (query.value(0).isNull())
+    const auto batch = currentBatch(rolloutId);
+    if (!batch)
+        return batch.error();
+    if (*batch < 0)
         return tally;
-    tally.currentBatch = query.value(0).toInt();
+    tally.currentBatch = *batch;
     query.prepare(QStringLiteral(
         "SELECT count(*) FROM rollout_outcomes WHERE rollout_id = ? AND batch = ? AND state <> ?"));
     query.addBindValue(rolloutId);
@@ -232,6 +228,19 @@ Expected<RolloutTally> RolloutWork::tally(qint64 rolloutId) const
         return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
     tally.currentBatchFresh = query.value(0).toInt() == 0;
     return tally;
+}
+
+Expected<int> RolloutWork::currentBatch(qint64 rolloutId) const
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT min(batch) FROM rollout_outcomes WHERE rollout_id = ? AND state IN (?, ?)"));
+    query.addBindValue(rolloutId);
+    query.addBindValue(kPending);
+    query.addBindValue(kPushed);
+    if (!query.exec() || !query.next())
+        return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
+    return query.value(0).isNull() ? -1 : query.value(0).toInt();
 }
 
 Expected<QList<RolloutClaim>> RolloutWork::claim(qint64 rolloutId, const QString& worker, int max,
@@ -250,16 +259,12 @@ Expected<QList<RolloutClaim>> RolloutWork::claim(qint64 rolloutId, const QString
         return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
     if (!query.next() || RolloutState(query.value(0).toInt()) != RolloutState::Running)
         return claims;
-    query.prepare(
-        QStringLiteral("SELECT min(batch) FROM rollout_outcomes WHERE rollout_id = ? AND state IN (?, ?)"));
-    query.addBindValue(rolloutId);
-    query.addBindValue(kPending);
-    query.addBindValue(kPushed);
-    if (!query.exec() || !query.next())
-        return sqlError(Workspace::tr("Cannot read rollout %1").arg(rolloutId), query.lastError());
-    if (query.value(0).isNull() || query.value(0).toInt() > maxBatch)
+    const auto current = currentBatch(rolloutId);
+    if (!current)
+        return current.error();
+    if (*current < 0 || *current > maxBatch)
         return claims;
-    const int batch = query.value(0).toInt();
+    const int batch = *current;
     query.prepare(QStringLiteral("SELECT o.device_id, d.device_name, o.attempts FROM rollout_outcomes o"
                                  " JOIN devices d ON d.id = o.device_id"
                                  " WHERE o.rollout_id = ? AND o.batch = ? AND o.state = ?"

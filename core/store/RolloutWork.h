@@ -110,6 +110,8 @@ public:
     Alink::Expected<bool> finish(qint64 rolloutId, RolloutState state, const QString& reason);
 
 private:
+    // The first batch with a device pending or pushed; -1 when every device has an outcome.
+    Alink::Expected<int> currentBatch(qint64 rolloutId) const;
     Status beatInTransaction(qint64 rolloutId, const QString& worker, const QString& operatorName);
     Status endInTransaction(Transaction& transaction, qint64 rolloutId, RolloutState state,
                             const QString& reason);

@@ -665,6 +665,21 @@ int main(int argc, char* argv[])
     if (workers <= 0)
         workers = (devices + 4999) / 5000;
     const int batch = qMax(1, parser.value(QStringLiteral("batch")).toInt());
+    // Mosquitto holds one descriptor per device connection (and inherits this process's limit): a fleet past
+    // the limit would never come online. Raise the soft limit as far as allowed, or say so and stop.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < rlim_t(devices) + 256) {
+        files.rlim_cur = std::min<rlim_t>(files.rlim_max, rlim_t(devices) + 1024);
+        setrlimit(RLIMIT_NOFILE, &files);
+        if (files.rlim_cur < rlim_t(devices) + 256) {
+            std::fprintf(stderr,
+                         "%d devices need about %d open files for Mosquitto; this machine allows %llu "
+                         "(ulimit -Hn): use --devices %llu or fewer\n",
+                         devices, devices + 256, static_cast<unsigned long long>(files.rlim_max),
+                         static_cast<unsigned long long>(files.rlim_max > 256 ? files.rlim_max - 256 : 0));
+            return 1;
+        }
+    }
 
     ConfigDeck::TestSupport::MosquittoFixture::Options brokerOptions;
     brokerOptions.extraConfig = QStringLiteral("max_queued_messages 100000\nmax_inflight_messages 0\n");
