@@ -1599,10 +1599,6 @@ Run configdeck-cli account &lt;subcommand&gt; --help for its options.
         <translation>分批发布已经开始</translation>
     </message>
     <message>
-        <source>with Alibaba limits a push goes to the whole product at once: staged rollouts need the limits switched off</source>
-        <translation>在阿里云限制下，推送会一次性面向整个产品：分批发布需要关闭这些限制</translation>
-    </message>
-    <message>
         <source>rollout %1 (&quot;%2&quot;) of product %3 is being run by %4 in a console, since %5; one rollout per product runs at a time</source>
         <translation>产品 %3 的灰度发布 %1（“%2”）正由 %4 在控制台中进行，开始于 %5；每个产品同一时间只能进行一个灰度发布</translation>
     </message>
