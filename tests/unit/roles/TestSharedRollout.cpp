@@ -24,6 +24,10 @@
 #include <memory>
 #include <vector>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 using namespace ConfigDeck;
 using Store::OutcomeState;
 using Store::RolloutState;
@@ -106,6 +110,17 @@ private:
 
 void TestSharedRollout::initTestCase()
 {
+#ifdef Q_OS_UNIX
+    // Mosquitto and the device workers (children: they inherit it) hold a few descriptors per device
+    // connection: the soft limit goes up to the hard one, as a shell's `ulimit -n` would.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    QVERIFY2(getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur >= rlim_t(kDevices) + 256,
+             "this machine's open-file limit is below what 3,000 device connections need");
+#endif
     m_dir = std::make_unique<QTemporaryDir>();
     MosquittoFixture::Options brokerOptions;
     brokerOptions.extraConfig = QStringLiteral("max_queued_messages 100000\nmax_inflight_messages 0\n");
