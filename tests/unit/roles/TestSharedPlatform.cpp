@@ -2,6 +2,7 @@
 // configuration requests through an MQTT shared subscription: every get is answered exactly once, each
 // process answers some, and when one is killed (SIGKILL) half-way the others answer the rest. Without it,
 // every process answers every get: three replies to each request.
+#include "PlatformProcess.h"
 #include "alink/AlinkCodec.h"
 #include "alink/Topic.h"
 #include "support/MosquittoFixture.h"
@@ -34,36 +35,7 @@ QString deviceName(int index)
     return QStringLiteral("dev-%1").arg(index % kDevices, 4, 10, QLatin1Char('0'));
 }
 
-// One platform process and what it printed.
-struct Platform
-{
-    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-    QList<QJsonObject> events;
-
-    void read()
-    {
-        while (process->canReadLine()) {
-            const QJsonObject event = QJsonDocument::fromJson(process->readLine()).object();
-            if (!event.isEmpty())
-                events << event;
-        }
-    }
-    int count(const QString& name) const
-    {
-        int n = 0;
-        for (const QJsonObject& event : events)
-            n += event.value(QStringLiteral("event")).toString() == name ? 1 : 0;
-        return n;
-    }
-    QJsonObject last(const QString& name) const
-    {
-        for (auto it = events.crbegin(); it != events.crend(); ++it) {
-            if (it->value(QStringLiteral("event")).toString() == name)
-                return *it;
-        }
-        return {};
-    }
-};
+using Platform = PlatformProcess;
 
 } // namespace
 

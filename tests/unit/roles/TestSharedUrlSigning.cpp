@@ -2,6 +2,7 @@
 // workspace (an SQLite file, or a PostgreSQL database) they sign download URLs with the workspace's key, so a
 // URL process A gave a device downloads from process B (as behind one host name); on two workspaces B
 // refuses A's URL as the cloud's object storage does (403, an XML <Error>).
+#include "PlatformProcess.h"
 #include "alink/AlinkCodec.h"
 #include "alink/Topic.h"
 #include "session/WorkspaceKey.h"
@@ -34,33 +35,7 @@ const QString kDevice = QStringLiteral("dev-0000");
 const QString kPassphrase = QStringLiteral("url signing test passphrase");
 const QByteArray kConfig = R"({"reportInterval":60,"server":"mqtt.example.com"})";
 
-// One platform process and what it printed.
-struct Platform
-{
-    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-    QList<QJsonObject> events;
-
-    void read()
-    {
-        while (process->canReadLine()) {
-            const QJsonObject event = QJsonDocument::fromJson(process->readLine()).object();
-            if (!event.isEmpty())
-                events << event;
-        }
-    }
-    QJsonObject last(const QString& name) const
-    {
-        for (auto it = events.crbegin(); it != events.crend(); ++it) {
-            if (it->value(QStringLiteral("event")).toString() == name)
-                return *it;
-        }
-        return {};
-    }
-    int fileServerPort() const
-    {
-        return QUrl(last(QStringLiteral("file-server")).value(QStringLiteral("url")).toString()).port();
-    }
-};
+using Platform = PlatformProcess;
 
 struct Download
 {
